@@ -1,0 +1,230 @@
+//! `.ftl` text → messages with positions, and syntax errors with line and column.
+
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Message, Pattern, PatternElement};
+use fluent_syntax::unicode::unescape_unicode_to_string;
+
+/// A parsed `.ftl` file: the messages that parsed and the errors of those that did not.
+/// Borrowing from the source keeps every id, pattern and error tied to its position.
+#[derive(Debug)]
+pub struct FtlFile<'s> {
+    /// The messages in file order (terms and comments are not units and are skipped).
+    pub messages: Vec<FtlMessage<'s>>,
+    /// One error per Junk entry, in file order.
+    pub errors: Vec<SyntaxError>,
+}
+
+/// One message of a parsed file.
+#[derive(Debug)]
+pub struct FtlMessage<'s> {
+    /// The message id, as written.
+    pub id: &'s str,
+    /// 1-based line of the id.
+    pub line: usize,
+    /// 1-based column of the id, in characters.
+    pub column: usize,
+    /// The full AST, for checks that look inside the value and attributes.
+    pub ast: Message<&'s str>,
+}
+
+/// A Fluent syntax error: where it is, what was expected, and the offending line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{column}: {message}")]
+pub struct SyntaxError {
+    /// Byte offset the error points at.
+    pub offset: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The parser's explanation, e.g. `Expected a token starting with "="`.
+    pub message: String,
+    /// The text of the offending line, without its line break.
+    pub line_text: String,
+}
+
+/// Parses `source` as Fluent, keeping what parsed and reporting what did not.
+pub fn parse_ftl(source: &str) -> FtlFile<'_> {
+    let (resource, parse_errors) = match fluent_syntax::parser::parse(source) {
+        Ok(resource) => (resource, Vec::new()),
+        Err((resource, errors)) => (resource, errors),
+    };
+    let index = LineIndex::new(source);
+    let messages = resource
+        .body
+        .into_iter()
+        .filter_map(|entry| match entry {
+            Entry::Message(ast) => {
+                let (line, column) = index.line_col(offset_in(source, ast.id.name));
+                Some(FtlMessage {
+                    id: ast.id.name,
+                    line,
+                    column,
+                    ast,
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    let errors = parse_errors
+        .into_iter()
+        .map(|error| {
+            let offset = error_offset(source, &error);
+            let (line, column) = index.line_col(offset);
+            SyntaxError {
+                offset,
+                line,
+                column,
+                message: error.kind.to_string(),
+                line_text: index.line_text(line).to_owned(),
+            }
+        })
+        .collect();
+    FtlFile { messages, errors }
+}
+
+/// Where to point for `error`. The parser often notices a missing `}` or `]` only at the
+/// start of the next line; pointing just past the last character of the line that is
+/// actually broken is what the translator needs to see.
+fn error_offset(source: &str, error: &fluent_syntax::parser::ParserError) -> usize {
+    let pos = error.pos.start.min(source.len());
+    let entry_start = error.slice.as_ref().map_or(0, |slice| slice.start);
+    let at_line_start = pos == 0 || source.as_bytes()[pos - 1] == b'\n';
+    if !at_line_start || pos <= entry_start {
+        return pos;
+    }
+    source[entry_start..pos].trim_end().len() + entry_start
+}
+
+/// The text a pattern shows when it has no variables to fill: text elements and string
+/// and number literals as their values, any other placeable as its source (`{ $name }`).
+/// This is how the English units read back, and how a translation is shown beside them.
+pub fn plain_text(pattern: &Pattern<&str>) -> String {
+    let mut text = String::new();
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => text.push_str(value),
+            PatternElement::Placeable { expression } => push_expression(&mut text, expression),
+        }
+    }
+    text
+}
+
+fn push_expression(text: &mut String, expression: &Expression<&str>) {
+    match expression {
+        Expression::Inline(InlineExpression::StringLiteral { value }) => {
+            text.push_str(&unescape_unicode_to_string(value));
+        }
+        Expression::Inline(InlineExpression::NumberLiteral { value }) => text.push_str(value),
+        Expression::Inline(InlineExpression::VariableReference { id }) => {
+            text.push_str(&format!("{{ ${} }}", id.name));
+        }
+        Expression::Inline(InlineExpression::MessageReference { id, .. }) => {
+            text.push_str(&format!("{{ {} }}", id.name));
+        }
+        Expression::Inline(InlineExpression::TermReference { id, .. }) => {
+            text.push_str(&format!("{{ -{} }}", id.name));
+        }
+        _ => text.push_str("{ … }"),
+    }
+}
+
+/// Byte offset of `part` inside `whole`; `part` must be a subslice of it, as every
+/// string in a `Resource<&str>` is of the text it was parsed from.
+fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(whole.as_ptr() as usize)
+        .min(whole.len())
+}
+
+/// Maps byte offsets of a text to 1-based line and column numbers.
+#[derive(Debug)]
+pub struct LineIndex<'s> {
+    text: &'s str,
+    line_starts: Vec<usize>,
+}
+
+impl<'s> LineIndex<'s> {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &'s str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, line_starts }
+    }
+
+    /// The 1-based line and 1-based character column of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+
+    /// The text of 1-based `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &'s str {
+        let start = self
+            .line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len());
+        let rest = &self.text[start..];
+        let end = rest.find('\n').unwrap_or(rest.len());
+        rest[..end].trim_end_matches('\r')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_carry_their_positions() {
+        let file = parse_ftl("# c\nhello = Hi\n\n  \nbye = { \"{\" }x\n");
+        let found: Vec<_> = file
+            .messages
+            .iter()
+            .map(|m| (m.id, m.line, m.column))
+            .collect();
+        assert_eq!(found, [("hello", 2, 1), ("bye", 5, 1)]);
+        assert!(file.errors.is_empty());
+        assert_eq!(
+            plain_text(file.messages[1].ast.value.as_ref().unwrap()),
+            "{x"
+        );
+    }
+
+    #[test]
+    fn junk_is_reported_and_the_rest_kept() {
+        let file = parse_ftl("ok = fine\nbroken = { $x\nnext = also fine\n");
+        let ids: Vec<_> = file.messages.iter().map(|m| m.id).collect();
+        assert_eq!(ids, ["ok", "next"]);
+        assert_eq!(file.errors.len(), 1);
+        let error = &file.errors[0];
+        assert_eq!((error.line, error.column), (2, 14));
+        assert_eq!(error.line_text, "broken = { $x");
+        assert!(error.message.contains('}'), "{}", error.message);
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let index = LineIndex::new("é = x\nab\r\ncd");
+        assert_eq!(index.line_col(2), (1, 2));
+        assert_eq!(index.line_col(7), (2, 1));
+        assert_eq!(index.line_col(9), (2, 3));
+        assert_eq!(index.line_text(2), "ab");
+        assert_eq!(index.line_col(100), (3, 3));
+    }
+
+    #[test]
+    fn placeables_read_back_as_source() {
+        let file = parse_ftl("m = a { $n } { -brand } { other } { 5 } { \"\\u0041\" }\n");
+        assert_eq!(
+            plain_text(file.messages[0].ast.value.as_ref().unwrap()),
+            "a { $n } { -brand } { other } 5 A"
+        );
+    }
+}

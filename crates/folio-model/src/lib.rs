@@ -1,0 +1,257 @@
+//! Folio's domain types: the data that flows between the splitter, the Fluent codec, the
+//! workspace, the tracker and the renderer.
+//!
+//! This crate is at the bottom of the dependency graph. It holds plain data with serde
+//! derives and the invariants that hold for every value (a [`UnitId`] is always a valid
+//! Fluent identifier). It does no I/O and knows neither Markdown nor Fluent syntax.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The id of one translatable unit: a valid Fluent message identifier
+/// (`[a-zA-Z][a-zA-Z0-9_-]*`), unique within its article.
+///
+/// Ids are the link between the English text and every translation of it, so they are
+/// chosen once and kept: see `folio_split::assign_ids` for how they stay stable.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct UnitId(String);
+
+/// Why a string is not a [`UnitId`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a valid Fluent identifier (a letter, then letters, digits, `-` or `_`)")]
+pub struct InvalidUnitId(pub String);
+
+impl UnitId {
+    /// Validates `id` as a Fluent identifier.
+    pub fn new(id: impl Into<String>) -> Result<Self, InvalidUnitId> {
+        let id = id.into();
+        let mut chars = id.chars();
+        let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if valid {
+            Ok(UnitId(id))
+        } else {
+            Err(InvalidUnitId(id))
+        }
+    }
+
+    /// The id as it appears in a `.ftl` file.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for UnitId {
+    type Error = InvalidUnitId;
+    fn try_from(id: String) -> Result<Self, Self::Error> {
+        UnitId::new(id)
+    }
+}
+
+impl From<UnitId> for String {
+    fn from(id: UnitId) -> String {
+        id.0
+    }
+}
+
+impl fmt::Display for UnitId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::borrow::Borrow<str> for UnitId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What kind of block of the page a unit is; decides its id stem and how it is matched
+/// against the previous English (a paragraph never takes over a heading's id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitKind {
+    /// The article's title (front matter `title`).
+    Title,
+    /// The article's meta description (front matter `description`).
+    Description,
+    /// A section heading.
+    Heading,
+    /// A paragraph.
+    Paragraph,
+    /// One item of a bulleted or numbered list.
+    ListItem,
+    /// A table header cell.
+    HeaderCell,
+    /// A table body cell.
+    BodyCell,
+}
+
+/// One translatable unit of English: what `folio extract` writes as one Fluent message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    /// The stable id.
+    pub id: UnitId,
+    /// What block of the page it is.
+    pub kind: UnitKind,
+    /// The block's text, inline Markdown included, with whitespace normalised
+    /// (line breaks inside a paragraph are single spaces).
+    pub text: String,
+    /// A sentence for the translator saying what the unit is, e.g.
+    /// `Paragraph 2 of "Types of Immunotherapy"`.
+    pub context: String,
+}
+
+/// The order and structure of an article's blocks, by unit id: what the renderer needs
+/// to rebuild the page from any locale's units.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Layout {
+    /// The unit holding the page title, if the source has one.
+    pub title: Option<UnitId>,
+    /// The unit holding the meta description, if the source has one.
+    pub description: Option<UnitId>,
+    /// The body, in reading order.
+    pub blocks: Vec<Block>,
+    /// Ids this article used once and no longer does. They are never handed out again,
+    /// so an old translation can't silently become the translation of a new block.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<UnitId>,
+}
+
+/// One block of the article body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "block", rename_all = "kebab-case")]
+pub enum Block {
+    /// A section heading of the given level (1–6), anchored by its unit id.
+    Heading {
+        /// The Markdown heading level.
+        level: u8,
+        /// The heading's unit.
+        id: UnitId,
+    },
+    /// A paragraph.
+    Paragraph {
+        /// The paragraph's unit.
+        id: UnitId,
+    },
+    /// A bulleted (`start` is `None`) or numbered list.
+    List {
+        /// The first number of a numbered list; `None` for a bulleted list.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        start: Option<u64>,
+        /// One unit per item.
+        items: Vec<UnitId>,
+    },
+    /// A table with one header row.
+    Table {
+        /// Column alignments, one per column.
+        alignments: Vec<Alignment>,
+        /// The header cells; `None` is an empty cell.
+        header: Vec<Option<UnitId>>,
+        /// The body rows, each as long as `header`; `None` is an empty cell.
+        rows: Vec<Vec<Option<UnitId>>>,
+    },
+}
+
+/// A table column's alignment, as written in the Markdown delimiter row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Alignment {
+    /// No alignment given.
+    None,
+    /// `:---`
+    Left,
+    /// `:---:`
+    Center,
+    /// `---:`
+    Right,
+}
+
+impl Layout {
+    /// Every unit the layout references with its kind, in reading order (title and
+    /// description first). Empty table cells have no unit and are skipped.
+    pub fn units(&self) -> Vec<(UnitKind, &UnitId)> {
+        let mut units = Vec::new();
+        units.extend(self.title.iter().map(|id| (UnitKind::Title, id)));
+        units.extend(
+            self.description
+                .iter()
+                .map(|id| (UnitKind::Description, id)),
+        );
+        for block in &self.blocks {
+            match block {
+                Block::Heading { id, .. } => units.push((UnitKind::Heading, id)),
+                Block::Paragraph { id } => units.push((UnitKind::Paragraph, id)),
+                Block::List { items, .. } => {
+                    units.extend(items.iter().map(|id| (UnitKind::ListItem, id)));
+                }
+                Block::Table { header, rows, .. } => {
+                    units.extend(header.iter().flatten().map(|id| (UnitKind::HeaderCell, id)));
+                    let body = rows.iter().flatten().flatten();
+                    units.extend(body.map(|id| (UnitKind::BodyCell, id)));
+                }
+            }
+        }
+        units
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_ids_are_fluent_identifiers() {
+        for good in ["title", "a", "types-immunotherapy-p1", "A_b-9"] {
+            assert!(UnitId::new(good).is_ok(), "{good}");
+        }
+        for bad in ["", "1p", "-p", "para 1", "é", "p.1"] {
+            assert_eq!(UnitId::new(bad), Err(InvalidUnitId(bad.to_owned())));
+        }
+    }
+
+    #[test]
+    fn layout_lists_ids_in_reading_order() {
+        let id = |s: &str| UnitId::new(s).unwrap();
+        let layout = Layout {
+            title: Some(id("title")),
+            description: None,
+            blocks: vec![
+                Block::Heading {
+                    level: 2,
+                    id: id("h"),
+                },
+                Block::List {
+                    start: None,
+                    items: vec![id("li1"), id("li2")],
+                },
+                Block::Table {
+                    alignments: vec![Alignment::None; 2],
+                    header: vec![Some(id("th1")), Some(id("th2"))],
+                    rows: vec![vec![Some(id("td1")), None]],
+                },
+                Block::Paragraph { id: id("p1") },
+            ],
+            retired: vec![],
+        };
+        let ids: Vec<&str> = layout
+            .units()
+            .into_iter()
+            .map(|(_, id)| id.as_str())
+            .collect();
+        assert_eq!(ids, ["title", "h", "li1", "li2", "th1", "th2", "td1", "p1"]);
+        assert_eq!(layout.units()[0].0, UnitKind::Title);
+        assert_eq!(layout.units()[6].0, UnitKind::BodyCell);
+    }
+
+    #[test]
+    fn invalid_ids_are_rejected_when_deserializing() {
+        let err = serde_json::from_str::<UnitId>("\"not an id\"").unwrap_err();
+        assert!(
+            err.to_string().contains("not a valid Fluent identifier"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,56 @@
+//! What can go wrong reading or writing a workspace.
+
+use std::path::PathBuf;
+
+/// A workspace I/O or settings failure. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    /// No `folio.toml` at or above the starting folder.
+    #[error("no folio.toml in {start} or any folder above it (is this a Folio workspace?)")]
+    NotAWorkspace {
+        /// Where the search started.
+        start: PathBuf,
+    },
+    /// A file or folder could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// A file is not UTF-8.
+    #[error("{path}:{line}:{column}: not valid UTF-8")]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// 1-based column (in characters) of the first invalid byte.
+        column: usize,
+    },
+    /// `folio.toml` is not valid.
+    #[error("{path}: {message}")]
+    Config {
+        /// The settings file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// The disclaimer source the settings name does not exist.
+    #[error("{path}: the disclaimer source is missing (set `disclaimer` in folio.toml)")]
+    MissingDisclaimer {
+        /// Where it was expected.
+        path: PathBuf,
+    },
+    /// A generated layout file can't be read back.
+    #[error(
+        "{path}: {message} (regenerate it: delete the file and run `folio extract`; ids then start afresh)"
+    )]
+    Layout {
+        /// The layout file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}

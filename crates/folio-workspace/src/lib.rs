@@ -1,0 +1,245 @@
+//! The one library that reads and writes a Folio workspace: `folio.toml`, the Markdown
+//! in `source/`, and the `.ftl` and layout files in `locales/`.
+//!
+//! Everything else in Folio is pure and takes text; this crate turns paths into text and
+//! text into files. Reads check UTF-8 and name the file on any failure; writes are atomic
+//! (a temporary file in the same folder, then a rename), so no reader ever sees a
+//! half-written file. It knows the workspace's file layout, not Markdown or Fluent.
+
+mod config;
+mod error;
+mod files;
+
+pub use config::Config;
+pub use error::WorkspaceError;
+pub use files::{read_text, remove_file, write_atomic};
+
+use std::path::{Path, PathBuf};
+
+use folio_model::Layout;
+use unic_langid::LanguageIdentifier;
+
+/// The name of the settings file that marks a workspace's root.
+pub const CONFIG_FILE: &str = "folio.toml";
+
+/// An opened workspace: its root and settings.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    root: PathBuf,
+    config: Config,
+}
+
+/// One English source document: an article, or the site-wide disclaimer.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Document {
+    /// The file stem, which names its `.ftl` file in every locale.
+    pub name: String,
+    /// The Markdown file.
+    pub source: PathBuf,
+    /// Whether this is the disclaimer rather than an article.
+    pub is_disclaimer: bool,
+}
+
+impl Workspace {
+    /// Opens the workspace whose `folio.toml` is in `root`.
+    pub fn open(root: &Path) -> Result<Self, WorkspaceError> {
+        let config_path = root.join(CONFIG_FILE);
+        let text = read_text(&config_path)?;
+        let config = Config::parse(&text).map_err(|message| WorkspaceError::Config {
+            path: config_path,
+            message,
+        })?;
+        Ok(Workspace {
+            root: root.to_path_buf(),
+            config,
+        })
+    }
+
+    /// Opens the workspace containing `start`: the nearest folder at or above it that
+    /// holds a `folio.toml`.
+    pub fn discover(start: &Path) -> Result<Self, WorkspaceError> {
+        let root = start
+            .ancestors()
+            .find(|dir| dir.join(CONFIG_FILE).is_file())
+            .ok_or_else(|| WorkspaceError::NotAWorkspace {
+                start: start.to_path_buf(),
+            })?;
+        Workspace::open(root)
+    }
+
+    /// The folder holding `folio.toml`.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// `path` relative to the root when it is inside it, for messages.
+    pub fn display_path<'p>(&self, path: &'p Path) -> &'p Path {
+        path.strip_prefix(&self.root).unwrap_or(path)
+    }
+
+    /// The English documents, sorted by name: every `*.md` in the source folder, the
+    /// disclaimer among them.
+    pub fn documents(&self) -> Result<Vec<Document>, WorkspaceError> {
+        let source_dir = self.root.join(&self.config.source);
+        let mut documents = Vec::new();
+        for path in files::list_dir(&source_dir)? {
+            if path.extension().is_none_or(|ext| ext != "md") || !path.is_file() {
+                continue;
+            }
+            let Some(name) = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned) else {
+                continue;
+            };
+            let is_disclaimer = path.file_name() == Some(self.config.disclaimer.as_os_str());
+            documents.push(Document {
+                name,
+                source: path,
+                is_disclaimer,
+            });
+        }
+        if !documents.iter().any(|d| d.is_disclaimer) {
+            return Err(WorkspaceError::MissingDisclaimer {
+                path: source_dir.join(&self.config.disclaimer),
+            });
+        }
+        documents.sort();
+        Ok(documents)
+    }
+
+    /// The folder of one locale's `.ftl` files.
+    pub fn locale_dir(&self, locale: &LanguageIdentifier) -> PathBuf {
+        self.root
+            .join(&self.config.locales)
+            .join(locale.to_string())
+    }
+
+    /// The reference locale (the language of `source/`).
+    pub fn reference(&self) -> &LanguageIdentifier {
+        &self.config.reference
+    }
+
+    /// The generated English units of a document.
+    pub fn reference_units_path(&self, name: &str) -> PathBuf {
+        self.locale_dir(&self.config.reference)
+            .join(format!("{name}.ftl"))
+    }
+
+    /// The generated layout of a document, beside its English units.
+    pub fn layout_path(&self, name: &str) -> PathBuf {
+        self.locale_dir(&self.config.reference)
+            .join(format!("{name}{LAYOUT_SUFFIX}"))
+    }
+
+    /// Names of documents that have a generated layout in the reference locale, sorted:
+    /// what the last extraction produced (including documents since removed from source).
+    pub fn extracted_names(&self) -> Result<Vec<String>, WorkspaceError> {
+        let dir = self.locale_dir(&self.config.reference);
+        if !dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut names: Vec<String> = files::list_dir(&dir)?
+            .iter()
+            .filter_map(|path| {
+                path.file_name()?
+                    .to_str()?
+                    .strip_suffix(LAYOUT_SUFFIX)
+                    .map(str::to_owned)
+            })
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
+    /// Reads a document's layout; `Ok(None)` if it has never been extracted.
+    pub fn read_layout(&self, name: &str) -> Result<Option<Layout>, WorkspaceError> {
+        let path = self.layout_path(name);
+        if !path.exists() {
+            return Ok(None);
+        }
+        let text = read_text(&path)?;
+        parse_layout(&text)
+            .map(Some)
+            .map_err(|message| WorkspaceError::Layout { path, message })
+    }
+}
+
+/// The file-name suffix of generated layouts.
+pub const LAYOUT_SUFFIX: &str = ".layout.json";
+
+/// The canonical text of a layout file: pretty JSON with a final newline, so the same
+/// layout is always the same bytes.
+pub fn layout_text(layout: &Layout) -> String {
+    let mut text = serde_json::to_string_pretty(layout).expect("a layout always serializes");
+    text.push('\n');
+    text
+}
+
+/// Parses a layout file, saying what is wrong and where.
+pub fn parse_layout(text: &str) -> Result<Layout, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn documents_are_the_markdown_files_sorted() {
+        let dir = workspace(&[
+            ("folio.toml", "reference = \"en\"\n"),
+            ("source/zeta.md", "Z"),
+            ("source/alpha.md", "A"),
+            ("source/disclaimer.md", "D"),
+            ("source/notes.txt", "not an article"),
+        ]);
+        let ws = Workspace::discover(&dir.path().join("source")).unwrap();
+        let names: Vec<_> = ws
+            .documents()
+            .unwrap()
+            .into_iter()
+            .map(|d| (d.name, d.is_disclaimer))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("alpha".into(), false),
+                ("disclaimer".into(), true),
+                ("zeta".into(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_disclaimer_is_an_error() {
+        let dir = workspace(&[("folio.toml", ""), ("source/a.md", "A")]);
+        let error = Workspace::open(dir.path())
+            .unwrap()
+            .documents()
+            .unwrap_err();
+        assert!(
+            matches!(error, WorkspaceError::MissingDisclaimer { .. }),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn no_workspace_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let error = Workspace::discover(dir.path()).unwrap_err();
+        assert!(error.to_string().contains("folio.toml"), "{error}");
+    }
+}

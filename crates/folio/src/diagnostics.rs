@@ -1,0 +1,96 @@
+//! The one place that prints diagnostics: errors pointing into a source file are shown
+//! as annotated snippets (file:line:col, the line, a caret), everything else as one line.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor};
+
+use crate::cli::ColorChoice;
+
+/// Prints diagnostics to standard error, in colour when asked or on a terminal.
+pub struct Reporter {
+    stderr: termcolor::StandardStream,
+    config: term::Config,
+    errors: usize,
+}
+
+/// One problem at a byte offset of a file.
+pub struct Located<'a> {
+    /// The byte offset it points at.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+    /// A hint shown under the snippet.
+    pub note: Option<&'a str>,
+}
+
+impl Reporter {
+    /// A reporter honouring `--color` (and NO_COLOR for `auto`).
+    pub fn new(color: ColorChoice) -> Self {
+        let choice = match color {
+            ColorChoice::Always => termcolor::ColorChoice::Always,
+            ColorChoice::Never => termcolor::ColorChoice::Never,
+            ColorChoice::Auto
+                if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() =>
+            {
+                termcolor::ColorChoice::Auto
+            }
+            ColorChoice::Auto => termcolor::ColorChoice::Never,
+        };
+        Reporter {
+            stderr: termcolor::StandardStream::stderr(choice),
+            config: term::Config::default(),
+            errors: 0,
+        }
+    }
+
+    /// Errors reported so far.
+    pub fn error_count(&self) -> usize {
+        self.errors
+    }
+
+    /// Reports errors inside `text`, the contents of `path`, as annotated snippets.
+    pub fn located_errors(&mut self, path: &Path, text: &str, problems: &[Located<'_>]) {
+        let file = SimpleFile::new(path.display().to_string(), text);
+        for problem in problems {
+            self.errors += 1;
+            let mut diagnostic = Diagnostic::error()
+                .with_message(&problem.message)
+                .with_labels(vec![Label::primary((), problem.offset..problem.offset)]);
+            if let Some(note) = problem.note {
+                diagnostic = diagnostic.with_notes(vec![note.to_owned()]);
+            }
+            // Failing to print a diagnostic leaves nothing better to do.
+            let _ = term::emit(&mut self.stderr.lock(), &self.config, &file, &diagnostic);
+        }
+    }
+
+    /// Reports an error with no position inside a file (its message names the file).
+    pub fn error(&mut self, error: &dyn std::fmt::Display) {
+        self.errors += 1;
+        self.line("error", termcolor::Color::Red, &error.to_string());
+    }
+
+    /// Reports the error that ended the command, with its chain of causes.
+    pub fn fatal(&mut self, error: &anyhow::Error) {
+        self.errors += 1;
+        self.line("error", termcolor::Color::Red, &format!("{error:#}"));
+    }
+
+    fn line(&mut self, label: &str, color: termcolor::Color, message: &str) {
+        use std::io::Write;
+        use termcolor::WriteColor;
+        let mut out = self.stderr.lock();
+        let _ = out.set_color(
+            termcolor::ColorSpec::new()
+                .set_fg(Some(color))
+                .set_bold(true),
+        );
+        let _ = write!(out, "{label}");
+        let _ = out.reset();
+        let _ = writeln!(out, ": {message}");
+    }
+}

@@ -1,0 +1,58 @@
+//! The `folio` command line: parses arguments, runs one command, maps its outcome to an
+//! exit status. All printing and every exit code live in this crate.
+
+// The binary is the one place that prints.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod cli;
+mod diagnostics;
+mod extract;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::diagnostics::Reporter;
+
+/// The outcome of a command, and so the process exit status.
+///
+/// | code | meaning |
+/// | ---- | ------- |
+/// | 0 | clean |
+/// | 1 | findings over the bar (e.g. `extract --check` found stale files) |
+/// | 2 | usage, input or I/O error |
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing to report.
+    Clean,
+    /// The command ran and found something the user must act on.
+    Findings,
+    /// The command could not do its job: bad input, I/O failure.
+    Error,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> ExitCode {
+        match outcome {
+            Outcome::Clean => ExitCode::SUCCESS,
+            Outcome::Findings => ExitCode::from(1),
+            Outcome::Error => ExitCode::from(2),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut reporter = Reporter::new(cli.color);
+    let result = match &cli.command {
+        Command::Extract(args) => extract::run(&cli, args, &mut reporter),
+    };
+    match result {
+        Ok(outcome) => outcome.into(),
+        Err(error) => {
+            reporter.fatal(&error);
+            Outcome::Error.into()
+        }
+    }
+}
