@@ -215,17 +215,17 @@ impl<'a> Splitter<'a> {
     fn finish(mut self) -> Result<SplitArticle, Vec<SplitError>> {
         let mut seen = std::collections::BTreeMap::new();
         for unit in &self.article.units {
-            if let Some(pin) = &unit.pinned {
-                if seen.insert(pin.clone(), unit.line).is_some() {
-                    let kind = SplitErrorKind::DuplicatePin(pin.to_string());
-                    let offset = self.line_starts[unit.line - 1];
-                    self.errors.push(SplitError {
-                        offset,
-                        line: unit.line,
-                        column: 1,
-                        kind,
-                    });
-                }
+            if let Some(pin) = &unit.pinned
+                && seen.insert(pin.clone(), unit.line).is_some()
+            {
+                let kind = SplitErrorKind::DuplicatePin(pin.to_string());
+                let offset = self.line_starts[unit.line - 1];
+                self.errors.push(SplitError {
+                    offset,
+                    line: unit.line,
+                    column: 1,
+                    kind,
+                });
             }
         }
         if self.errors.is_empty() {
@@ -422,10 +422,10 @@ impl<'a> Splitter<'a> {
                 }
             }
             TagEnd::Paragraph => {
-                if self.list.is_none() {
-                    if let Some((unit, _)) = self.finish_inline(UnitKind::Paragraph, false) {
-                        self.article.shape.push(Shape::Paragraph { unit });
-                    }
+                if self.list.is_none()
+                    && let Some((unit, _)) = self.finish_inline(UnitKind::Paragraph, false)
+                {
+                    self.article.shape.push(Shape::Paragraph { unit });
                 }
             }
             TagEnd::Item => {
@@ -461,18 +461,18 @@ impl<'a> Splitter<'a> {
                         row.push(cell);
                     }
                 }
-                if let (Some(unit), Some(table)) = (cell, &self.table) {
-                    if !table.in_head {
-                        let row = table.rows.len();
-                        let column = table.rows.last().map_or(0, Vec::len);
-                        let header = table.header.get(column - 1).copied().flatten();
-                        let header = header.map(|h| self.plain_of(h));
-                        self.article.units[unit].detail = Detail::Cell {
-                            row,
-                            column,
-                            header,
-                        };
-                    }
+                if let (Some(unit), Some(table)) = (cell, &self.table)
+                    && !table.in_head
+                {
+                    let row = table.rows.len();
+                    let column = table.rows.last().map_or(0, Vec::len);
+                    let header = table.header.get(column - 1).copied().flatten();
+                    let header = header.map(|h| self.plain_of(h));
+                    self.article.units[unit].detail = Detail::Cell {
+                        row,
+                        column,
+                        header,
+                    };
                 }
             }
             TagEnd::TableHead => {
@@ -718,5 +718,144 @@ fn alignment(alignment: CmarkAlignment) -> Alignment {
         CmarkAlignment::Left => Alignment::Left,
         CmarkAlignment::Center => Alignment::Center,
         CmarkAlignment::Right => Alignment::Right,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Splits `markdown` and compares one line per unit, `kind: text`, with `expected`
+    /// (a line break inside a unit is shown as `⏎`).
+    fn check(markdown: &str, expected: &str) {
+        let article = split_article(markdown).unwrap_or_else(|e| panic!("{e:?}"));
+        let actual: Vec<String> = article
+            .units
+            .iter()
+            .map(|u| format!("{:?}: {}", u.kind, u.text.replace('\n', "⏎")))
+            .collect();
+        let expected: Vec<&str> = expected
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(actual, expected);
+    }
+
+    /// Splits `markdown`, expecting errors; returns them as `line:column: message`.
+    fn errors(markdown: &str) -> Vec<String> {
+        split_article(markdown)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn blocks_become_units_in_reading_order() {
+        check(
+            "+++\ntitle = \"T\"\ndescription = \"D\"\nauthor = \"ignored\"\n+++\n\nIntro *text*.\n\n## H2\n\n1. one\n2. two\n\n| a | b |\n|---|---|\n| c | |\n",
+            "Title: T
+             Description: D
+             Paragraph: Intro *text*.
+             Heading: H2
+             ListItem: one
+             ListItem: two
+             HeaderCell: a
+             HeaderCell: b
+             BodyCell: c",
+        );
+    }
+
+    #[test]
+    fn whitespace_is_normalised_and_hard_breaks_kept() {
+        check(
+            "Some   words\n  wrapped\there.\n\nLine one  \nline two\\\nthree\n",
+            "
+            Paragraph: Some words wrapped here.
+            Paragraph: Line one\\⏎line two\\⏎three",
+        );
+    }
+
+    #[test]
+    fn comments_are_dropped_and_pins_recorded() {
+        let article = split_article(
+            "<!-- an author note -->\n\nText <!-- note --> here. <!-- folio-id: kept -->\n",
+        )
+        .unwrap();
+        assert_eq!(article.units.len(), 1);
+        assert_eq!(article.units[0].text, "Text here.");
+        assert_eq!(article.units[0].pinned, Some(UnitId::new("kept").unwrap()));
+    }
+
+    #[test]
+    fn loose_list_items_are_single_units() {
+        check("- one\n\n- two\n", "ListItem: one\nListItem: two");
+    }
+
+    #[test]
+    fn shape_keeps_list_and_table_structure() {
+        let article = split_article("3. c\n4. d\n\n| a | b |\n|:--|--:|\n| | x |\n").unwrap();
+        assert_eq!(
+            article.shape[0],
+            Shape::List {
+                start: Some(3),
+                items: vec![0, 1]
+            }
+        );
+        assert_eq!(
+            article.shape[1],
+            Shape::Table {
+                alignments: vec![Alignment::Left, Alignment::Right],
+                header: vec![Some(2), Some(3)],
+                rows: vec![vec![None, Some(4)]],
+            }
+        );
+    }
+
+    #[test]
+    fn unsupported_constructs_are_all_reported_with_positions() {
+        let found = errors(
+            "<div>\nraw\n</div>\n\nText with <b>html</b> and ![img](x.png).\n\n> quote\n\n```\ncode\n```\n\nA note[^1].\n\n[^1]: The note.\n\n---\n\n- [ ] task\n- a\n  - nested\n\n[ref link][r]\n\n[r]: https://example.org\n",
+        );
+        let expected = [
+            "1:1: unsupported Markdown: raw HTML block",
+            "5:11: unsupported Markdown: raw HTML",
+            "5:18: unsupported Markdown: raw HTML",
+            "5:27: unsupported Markdown: image",
+            "7:1: unsupported Markdown: block quote",
+            "9:1: unsupported Markdown: code block",
+            "13:7: unsupported Markdown: footnote reference",
+            "15:1: unsupported Markdown: footnote definition",
+            "17:1: unsupported Markdown: thematic break",
+            "19:3: unsupported Markdown: task list item",
+            "21:3: unsupported Markdown: nested list",
+            "23:1: unsupported Markdown: reference-style link",
+        ];
+        assert_eq!(found.len(), expected.len(), "{found:#?}");
+        for (found, expected) in found.iter().zip(expected) {
+            assert!(
+                found.starts_with(expected),
+                "{found} should start with {expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn front_matter_and_pins_are_validated() {
+        assert_eq!(
+            errors("---\ntitle: yaml\n---\n")[0]
+                .split(';')
+                .next()
+                .unwrap(),
+            "1:1: unsupported Markdown: YAML front matter"
+        );
+        assert!(errors("+++\ntitle = 3\n+++\n")[0].starts_with("1:1: front matter: invalid type"));
+        assert!(errors("Text <!-- folio-id: 9bad -->\n")[0].starts_with("1:6: pinned id:"));
+        assert_eq!(
+            errors("A <!-- folio-id: x -->\n\nB <!-- folio-id: x -->\n"),
+            ["3:1: the id `x` is pinned twice"]
+        );
+        assert!(errors("<!-- folio-id: x -->\nText\n")[0].contains("on a line of its own"));
     }
 }

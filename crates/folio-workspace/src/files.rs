@@ -99,6 +99,6 @@ mod tests {
         write_atomic(&path, b"one").unwrap();
         write_atomic(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
-        assert_eq!(list_dir(&path.parent().unwrap()).unwrap(), [path]);
+        assert_eq!(list_dir(path.parent().unwrap()).unwrap(), [path]);
     }
 }
