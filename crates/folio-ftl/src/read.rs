@@ -40,6 +40,9 @@ pub struct SyntaxError {
     pub message: String,
     /// The text of the offending line, without its line break.
     pub line_text: String,
+    /// The id the broken entry starts with, if it looks like `id =` (terms keep their
+    /// `-`), so a broken message can be counted as that unit being invalid.
+    pub entry_id: Option<String>,
 }
 
 /// Parses `source` as Fluent, keeping what parsed and reporting what did not.
@@ -76,10 +79,29 @@ pub fn parse_ftl(source: &str) -> FtlFile<'_> {
                 column,
                 message: error.kind.to_string(),
                 line_text: index.line_text(line).to_owned(),
+                entry_id: error
+                    .slice
+                    .as_ref()
+                    .and_then(|slice| entry_id(&source[slice.clone()])),
             }
         })
         .collect();
     FtlFile { messages, errors }
+}
+
+/// The identifier a broken entry begins with: `id =` or `-term =` after any comments.
+fn entry_id(junk: &str) -> Option<String> {
+    let line = junk
+        .lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))?;
+    let (name, _) = line.split_once('=')?;
+    let name = name.trim_end();
+    let bare = name.strip_prefix('-').unwrap_or(name);
+    let mut chars = bare.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    valid.then(|| name.to_owned())
 }
 
 /// Where to point for `error`. The parser often notices a missing `}` or `]` only at the
@@ -206,6 +228,7 @@ mod tests {
         let error = &file.errors[0];
         assert_eq!((error.line, error.column), (2, 14));
         assert_eq!(error.line_text, "broken = { $x");
+        assert_eq!(error.entry_id.as_deref(), Some("broken"));
         assert!(error.message.contains('}'), "{}", error.message);
     }
 

@@ -43,6 +43,22 @@ pub enum WorkspaceError {
         /// Where it was expected.
         path: PathBuf,
     },
+    /// A locale folder or argument is not a BCP 47 tag.
+    #[error("{path}: {message}")]
+    InvalidLocale {
+        /// The folder (or the argument, as a path).
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// A record of confirmed English can't be read back.
+    #[error("{path}: {message}")]
+    Record {
+        /// The record file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
     /// A generated layout file can't be read back.
     #[error(
         "{path}: {message} (regenerate it: delete the file and run `folio extract`; ids then start afresh)"

@@ -117,6 +117,44 @@ impl Workspace {
             .join(locale.to_string())
     }
 
+    /// The translation locales: every folder in the locales folder but the reference's
+    /// (and hidden ones), sorted. A folder whose name is not a canonical BCP 47 tag is an
+    /// error of its own, returned beside the valid locales so they can still be served.
+    pub fn locales(
+        &self,
+    ) -> Result<(Vec<LanguageIdentifier>, Vec<WorkspaceError>), WorkspaceError> {
+        let dir = self.root.join(&self.config.locales);
+        let mut locales = Vec::new();
+        let mut errors = Vec::new();
+        for path in files::list_dir(&dir)? {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            if !path.is_dir() || name.starts_with('.') {
+                continue;
+            }
+            match parse_locale(name) {
+                Ok(locale) if locale == self.config.reference => {}
+                Ok(locale) => locales.push(locale),
+                Err(message) => errors.push(WorkspaceError::InvalidLocale { path, message }),
+            }
+        }
+        Ok((locales, errors))
+    }
+
+    /// A locale's translation of a document.
+    pub fn translation_path(&self, locale: &LanguageIdentifier, document: &str) -> PathBuf {
+        self.locale_dir(locale).join(format!("{document}.ftl"))
+    }
+
+    /// A locale's record of the English its translation of a document was confirmed
+    /// against.
+    pub fn record_path(&self, locale: &LanguageIdentifier, document: &str) -> PathBuf {
+        self.locale_dir(locale)
+            .join(RECORD_DIR)
+            .join(format!("{document}.toml"))
+    }
+
     /// The reference locale (the language of `source/`).
     pub fn reference(&self) -> &LanguageIdentifier {
         &self.config.reference
@@ -164,6 +202,24 @@ impl Workspace {
         parse_layout(&text)
             .map(Some)
             .map_err(|message| WorkspaceError::Layout { path, message })
+    }
+}
+
+/// The folder, inside each locale's folder, holding its records of confirmed English.
+pub const RECORD_DIR: &str = "confirmed";
+
+/// Parses a locale name as written by a user or as a folder name: a BCP 47 tag in its
+/// canonical form (`pt-BR`, `zh-Hans`). The error says what is wrong and, when the tag
+/// is only spelled differently, what to write instead.
+pub fn parse_locale(name: &str) -> Result<LanguageIdentifier, String> {
+    match name.parse::<LanguageIdentifier>() {
+        Ok(locale) if locale.to_string() == name => Ok(locale),
+        Ok(locale) => Err(format!(
+            "`{name}` is not written as a canonical BCP 47 tag; did you mean `{locale}`?"
+        )),
+        Err(_) => Err(format!(
+            "`{name}` is not a BCP 47 language tag (like es, pt-BR or zh-Hans)"
+        )),
     }
 }
 
@@ -221,6 +277,29 @@ mod tests {
                 ("zeta".into(), false)
             ]
         );
+    }
+
+    #[test]
+    fn locales_are_the_valid_folders_but_the_reference() {
+        let dir = workspace(&[
+            ("folio.toml", ""),
+            ("locales/en/a.ftl", ""),
+            ("locales/pt-BR/a.ftl", ""),
+            ("locales/es/a.ftl", ""),
+            ("locales/pt_br/a.ftl", ""),
+            ("locales/Spanish!/a.ftl", ""),
+            ("locales/.hidden/a.ftl", ""),
+        ]);
+        let (locales, errors) = Workspace::open(dir.path()).unwrap().locales().unwrap();
+        let names: Vec<String> = locales.iter().map(ToString::to_string).collect();
+        assert_eq!(names, ["es", "pt-BR"]);
+        let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].contains("Spanish!") && errors[0].contains("not a BCP 47 language tag"),
+            "{errors:?}"
+        );
+        assert!(errors[1].contains("did you mean `pt-BR`"), "{errors:?}");
     }
 
     #[test]

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::units::UnitName;
+
 const EXIT_CODES: &str = "\
 Exit status:
   0  clean
@@ -42,6 +44,24 @@ pub enum Command {
     /// `<!-- folio-id: my-id -->`.
     #[command(after_help = EXIT_CODES)]
     Extract(ExtractArgs),
+
+    /// Per locale and document: units and English words by status (current, stale,
+    /// missing, obsolete, invalid).
+    ///
+    /// With --diff, each stale unit's English word diff, from the English the translation
+    /// was confirmed against to today's, beside the current translation. With --todo,
+    /// everything a translator has to do, in file order.
+    #[command(after_help = EXIT_CODES)]
+    Status(StatusArgs),
+
+    /// Confirm translations against today's English: the translator's act that clears
+    /// *stale*.
+    ///
+    /// Update the translation in locales/<LOCALE>/<document>.ftl first, then accept the
+    /// units you reviewed. Every run also records new translations (of units that were
+    /// missing) against today's English. Writes only locales/<LOCALE>/confirmed/.
+    #[command(after_help = EXIT_CODES)]
+    Accept(AcceptArgs),
 }
 
 /// Arguments of `folio extract`.
@@ -51,6 +71,60 @@ pub struct ExtractArgs {
     /// source/ gives.
     #[arg(long)]
     pub check: bool,
+
+    /// Declare the English edits of these units minor (a typo, punctuation): locales
+    /// whose translation was current stay current. ID, or DOCUMENT:ID.
+    #[arg(long, value_name = "UNIT", num_args = 1.., conflicts_with = "check")]
+    pub minor: Vec<UnitName>,
+}
+
+/// Arguments of `folio status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The locales to report (BCP 47 tags); all by default.
+    #[arg(value_name = "LOCALE")]
+    pub locales: Vec<String>,
+
+    /// Show each stale unit's English word diff and its current translation.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// List every missing, stale, invalid and obsolete unit, in file order, with its English.
+    #[arg(long)]
+    pub todo: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+}
+
+/// Arguments of `folio accept`.
+#[derive(Debug, Args)]
+pub struct AcceptArgs {
+    /// The locale (BCP 47 tag).
+    #[arg(value_name = "LOCALE")]
+    pub locale: String,
+
+    /// The stale units to accept: ID, or DOCUMENT:ID when the id is in several documents.
+    #[arg(value_name = "UNIT")]
+    pub units: Vec<UnitName>,
+
+    /// Accept every stale unit of the locale.
+    #[arg(long, conflicts_with = "units")]
+    pub all: bool,
+
+    /// Only record new translations; accept nothing stale.
+    #[arg(long, conflicts_with_all = ["units", "all"])]
+    pub new: bool,
+}
+
+/// How a report is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// A table for people; colour on a terminal.
+    Human,
+    /// The documented, versioned JSON schema.
+    Json,
 }
 
 /// When to use colour.

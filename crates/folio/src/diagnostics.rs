@@ -17,6 +17,23 @@ pub struct Reporter {
     errors: usize,
 }
 
+/// Standard output for reports, coloured as `--color` says (`auto`: on a terminal,
+/// unless NO_COLOR is set).
+pub fn stdout(color: ColorChoice) -> termcolor::StandardStream {
+    termcolor::StandardStream::stdout(color_choice(color, std::io::stdout().is_terminal()))
+}
+
+fn color_choice(color: ColorChoice, is_terminal: bool) -> termcolor::ColorChoice {
+    match color {
+        ColorChoice::Always => termcolor::ColorChoice::Always,
+        ColorChoice::Never => termcolor::ColorChoice::Never,
+        ColorChoice::Auto if is_terminal && std::env::var_os("NO_COLOR").is_none() => {
+            termcolor::ColorChoice::Auto
+        }
+        ColorChoice::Auto => termcolor::ColorChoice::Never,
+    }
+}
+
 /// One problem at a byte offset of a file.
 pub struct Located<'a> {
     /// The byte offset it points at.

@@ -1,17 +1,25 @@
-//! `folio extract [--check]`: source/ → English units and layouts in locales/en/.
+//! `folio extract [--check] [--minor UNIT…]`: source/ → English units and layouts in
+//! locales/en/, keeping every locale's record true across English edits.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::Context;
-use folio_ftl::{SyntaxError, UnitFile, parse_ftl, plain_text, write_units};
-use folio_split::{Previous, SplitError, assign_ids, split_article};
-use folio_workspace::{Document, Workspace, WorkspaceError, layout_text, read_text, write_atomic};
+use folio_ftl::{UnitFile, parse_ftl, write_units};
+use folio_split::{Previous, assign_ids, split_article};
+use folio_track::{Status, classify, same_english};
+use folio_workspace::{Document, Workspace, layout_text, read_text, write_atomic};
 use rayon::prelude::*;
+use unic_langid::LanguageIdentifier;
 
 use crate::Outcome;
 use crate::cli::{Cli, ExtractArgs};
-use crate::diagnostics::{Located, Reporter};
+use crate::diagnostics::Reporter;
+use crate::load::{
+    DocumentError, english_units, open_workspace, read_record, read_translation, report,
+    write_record,
+};
+use crate::units::resolve;
 
 /// What extracting one document produces.
 struct Extraction {
@@ -22,38 +30,8 @@ struct Extraction {
     new_ids: usize,
     /// Ids retired by this extraction.
     retired: usize,
-}
-
-/// Why one document could not be extracted. Kept per document so the others still are.
-enum DocumentError {
-    Workspace(WorkspaceError),
-    Split {
-        path: PathBuf,
-        text: String,
-        errors: Vec<SplitError>,
-    },
-    PreviousUnits {
-        path: PathBuf,
-        text: String,
-        errors: Vec<SyntaxError>,
-    },
-}
-
-impl From<WorkspaceError> for DocumentError {
-    fn from(error: WorkspaceError) -> Self {
-        DocumentError::Workspace(error)
-    }
-}
-
-/// Opens the workspace named by `--root`, or the one around the current folder.
-pub fn open_workspace(cli: &Cli) -> anyhow::Result<Workspace> {
-    let workspace = match &cli.root {
-        Some(root) => Workspace::open(root)?,
-        None => {
-            Workspace::discover(&std::env::current_dir().context("reading the current folder")?)?
-        }
-    };
-    Ok(workspace)
+    /// Units whose English text changed: (id, old text, new text).
+    changed: Vec<(String, String, String)>,
 }
 
 /// Runs `folio extract`.
@@ -65,8 +43,154 @@ pub fn run(cli: &Cli, args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Re
         .map(|doc| (doc, extract_document(&workspace, doc)))
         .collect();
 
+    let mut extracted = Vec::new();
+    for (doc, result) in results {
+        match result {
+            Ok(extraction) => extracted.push((doc, extraction)),
+            Err(error) => report(reporter, &workspace, &error),
+        }
+    }
+    let orphans = orphaned_files(&workspace, &documents)?;
+    let mut out = std::io::stdout().lock();
+
+    if args.check {
+        let mut out_of_date = Vec::new();
+        for (path, contents) in extracted.iter().flat_map(|(_, e)| &e.files) {
+            let shown = workspace.display_path(path).display();
+            match std::fs::read(path) {
+                Ok(old) if old == contents.as_bytes() => {}
+                Ok(_) => out_of_date.push(format!("{shown} is out of date")),
+                Err(_) => out_of_date.push(format!("{shown} is missing")),
+            }
+        }
+        for path in &orphans {
+            out_of_date.push(format!(
+                "{} belongs to no document in source/",
+                workspace.display_path(path).display()
+            ));
+        }
+        if reporter.error_count() > 0 {
+            return Ok(Outcome::Error);
+        }
+        if out_of_date.is_empty() {
+            writeln!(
+                out,
+                "locales/{} is up to date with source/",
+                workspace.reference()
+            )?;
+            return Ok(Outcome::Clean);
+        }
+        for finding in &out_of_date {
+            writeln!(out, "{finding}")?;
+        }
+        writeln!(out, "run `folio extract` and commit the result")?;
+        return Ok(Outcome::Findings);
+    }
+
+    // Minor edits must name units whose English changed now; check before writing anything.
+    let changed: Vec<(&str, &str)> = extracted
+        .iter()
+        .flat_map(|(doc, e)| {
+            e.changed
+                .iter()
+                .map(|(id, _, _)| (doc.name.as_str(), id.as_str()))
+        })
+        .collect();
+    let minor: BTreeSet<(String, String)> = match resolve(&args.minor, &changed) {
+        Ok(minor) => minor
+            .into_iter()
+            .map(|(d, i)| (d.to_owned(), i.to_owned()))
+            .collect(),
+        Err(errors) => {
+            for error in errors {
+                reporter.error(&format!(
+                    "--minor: {error} (units whose English changed: {})",
+                    list(&changed)
+                ));
+            }
+            return Ok(Outcome::Error);
+        }
+    };
+
+    let (locales, locale_errors) = workspace.locales()?;
+    for error in &locale_errors {
+        reporter.error(error);
+    }
+    for (doc, extraction) in &extracted {
+        // Records first: if writing the English then fails, the records still hold.
+        if !extraction.changed.is_empty() {
+            let minor_ids: BTreeSet<&str> = minor
+                .iter()
+                .filter(|(d, _)| *d == doc.name)
+                .map(|(_, i)| i.as_str())
+                .collect();
+            for locale in &locales {
+                update_record(
+                    &workspace,
+                    locale,
+                    &doc.name,
+                    &extraction.changed,
+                    &minor_ids,
+                )?;
+            }
+        }
+        for (path, contents) in &extraction.files {
+            write_atomic(path, contents.as_bytes())?;
+        }
+        writeln!(
+            out,
+            "{}: {} units ({} new, {} changed, {} retired) -> {}",
+            doc.name,
+            extraction.units,
+            extraction.new_ids,
+            extraction.changed.len(),
+            extraction.retired,
+            workspace
+                .display_path(&workspace.reference_units_path(&doc.name))
+                .display()
+        )?;
+    }
+    if !minor.is_empty() {
+        writeln!(
+            out,
+            "declared minor in every locale's record: {}",
+            minor
+                .iter()
+                .map(|(d, i)| format!("{d}:{i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    for path in &orphans {
+        folio_workspace::remove_file(path)?;
+        writeln!(
+            out,
+            "removed {}: its source is gone",
+            workspace.display_path(path).display()
+        )?;
+    }
+    Ok(if reporter.error_count() > 0 {
+        Outcome::Error
+    } else {
+        Outcome::Clean
+    })
+}
+
+fn list(units: &[(&str, &str)]) -> String {
+    if units.is_empty() {
+        return "none".to_owned();
+    }
+    units
+        .iter()
+        .map(|(d, i)| format!("{d}:{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Generated English files whose source document is gone.
+fn orphaned_files(workspace: &Workspace, documents: &[Document]) -> anyhow::Result<Vec<PathBuf>> {
     let current: BTreeSet<&str> = documents.iter().map(|d| d.name.as_str()).collect();
-    let orphans: Vec<PathBuf> = workspace
+    Ok(workspace
         .extracted_names()?
         .into_iter()
         .filter(|name| !current.contains(name.as_str()))
@@ -77,69 +201,48 @@ pub fn run(cli: &Cli, args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Re
             ]
         })
         .filter(|path| path.exists())
+        .collect())
+}
+
+/// Keeps one locale's record true as the English of `changed` units moves on.
+///
+/// A translation with no record entry was made against the English that stood until
+/// now, so it is recorded against the old text (and so turns stale, as it should). For a
+/// unit declared minor, a translation confirmed against the old text moves on to the new
+/// one, and the record keeps that the edit was declared minor.
+fn update_record(
+    workspace: &Workspace,
+    locale: &LanguageIdentifier,
+    document: &str,
+    changed: &[(String, String, String)],
+    minor: &BTreeSet<&str>,
+) -> anyhow::Result<()> {
+    let text = read_translation(workspace, locale, document)?;
+    let original = read_record(workspace, locale, document)?;
+    let file = parse_ftl(&text);
+    let old_english: Vec<_> = changed
+        .iter()
+        .map(|(id, old, _)| folio_track::EnglishUnit {
+            id: id.clone(),
+            text: old.clone(),
+        })
         .collect();
-
-    let mut out_of_date = Vec::new();
-    for (doc, result) in &results {
-        let extraction = match result {
-            Ok(extraction) => extraction,
-            Err(error) => {
-                report(reporter, &workspace, error);
-                continue;
-            }
-        };
-        for (path, contents) in &extraction.files {
-            let shown = workspace.display_path(path).display().to_string();
-            if args.check {
-                match std::fs::read(path) {
-                    Ok(old) if old == contents.as_bytes() => {}
-                    Ok(_) => out_of_date.push(format!("{shown} is out of date")),
-                    Err(_) => out_of_date.push(format!("{shown} is missing")),
-                }
-            } else {
-                write_atomic(path, contents.as_bytes())?;
-            }
+    let mut record = original.clone();
+    for (status, (id, old, new)) in classify(&old_english, &file, &original).iter().zip(changed) {
+        // Against the old English, current means: translated and confirmed (or new) then.
+        if status.status != Status::Current {
+            continue;
         }
-        if !args.check {
-            println!(
-                "{}: {} units ({} new, {} retired) -> {}",
-                doc.name,
-                extraction.units,
-                extraction.new_ids,
-                extraction.retired,
-                workspace
-                    .display_path(&workspace.reference_units_path(&doc.name))
-                    .display()
-            );
+        if minor.contains(id.as_str()) {
+            record.confirm_minor(id, old, new);
+        } else if !status.recorded {
+            record.confirm(id, old);
         }
     }
-    for path in &orphans {
-        let shown = workspace.display_path(path).display().to_string();
-        if args.check {
-            out_of_date.push(format!("{shown} belongs to no document in source/"));
-        } else {
-            folio_workspace::remove_file(path)?;
-            println!("removed {shown}: its source is gone");
-        }
+    if record != original {
+        write_record(workspace, locale, document, &record)?;
     }
-
-    if reporter.error_count() > 0 {
-        return Ok(Outcome::Error);
-    }
-    if out_of_date.is_empty() {
-        if args.check {
-            println!(
-                "locales/{} is up to date with source/",
-                workspace.reference()
-            );
-        }
-        return Ok(Outcome::Clean);
-    }
-    for finding in &out_of_date {
-        println!("{finding}");
-    }
-    println!("run `folio extract` and commit the result");
-    Ok(Outcome::Findings)
+    Ok(())
 }
 
 fn extract_document(workspace: &Workspace, doc: &Document) -> Result<Extraction, DocumentError> {
@@ -177,18 +280,30 @@ fn extract_document(workspace: &Workspace, doc: &Document) -> Result<Extraction,
         units: &extracted.units,
     });
 
-    let before: BTreeSet<&str> = previous
+    let before: BTreeMap<&str, &str> = previous
         .units
         .iter()
-        .map(|(_, id, _)| id.as_str())
+        .map(|(_, id, text)| (id.as_str(), text.as_str()))
         .collect();
     let new_ids = extracted
         .units
         .iter()
-        .filter(|(_, u)| !before.contains(u.id.as_str()))
+        .filter(|(_, u)| !before.contains_key(u.id.as_str()))
         .count();
-    let retired =
-        extracted.layout.retired.len() - previous.retired.len().min(extracted.layout.retired.len());
+    let changed = extracted
+        .units
+        .iter()
+        .filter_map(|(_, unit)| {
+            let old = before.get(unit.id.as_str())?;
+            (!same_english(old, &unit.text))
+                .then(|| (unit.id.to_string(), old.to_string(), unit.text.clone()))
+        })
+        .collect();
+    let retired = extracted
+        .layout
+        .retired
+        .len()
+        .saturating_sub(previous.retired.len());
     Ok(Extraction {
         files: vec![
             (workspace.reference_units_path(&doc.name), ftl),
@@ -200,6 +315,7 @@ fn extract_document(workspace: &Workspace, doc: &Document) -> Result<Extraction,
         units: extracted.units.len(),
         new_ids,
         retired,
+        changed,
     })
 }
 
@@ -208,54 +324,9 @@ fn previous_units(workspace: &Workspace, name: &str) -> Result<Previous, Documen
     let Some(layout) = workspace.read_layout(name)? else {
         return Ok(Previous::default());
     };
-    let path = workspace.reference_units_path(name);
-    let text = if path.exists() {
-        read_text(&path)?
-    } else {
-        String::new()
-    };
-    let file = parse_ftl(&text);
-    if !file.errors.is_empty() {
-        return Err(DocumentError::PreviousUnits {
-            path,
-            text: text.clone(),
-            errors: file.errors,
-        });
-    }
-    let texts: BTreeMap<String, String> = file
-        .messages
-        .iter()
-        .filter_map(|m| Some((m.id.to_owned(), plain_text(m.ast.value.as_ref()?))))
+    let texts: BTreeMap<String, String> = english_units(workspace, name)?
+        .into_iter()
+        .map(|unit| (unit.id, unit.text))
         .collect();
     Ok(Previous::new(&layout, &texts))
-}
-
-fn report(reporter: &mut Reporter, workspace: &Workspace, error: &DocumentError) {
-    match error {
-        DocumentError::Workspace(error) => reporter.error(error),
-        DocumentError::Split { path, text, errors } => {
-            let problems: Vec<Located<'_>> = errors
-                .iter()
-                .map(|e| Located {
-                    offset: e.offset,
-                    message: e.kind.to_string(),
-                    note: None,
-                })
-                .collect();
-            reporter.located_errors(workspace.display_path(path), text, &problems);
-        }
-        DocumentError::PreviousUnits { path, text, errors } => {
-            let note = "this generated file was edited by hand; fix it, or delete it and its \
-                        .layout.json to start ids afresh";
-            let problems: Vec<Located<'_>> = errors
-                .iter()
-                .map(|e| Located {
-                    offset: e.offset,
-                    message: e.message.clone(),
-                    note: Some(note),
-                })
-                .collect();
-            reporter.located_errors(workspace.display_path(path), text, &problems);
-        }
-    }
 }

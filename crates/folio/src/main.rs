@@ -4,9 +4,14 @@
 // The binary is the one place that prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod accept;
 mod cli;
 mod diagnostics;
 mod extract;
+mod load;
+mod status;
+mod track;
+mod units;
 
 use std::process::ExitCode;
 
@@ -47,12 +52,27 @@ fn main() -> ExitCode {
     let mut reporter = Reporter::new(cli.color);
     let result = match &cli.command {
         Command::Extract(args) => extract::run(&cli, args, &mut reporter),
+        Command::Status(args) => status::run(&cli, args, &mut reporter),
+        Command::Accept(args) => accept::run(&cli, args, &mut reporter),
     };
     match result {
         Ok(outcome) => outcome.into(),
+        // A reader that stops early (`folio status | head`) is not an error.
+        Err(error) if is_broken_pipe(&error) => Outcome::Clean.into(),
         Err(error) => {
             reporter.fatal(&error);
             Outcome::Error.into()
         }
     }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+    })
 }

@@ -1,0 +1,17 @@
+//! Folio's staleness tracker: which English each translation was confirmed against, and
+//! so whether it is current, stale, missing, obsolete or invalid — with the word diff of
+//! the English from then to now.
+//!
+//! The [`Record`] is the tracker's memory: per locale and document, one entry per unit
+//! holding the English text the translation was confirmed against. It is a file of its
+//! own (never a translator's `.ftl`, which the tracker only reads), so a translator's
+//! formatting and comments stay theirs. Everything here is pure: text and parsed files in,
+//! values out.
+
+mod diff;
+mod record;
+mod status;
+
+pub use diff::{DiffPart, word_diff};
+pub use record::{Record, RecordEntry};
+pub use status::{EnglishUnit, Status, StatusCounts, UnitStatus, classify, same_english};

@@ -1,0 +1,104 @@
+//! The record of confirmed English: one TOML file per locale and document.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// What one locale's translations of one document were confirmed against, by unit id.
+///
+/// Stored as TOML, one table per unit sorted by id (`[intro-p2]` then `english = "…"`), so
+/// the same record is always the same bytes and two translators confirming different
+/// units touch different lines and merge cleanly.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Record {
+    entries: BTreeMap<String, RecordEntry>,
+}
+
+/// The English one unit's translation was confirmed against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct RecordEntry {
+    /// The English text, as the unit read then.
+    pub english: String,
+    /// When the author declared the last English edit minor (`folio extract --minor`):
+    /// the English before that edit. The translation was confirmed against it, and the
+    /// edit was judged not to need retranslation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minor_edit_of: Option<String>,
+}
+
+impl Record {
+    /// Parses a record file; the error says what is wrong and where.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// The canonical text of the record, with a header naming what it is.
+    pub fn to_text(&self, locale: &str, document: &str) -> String {
+        let body = toml::to_string(&self.entries).expect("a record always serializes");
+        format!(
+            "# Folio's record: the English each {locale} translation of {document} was confirmed against.\n\
+             # Written by `folio accept` and `folio extract`; do not edit by hand.\n\n{body}"
+        )
+    }
+
+    /// The entry of unit `id`, if its translation was ever confirmed.
+    pub fn get(&self, id: &str) -> Option<&RecordEntry> {
+        self.entries.get(id)
+    }
+
+    /// Confirms the translation of `id` against `english`.
+    pub fn confirm(&mut self, id: &str, english: &str) {
+        let entry = RecordEntry {
+            english: english.to_owned(),
+            minor_edit_of: None,
+        };
+        self.entries.insert(id.to_owned(), entry);
+    }
+
+    /// Moves a translation confirmed against `old` on to `new`, keeping that the author
+    /// declared the edit minor.
+    pub fn confirm_minor(&mut self, id: &str, old: &str, new: &str) {
+        let entry = RecordEntry {
+            english: new.to_owned(),
+            minor_edit_of: Some(old.to_owned()),
+        };
+        self.entries.insert(id.to_owned(), entry);
+    }
+
+    /// Whether the record has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_are_sorted_and_round_trip() {
+        let mut record = Record::default();
+        record.confirm("zeta", "Z \"quoted\"");
+        record.confirm("alpha", "Line\\\nbreak");
+        record.confirm_minor("mid", "Old, text", "Old text");
+        let text = record.to_text("es", "doc");
+        assert!(text.starts_with("# Folio's record: the English each es translation of doc"));
+        let alpha = text.find("[alpha]").unwrap();
+        let mid = text.find("[mid]").unwrap();
+        let zeta = text.find("[zeta]").unwrap();
+        assert!(alpha < mid && mid < zeta, "{text}");
+        assert!(text.contains("minor-edit-of = \"Old, text\""), "{text}");
+        assert_eq!(Record::parse(&text).unwrap(), record);
+    }
+
+    #[test]
+    fn unknown_fields_are_errors() {
+        assert!(
+            Record::parse("[a]\nenglish = \"x\"\nextra = 1\n")
+                .unwrap_err()
+                .contains("unknown field")
+        );
+    }
+}

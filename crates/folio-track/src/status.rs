@@ -1,0 +1,284 @@
+//! Classifying each unit of one locale's translation of one document.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use folio_ftl::{FtlFile, plain_text};
+use serde::Serialize;
+
+use crate::Record;
+
+/// One English unit as it stands now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnglishUnit {
+    /// The unit id.
+    pub id: String,
+    /// Its English text.
+    pub text: String,
+}
+
+/// The status of a translated unit (product contract, "Status of a translated unit").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Translated, and confirmed against the English that stands now.
+    Current,
+    /// Translated, but the English changed since the translation was confirmed.
+    Stale,
+    /// An English unit with no translation.
+    Missing,
+    /// A translation whose English unit no longer exists.
+    Obsolete,
+    /// Present but broken: a syntax error, or a message without a value.
+    Invalid,
+}
+
+impl Status {
+    /// Every status, in report order.
+    pub const ALL: [Status; 5] = [
+        Status::Current,
+        Status::Stale,
+        Status::Missing,
+        Status::Obsolete,
+        Status::Invalid,
+    ];
+
+    /// The lowercase name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Current => "current",
+            Status::Stale => "stale",
+            Status::Missing => "missing",
+            Status::Obsolete => "obsolete",
+            Status::Invalid => "invalid",
+        }
+    }
+}
+
+/// One unit's status in one locale, with what a report needs to show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitStatus {
+    /// The unit id.
+    pub id: String,
+    /// Its status.
+    pub status: Status,
+    /// 1-based line of the translation (or of the broken entry) in the locale's file.
+    pub line: Option<usize>,
+    /// Today's English; `None` for an obsolete unit.
+    pub english: Option<String>,
+    /// The English the translation was confirmed against, when the record has it.
+    pub confirmed: Option<String>,
+    /// The translation as text, when there is a valid one.
+    pub translation: Option<String>,
+    /// English words of the unit: today's English, or the confirmed English when obsolete.
+    pub words: usize,
+    /// Whether the record has an entry for the unit. A translation without one is new:
+    /// it counts as current and is recorded against today's English by `folio accept`.
+    pub recorded: bool,
+}
+
+/// Unit and English-word counts by status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct StatusCounts {
+    /// Current units.
+    pub current: usize,
+    /// Stale units.
+    pub stale: usize,
+    /// Missing units.
+    pub missing: usize,
+    /// Obsolete units.
+    pub obsolete: usize,
+    /// Invalid units.
+    pub invalid: usize,
+}
+
+impl StatusCounts {
+    /// Adds `amount` to the count of `status`.
+    pub fn add(&mut self, status: Status, amount: usize) {
+        *self.get_mut(status) += amount;
+    }
+
+    /// The count of `status`.
+    pub fn get(&self, status: Status) -> usize {
+        match status {
+            Status::Current => self.current,
+            Status::Stale => self.stale,
+            Status::Missing => self.missing,
+            Status::Obsolete => self.obsolete,
+            Status::Invalid => self.invalid,
+        }
+    }
+
+    fn get_mut(&mut self, status: Status) -> &mut usize {
+        match status {
+            Status::Current => &mut self.current,
+            Status::Stale => &mut self.stale,
+            Status::Missing => &mut self.missing,
+            Status::Obsolete => &mut self.obsolete,
+            Status::Invalid => &mut self.invalid,
+        }
+    }
+
+    /// Units (or words) of the English that exist today: everything but obsolete.
+    pub fn english_total(&self) -> usize {
+        self.current + self.stale + self.missing + self.invalid
+    }
+}
+
+/// Whether two English texts are the same for staleness: whitespace differences never
+/// make a translation stale.
+pub fn same_english(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Classifies every unit of one document in one locale: the English units in their
+/// order, then obsolete translations in file order.
+///
+/// `translation` is the locale's parsed file (empty if it has none); `record` its
+/// confirmed English. A translated unit is current when the record's English equals
+/// today's (whitespace aside) or when the record has no entry yet (a new translation),
+/// and stale otherwise. The order and formatting of the translator's file play no part.
+pub fn classify(
+    english: &[EnglishUnit],
+    translation: &FtlFile<'_>,
+    record: &Record,
+) -> Vec<UnitStatus> {
+    let mut translated: BTreeMap<&str, (usize, Option<String>)> = BTreeMap::new();
+    for message in &translation.messages {
+        let text = message.ast.value.as_ref().map(plain_text);
+        translated.entry(message.id).or_insert((message.line, text));
+    }
+    let broken: BTreeMap<&str, usize> = translation
+        .errors
+        .iter()
+        .filter_map(|e| e.entry_id.as_deref().map(|id| (id, e.line)))
+        .collect();
+
+    let mut statuses = Vec::with_capacity(english.len());
+    for unit in english {
+        let entry = record.get(&unit.id);
+        let mut status = UnitStatus {
+            id: unit.id.clone(),
+            status: Status::Missing,
+            line: None,
+            english: Some(unit.text.clone()),
+            confirmed: entry.map(|e| e.english.clone()),
+            translation: None,
+            words: word_count(&unit.text),
+            recorded: entry.is_some(),
+        };
+        match (
+            translated.get(unit.id.as_str()),
+            broken.get(unit.id.as_str()),
+        ) {
+            (Some((line, Some(text))), _) => {
+                status.line = Some(*line);
+                status.translation = Some(text.clone());
+                status.status = match entry {
+                    Some(entry) if !same_english(&entry.english, &unit.text) => Status::Stale,
+                    _ => Status::Current,
+                };
+            }
+            (Some((line, None)), _) | (None, Some(line)) => {
+                status.line = Some(*line);
+                status.status = Status::Invalid;
+            }
+            (None, None) => {}
+        }
+        statuses.push(status);
+    }
+
+    let known: BTreeSet<&str> = english.iter().map(|u| u.id.as_str()).collect();
+    for message in &translation.messages {
+        if known.contains(message.id) || statuses.iter().any(|s| s.id == message.id) {
+            continue;
+        }
+        let entry = record.get(message.id);
+        statuses.push(UnitStatus {
+            id: message.id.to_owned(),
+            status: Status::Obsolete,
+            line: Some(message.line),
+            english: None,
+            confirmed: entry.map(|e| e.english.clone()),
+            translation: message.ast.value.as_ref().map(plain_text),
+            words: entry.map_or(0, |e| word_count(&e.english)),
+            recorded: entry.is_some(),
+        });
+    }
+    statuses
+}
+
+#[cfg(test)]
+mod tests {
+    use folio_ftl::parse_ftl;
+
+    use super::*;
+
+    fn english(units: &[(&str, &str)]) -> Vec<EnglishUnit> {
+        units
+            .iter()
+            .map(|(id, text)| EnglishUnit {
+                id: id.to_string(),
+                text: text.to_string(),
+            })
+            .collect()
+    }
+
+    /// Classifies `ftl` against the English and record, as `id:status` strings.
+    fn check(units: &[(&str, &str)], ftl: &str, record: &Record, expected: &[&str]) {
+        let file = parse_ftl(ftl);
+        let found: Vec<String> = classify(&english(units), &file, record)
+            .iter()
+            .map(|s| format!("{}:{}", s.id, s.status.name()))
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn every_status_is_recognised() {
+        let mut record = Record::default();
+        record.confirm("same", "Hello  world");
+        record.confirm("changed", "Old text");
+        record.confirm("gone", "Removed text");
+        check(
+            &[
+                ("same", "Hello world"),
+                ("changed", "New text"),
+                ("new", "Fresh"),
+                ("absent", "X"),
+                ("broken", "Y"),
+            ],
+            "gone = Adiós\nchanged = Texto\nbroken = { $x\nsame = Hola mundo\nnew = Fresco\n",
+            &record,
+            &[
+                "same:current",
+                "changed:stale",
+                "new:current",
+                "absent:missing",
+                "broken:invalid",
+                "gone:obsolete",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_message_without_value_is_invalid() {
+        check(
+            &[("a", "A")],
+            "a =\n    .title = T\n",
+            &Record::default(),
+            &["a:invalid"],
+        );
+    }
+
+    #[test]
+    fn unrecorded_translations_are_marked_so() {
+        let file = parse_ftl("a = A\n");
+        let statuses = classify(&english(&[("a", "A")]), &file, &Record::default());
+        assert!(!statuses[0].recorded);
+        assert_eq!(statuses[0].words, 1);
+    }
+}

@@ -1,0 +1,394 @@
+//! `folio status`: per locale and document, units and English words by status; the word
+//! diff of each stale unit; the translator's to-do list.
+//!
+//! # JSON wire format (`--format json`), version 1
+//!
+//! One object, [`StatusReport`]: `{"version": 1, "locales": [LocaleReport…]}`. Each
+//! [`LocaleReport`] lists its documents ([`DocumentReport`]) with unit and word counts by
+//! status, every unit that is not current ([`UnitReport`], in file order, with the word
+//! diff of stale ones), and the file's syntax errors ([`ErrorReport`]). Fields are only
+//! ever added within a version; a removal or change of meaning bumps `version`.
+
+use std::io::Write;
+
+use codespan_reporting::term::termcolor::{Color, ColorSpec, WriteColor};
+use folio_track::{DiffPart, EnglishUnit, Status, StatusCounts, UnitStatus, word_diff};
+use folio_workspace::Workspace;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::Outcome;
+use crate::cli::{Cli, OutputFormat, StatusArgs};
+use crate::diagnostics::{Located, Reporter, stdout};
+use crate::load::{english_units, open_workspace, report, select_locales};
+use crate::track::{Tracked, track};
+
+/// The version of the JSON wire format.
+pub const STATUS_SCHEMA_VERSION: u32 = 1;
+
+/// `folio status --format json`: the whole report.
+#[derive(Debug, Serialize)]
+pub struct StatusReport {
+    /// The wire-format version, [`STATUS_SCHEMA_VERSION`].
+    pub version: u32,
+    /// One entry per locale, sorted by tag.
+    pub locales: Vec<LocaleReport>,
+}
+
+/// One locale's status.
+#[derive(Debug, Serialize)]
+pub struct LocaleReport {
+    /// The BCP 47 tag.
+    pub locale: String,
+    /// Unit counts by status over all documents.
+    pub units: StatusCounts,
+    /// English word counts by status over all documents.
+    pub words: StatusCounts,
+    /// One entry per document, sorted by name.
+    pub documents: Vec<DocumentReport>,
+}
+
+/// One locale's status for one document.
+#[derive(Debug, Serialize)]
+pub struct DocumentReport {
+    /// The document name (its file stem).
+    pub document: String,
+    /// The translation file, relative to the workspace root, with `/` separators.
+    pub file: String,
+    /// Unit counts by status.
+    pub units: StatusCounts,
+    /// English word counts by status (obsolete: the words of the English last confirmed).
+    pub words: StatusCounts,
+    /// Every unit that is not current, in English order then file order.
+    pub todo: Vec<UnitReport>,
+    /// Syntax errors of the translation file.
+    pub syntax_errors: Vec<ErrorReport>,
+}
+
+/// One unit that needs the translator.
+#[derive(Debug, Serialize)]
+pub struct UnitReport {
+    /// The unit id.
+    pub id: String,
+    /// `stale`, `missing`, `obsolete` or `invalid`.
+    pub status: Status,
+    /// 1-based line in the translation file, when the unit is there.
+    pub line: Option<usize>,
+    /// Today's English (absent when obsolete).
+    pub english: Option<String>,
+    /// The English the translation was confirmed against, when recorded.
+    pub confirmed: Option<String>,
+    /// The current translation, when valid.
+    pub translation: Option<String>,
+    /// For a stale unit, the word diff from `confirmed` to `english`.
+    pub diff: Option<Vec<DiffPart>>,
+}
+
+/// A syntax error in a translation file.
+#[derive(Debug, Serialize)]
+pub struct ErrorReport {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What the parser expected.
+    pub message: String,
+    /// The offending line.
+    pub line_text: String,
+}
+
+/// Runs `folio status`.
+pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Result<Outcome> {
+    let workspace = open_workspace(cli)?;
+    let locales = select_locales(&workspace, &args.locales, reporter)?;
+    let names = workspace.extracted_names()?;
+    if names.is_empty() {
+        anyhow::bail!(
+            "no English units in {}: run `folio extract` first",
+            workspace.locale_dir(workspace.reference()).display()
+        );
+    }
+    let mut documents: Vec<(String, Vec<EnglishUnit>)> = Vec::new();
+    for name in names {
+        match english_units(&workspace, &name) {
+            Ok(units) => documents.push((name, units)),
+            Err(error) => report(reporter, &workspace, &error),
+        }
+    }
+
+    let pairs: Vec<_> = locales
+        .iter()
+        .flat_map(|l| documents.iter().map(move |d| (l, d)))
+        .collect();
+    let results: Vec<_> = pairs
+        .par_iter()
+        .map(|(locale, (name, english))| track(&workspace, english, locale, name))
+        .collect();
+    let mut tracked = Vec::new();
+    for result in results {
+        match result {
+            Ok(t) => tracked.push(t),
+            Err(error) => reporter.error(&error),
+        }
+    }
+    for t in &tracked {
+        report_syntax_errors(reporter, &workspace, t);
+    }
+
+    let report = build_report(&workspace, &locales, &tracked);
+    let mut out = stdout(cli.color);
+    match args.format {
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Human => {
+            print_table(&mut out, &report)?;
+            if args.diff || args.todo {
+                print_todo(&mut out, &report, args.todo)?;
+            }
+            let unrecorded: usize = tracked
+                .iter()
+                .flat_map(|t| &t.units)
+                .filter(|u| is_unrecorded(u))
+                .count();
+            if unrecorded > 0 {
+                writeln!(
+                    out,
+                    "\n{unrecorded} new translation(s) count as current but are not recorded yet; \
+                     `folio accept LOCALE --new` records them against today's English."
+                )?;
+            }
+        }
+    }
+    Ok(if reporter.error_count() > 0 {
+        Outcome::Error
+    } else {
+        Outcome::Clean
+    })
+}
+
+fn is_unrecorded(unit: &UnitStatus) -> bool {
+    unit.status == Status::Current && !unit.recorded
+}
+
+fn report_syntax_errors(reporter: &mut Reporter, workspace: &Workspace, tracked: &Tracked) {
+    let problems: Vec<Located<'_>> = tracked
+        .errors
+        .iter()
+        .map(|e| Located {
+            offset: e.offset,
+            message: format!("Fluent syntax error: {}", e.message),
+            note: None,
+        })
+        .collect();
+    reporter.located_errors(
+        workspace.display_path(&tracked.path),
+        &tracked.text,
+        &problems,
+    );
+}
+
+fn build_report(
+    workspace: &Workspace,
+    locales: &[unic_langid::LanguageIdentifier],
+    tracked: &[Tracked],
+) -> StatusReport {
+    let locales = locales
+        .iter()
+        .map(|locale| {
+            let documents: Vec<DocumentReport> = tracked
+                .iter()
+                .filter(|t| &t.locale == locale)
+                .map(|t| document_report(workspace, t))
+                .collect();
+            let mut units = StatusCounts::default();
+            let mut words = StatusCounts::default();
+            for document in &documents {
+                for status in Status::ALL {
+                    units.add(status, document.units.get(status));
+                    words.add(status, document.words.get(status));
+                }
+            }
+            LocaleReport {
+                locale: locale.to_string(),
+                units,
+                words,
+                documents,
+            }
+        })
+        .collect();
+    StatusReport {
+        version: STATUS_SCHEMA_VERSION,
+        locales,
+    }
+}
+
+fn document_report(workspace: &Workspace, tracked: &Tracked) -> DocumentReport {
+    let mut units = StatusCounts::default();
+    let mut words = StatusCounts::default();
+    for unit in &tracked.units {
+        units.add(unit.status, 1);
+        words.add(unit.status, unit.words);
+    }
+    let todo = tracked
+        .units
+        .iter()
+        .filter(|u| u.status != Status::Current)
+        .map(|u| UnitReport {
+            id: u.id.clone(),
+            status: u.status,
+            line: u.line,
+            english: u.english.clone(),
+            confirmed: u.confirmed.clone(),
+            translation: u.translation.clone(),
+            diff: match (u.status, &u.confirmed, &u.english) {
+                (Status::Stale, Some(then), Some(now)) => Some(word_diff(then, now)),
+                _ => None,
+            },
+        })
+        .collect();
+    let syntax_errors = tracked
+        .errors
+        .iter()
+        .map(|e| ErrorReport {
+            line: e.line,
+            column: e.column,
+            message: e.message.clone(),
+            line_text: e.line_text.clone(),
+        })
+        .collect();
+    DocumentReport {
+        document: tracked.document.clone(),
+        file: slash_path(workspace, &tracked.path),
+        units,
+        words,
+        todo,
+        syntax_errors,
+    }
+}
+
+/// `path` relative to the workspace, with `/` separators on every platform.
+pub fn slash_path(workspace: &Workspace, path: &std::path::Path) -> String {
+    workspace
+        .display_path(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "-".to_owned()
+    } else {
+        format!("{:.1}%", part as f64 * 100.0 / whole as f64)
+    }
+}
+
+fn print_table(out: &mut impl WriteColor, report: &StatusReport) -> std::io::Result<()> {
+    let width = report
+        .locales
+        .iter()
+        .flat_map(|l| &l.documents)
+        .map(|d| d.document.len())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    writeln!(
+        out,
+        "{:<8} {:<width$} {:>7} {:>5} {:>7} {:>8} {:>7}  {:>13}",
+        "locale", "document", "current", "stale", "missing", "obsolete", "invalid", "words current"
+    )?;
+    for locale in &report.locales {
+        for document in &locale.documents {
+            let u = &document.units;
+            writeln!(
+                out,
+                "{:<8} {:<width$} {:>7} {:>5} {:>7} {:>8} {:>7}  {:>13}",
+                locale.locale,
+                document.document,
+                u.current,
+                u.stale,
+                u.missing,
+                u.obsolete,
+                u.invalid,
+                percent(document.words.current, document.words.english_total()),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn print_todo(
+    out: &mut impl WriteColor,
+    report: &StatusReport,
+    everything: bool,
+) -> std::io::Result<()> {
+    for locale in &report.locales {
+        for document in &locale.documents {
+            let items: Vec<&UnitReport> = document
+                .todo
+                .iter()
+                .filter(|u| everything || u.status == Status::Stale)
+                .collect();
+            if items.is_empty() {
+                continue;
+            }
+            writeln!(out)?;
+            out.set_color(ColorSpec::new().set_bold(true))?;
+            write!(out, "{} {}", locale.locale, document.file)?;
+            out.reset()?;
+            writeln!(out)?;
+            for unit in items {
+                let place = unit
+                    .line
+                    .map_or(String::new(), |line| format!(" ({}:{line})", document.file));
+                writeln!(out, "  {} {}{place}", unit.status.name(), unit.id)?;
+                if let Some(diff) = &unit.diff {
+                    write!(out, "    English:     ")?;
+                    print_diff(out, diff)?;
+                    writeln!(out)?;
+                } else if let Some(english) = &unit.english {
+                    writeln!(out, "    English:     {english}")?;
+                }
+                if let Some(translation) = &unit.translation {
+                    writeln!(out, "    Translation: {translation}")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Prints a word diff: red and green on a terminal, `[-old-]{+new+}` otherwise (the
+/// markers of `git diff --word-diff=plain`, readable in a CI log).
+fn print_diff(out: &mut impl WriteColor, diff: &[DiffPart]) -> std::io::Result<()> {
+    let colour = out.supports_color();
+    for part in diff {
+        match part {
+            DiffPart::Equal(text) => write!(out, "{text}")?,
+            DiffPart::Delete(text) if colour => {
+                out.set_color(
+                    ColorSpec::new()
+                        .set_fg(Some(Color::Red))
+                        .set_strikethrough(true),
+                )?;
+                write!(out, "{text}")?;
+                out.reset()?;
+            }
+            DiffPart::Insert(text) if colour => {
+                out.set_color(
+                    ColorSpec::new()
+                        .set_fg(Some(Color::Green))
+                        .set_underline(true),
+                )?;
+                write!(out, "{text}")?;
+                out.reset()?;
+            }
+            DiffPart::Delete(text) => write!(out, "[-{text}-]")?,
+            DiffPart::Insert(text) => write!(out, "{{+{text}+}}")?,
+        }
+    }
+    Ok(())
+}
