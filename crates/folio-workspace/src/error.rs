@@ -12,12 +12,12 @@ pub enum WorkspaceError {
         start: PathBuf,
     },
     /// A file or folder could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The file.
         path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (part of the message, so not repeated as a cause).
+        error: std::io::Error,
     },
     /// A file is not UTF-8.
     #[error("{path}:{line}:{column}: not valid UTF-8")]

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use crate::WorkspaceError;
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> WorkspaceError + '_ {
-    move |source| WorkspaceError::Io {
+    move |error| WorkspaceError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     }
 }
 
@@ -42,7 +42,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WorkspaceError> 
     temp.as_file().sync_all().map_err(io_error(path))?;
     temp.persist(path).map_err(|e| WorkspaceError::Io {
         path: path.to_path_buf(),
-        source: e.error,
+        error: e.error,
     })?;
     Ok(())
 }

@@ -126,6 +126,9 @@ impl Workspace {
         let dir = self.root.join(&self.config.locales);
         let mut locales = Vec::new();
         let mut errors = Vec::new();
+        if !dir.is_dir() {
+            return Ok((locales, errors));
+        }
         for path in files::list_dir(&dir)? {
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
@@ -212,8 +215,16 @@ pub const RECORD_DIR: &str = "confirmed";
 /// canonical form (`pt-BR`, `zh-Hans`). The error says what is wrong and, when the tag
 /// is only spelled differently, what to write instead.
 pub fn parse_locale(name: &str) -> Result<LanguageIdentifier, String> {
+    // unic-langid also accepts the reserved 4–8 letter language subtags, which would let
+    // a folder named `Spanish` pass; real tags start with a 2–3 letter ISO 639 code.
+    let language = name.split(['-', '_']).next().unwrap_or_default();
+    let iso639 =
+        (2..=3).contains(&language.len()) && language.chars().all(|c| c.is_ascii_alphabetic());
     match name.parse::<LanguageIdentifier>() {
-        Ok(locale) if locale.to_string() == name => Ok(locale),
+        Ok(_) if !iso639 => Err(format!(
+            "`{name}` is not a BCP 47 language tag (like es, pt-BR or zh-Hans)"
+        )),
+        Ok(locale) if locale == name => Ok(locale),
         Ok(locale) => Err(format!(
             "`{name}` is not written as a canonical BCP 47 tag; did you mean `{locale}`?"
         )),
@@ -262,7 +273,7 @@ mod tests {
             ("source/disclaimer.md", "D"),
             ("source/notes.txt", "not an article"),
         ]);
-        let ws = Workspace::discover(&dir.path().join("source")).unwrap();
+        let ws = Workspace::open(dir.path()).unwrap();
         let names: Vec<_> = ws
             .documents()
             .unwrap()

@@ -15,12 +15,12 @@ use crate::units::resolve;
 
 /// Runs `folio accept`.
 pub fn run(cli: &Cli, args: &AcceptArgs, reporter: &mut Reporter) -> anyhow::Result<Outcome> {
-    if args.units.is_empty() && !args.all && !args.new {
-        anyhow::bail!("name the units to accept (ID or DOCUMENT:ID), or pass --all or --new");
-    }
     let workspace = open_workspace(cli)?;
     let locale =
         select_locales(&workspace, std::slice::from_ref(&args.locale), reporter)?.remove(0);
+    if args.units.is_empty() && !args.all && !args.new {
+        anyhow::bail!("name the units to accept (ID or DOCUMENT:ID), or pass --all or --new");
+    }
     let mut tracked: Vec<Tracked> = Vec::new();
     let names = workspace.extracted_names()?;
     let results: Vec<_> = names

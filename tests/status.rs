@@ -1,0 +1,579 @@
+//! `folio status`, `folio accept` and `extract --minor` end to end, on copies of the
+//! real workspace with its six translations.
+
+use std::collections::BTreeMap;
+
+use folio_tests::Sandbox;
+use serde::Deserialize;
+
+const ARTICLE: &str = "source/immunotherapy-multiple-myeloma.md";
+const NAME: &str = "immunotherapy-multiple-myeloma";
+const LOCALES: [&str; 6] = ["ar", "de", "es", "fr", "pt-BR", "zh-Hans"];
+
+// The JSON wire format, mirrored strictly: an unknown or missing field fails the test.
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusReport {
+    version: u32,
+    locales: Vec<LocaleReport>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocaleReport {
+    locale: String,
+    units: Counts,
+    words: Counts,
+    documents: Vec<DocumentReport>,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+struct Counts {
+    current: usize,
+    stale: usize,
+    missing: usize,
+    obsolete: usize,
+    invalid: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentReport {
+    document: String,
+    file: String,
+    units: Counts,
+    words: Counts,
+    todo: Vec<UnitReport>,
+    syntax_errors: Vec<ErrorReport>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitReport {
+    id: String,
+    status: String,
+    line: Option<usize>,
+    english: Option<String>,
+    confirmed: Option<String>,
+    translation: Option<String>,
+    diff: Option<Vec<DiffPart>>,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(
+    tag = "op",
+    content = "text",
+    rename_all = "kebab-case",
+    deny_unknown_fields
+)]
+enum DiffPart {
+    Equal(String),
+    Delete(String),
+    Insert(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ErrorReport {
+    line: usize,
+    column: usize,
+    message: String,
+    line_text: String,
+}
+
+fn status_json(sandbox: &Sandbox, args: &[&str]) -> StatusReport {
+    let mut full = vec!["status", "--format", "json"];
+    full.extend_from_slice(args);
+    let run = sandbox.run(&full);
+    assert_eq!(run.code, 0, "{run:?}");
+    let report: StatusReport =
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    assert_eq!(report.version, 1);
+    report
+}
+
+/// The article's document report in each locale.
+fn article_by_locale(report: &StatusReport) -> BTreeMap<String, &DocumentReport> {
+    report
+        .locales
+        .iter()
+        .map(|l| {
+            (
+                l.locale.clone(),
+                l.documents
+                    .iter()
+                    .find(|d| d.document == NAME)
+                    .expect("the article"),
+            )
+        })
+        .collect()
+}
+
+/// `(id, status)` of every unit that is not current, per locale.
+fn todo(report: &StatusReport, locale: &str) -> Vec<(String, String)> {
+    let locale = report
+        .locales
+        .iter()
+        .find(|l| l.locale == locale)
+        .expect("the locale");
+    locale
+        .documents
+        .iter()
+        .flat_map(|d| &d.todo)
+        .map(|u| (u.id.clone(), u.status.clone()))
+        .collect()
+}
+
+fn counts(current: usize, stale: usize, missing: usize, obsolete: usize, invalid: usize) -> Counts {
+    Counts {
+        current,
+        stale,
+        missing,
+        obsolete,
+        invalid,
+    }
+}
+
+#[test]
+fn the_committed_repository_is_fully_current() {
+    let sandbox = Sandbox::repo();
+    let report = status_json(&sandbox, &[]);
+    let locales: Vec<&str> = report.locales.iter().map(|l| l.locale.as_str()).collect();
+    assert_eq!(locales, LOCALES);
+    for locale in &report.locales {
+        assert_eq!(locale.units, counts(37, 0, 0, 0, 0), "{}", locale.locale);
+        assert_eq!(
+            locale.words.current,
+            locale.words.current + locale.words.stale + locale.words.missing
+        );
+        assert!(locale.words.current > 500, "words are counted");
+        for document in &locale.documents {
+            assert!(document.todo.is_empty() && document.syntax_errors.is_empty());
+            assert!(document.words.current > 0 && document.words.stale == 0);
+            assert_eq!(
+                document.file,
+                format!("locales/{}/{}.ftl", locale.locale, document.document)
+            );
+        }
+    }
+    let human = sandbox.run(&["status"]);
+    assert_eq!(human.code, 0);
+    assert!(
+        human.stdout.contains("100.0%") && !human.stdout.contains("not recorded"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn one_changed_word_stales_that_unit_everywhere_until_accepted() {
+    let sandbox = Sandbox::repo();
+    let translations_before: Vec<String> = LOCALES
+        .iter()
+        .map(|l| sandbox.read(&format!("locales/{l}/{NAME}.ftl")))
+        .collect();
+    sandbox.edit(
+        ARTICLE,
+        "Multiple myeloma affects plasma cells",
+        "Multiple myeloma damages plasma cells",
+    );
+    sandbox.run_ok(&["extract"]);
+
+    let report = status_json(&sandbox, &[]);
+    for (locale, document) in article_by_locale(&report) {
+        assert_eq!(document.units, counts(34, 1, 0, 0, 0), "{locale}");
+        let unit = &document.todo[0];
+        assert_eq!(
+            (unit.id.as_str(), unit.status.as_str()),
+            ("intro-p2", "stale")
+        );
+        assert!(unit.line.is_some() && unit.translation.is_some());
+        assert!(
+            unit.english
+                .as_deref()
+                .unwrap()
+                .starts_with("Multiple myeloma damages")
+        );
+        let changes: Vec<&DiffPart> = unit
+            .diff
+            .as_ref()
+            .unwrap()
+            .iter()
+            .filter(|p| !matches!(p, DiffPart::Equal(_)))
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                &DiffPart::Delete("affects".into()),
+                &DiffPart::Insert("damages".into())
+            ],
+            "{locale}"
+        );
+    }
+
+    let diff = sandbox.run(&["status", "es", "--diff"]);
+    assert!(
+        diff.stdout
+            .contains("Multiple myeloma [-affects-]{+damages+} plasma cells"),
+        "{}",
+        diff.stdout
+    );
+    assert!(
+        diff.stdout
+            .contains("locales/es/immunotherapy-multiple-myeloma.ftl:"),
+        "file:line"
+    );
+    assert!(
+        diff.stdout.contains("El mieloma múltiple"),
+        "the current translation"
+    );
+
+    sandbox.run_ok(&["accept", "es", "intro-p2"]);
+    let report = status_json(&sandbox, &[]);
+    for (locale, document) in article_by_locale(&report) {
+        let expected = if locale == "es" {
+            counts(35, 0, 0, 0, 0)
+        } else {
+            counts(34, 1, 0, 0, 0)
+        };
+        assert_eq!(document.units, expected, "{locale}");
+    }
+    let translations_after: Vec<String> = LOCALES
+        .iter()
+        .map(|l| sandbox.read(&format!("locales/{l}/{NAME}.ftl")))
+        .collect();
+    assert_eq!(
+        translations_after, translations_before,
+        "no translator file is ever rewritten"
+    );
+}
+
+#[test]
+fn the_diff_runs_from_the_translated_english_to_today() {
+    let sandbox = Sandbox::repo();
+    sandbox.edit(
+        ARTICLE,
+        "Multiple myeloma affects plasma cells",
+        "Multiple myeloma damages plasma cells",
+    );
+    sandbox.run_ok(&["extract"]);
+    sandbox.edit(
+        ARTICLE,
+        "which are crucial for immune function",
+        "which are essential for immune function",
+    );
+    sandbox.run_ok(&["extract"]);
+    let report = status_json(&sandbox, &["de"]);
+    let unit = &report.locales[0]
+        .documents
+        .iter()
+        .find(|d| d.document == NAME)
+        .unwrap()
+        .todo[0];
+    assert!(
+        unit.confirmed
+            .as_deref()
+            .unwrap()
+            .starts_with("Multiple myeloma affects plasma cells, which are crucial")
+    );
+    let changes: Vec<&DiffPart> = unit
+        .diff
+        .as_ref()
+        .unwrap()
+        .iter()
+        .filter(|p| !matches!(p, DiffPart::Equal(_)))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            &DiffPart::Delete("affects".into()),
+            &DiffPart::Insert("damages".into()),
+            &DiffPart::Delete("crucial".into()),
+            &DiffPart::Insert("essential".into()),
+        ]
+    );
+}
+
+#[test]
+fn whitespace_edits_and_reformatted_translations_change_no_status() {
+    let sandbox = Sandbox::repo();
+    let source = sandbox.read(ARTICLE);
+    sandbox.write(
+        ARTICLE,
+        source
+            .replace("plasma cells, which", "plasma   cells,\nwhich")
+            .replace("Cancer treatment has", "Cancer  treatment has"),
+    );
+    sandbox.run_ok(&["extract"]);
+
+    // Reverse the order of the Spanish messages and put each value on a line of its own
+    // (unless it starts with a character Fluent would read as syntax there).
+    let es = format!("locales/es/{NAME}.ftl");
+    let messages = sandbox.messages(&es);
+    let reformatted: String = messages
+        .iter()
+        .rev()
+        .map(|(id, text)| match text.starts_with(['*', '[', '.']) {
+            true => format!("{id}   =   {text}\n\n"),
+            false => format!("{id} =\n        {text}\n\n"),
+        })
+        .collect();
+    sandbox.write(
+        &es,
+        format!("# Reordered by a translator's editor.\n\n{reformatted}"),
+    );
+
+    let report = status_json(&sandbox, &[]);
+    for locale in &report.locales {
+        assert_eq!(locale.units, counts(37, 0, 0, 0, 0), "{}", locale.locale);
+    }
+}
+
+#[test]
+fn a_minor_edit_stales_nothing_and_a_real_edit_afterwards_does() {
+    let sandbox = Sandbox::repo();
+    sandbox.edit(
+        ARTICLE,
+        "Risky, requires donor match",
+        "Risky; requires donor match",
+    );
+    let run = sandbox.run_ok(&["extract", "--minor", "comparison-treatment-options-td12"]);
+    assert!(run.stdout.contains("declared minor"), "{}", run.stdout);
+    let report = status_json(&sandbox, &[]);
+    for locale in &report.locales {
+        assert_eq!(locale.units, counts(37, 0, 0, 0, 0), "{}", locale.locale);
+    }
+    let record = sandbox.read(&format!("locales/fr/confirmed/{NAME}.toml"));
+    assert!(
+        record.contains("[comparison-treatment-options-td12]\nenglish = \"Risky; requires donor match\"\nminor-edit-of = \"Risky, requires donor match\""),
+        "{record}"
+    );
+
+    sandbox.edit(
+        ARTICLE,
+        "Risky; requires donor match",
+        "Risky; requires a matched donor",
+    );
+    sandbox.run_ok(&["extract"]);
+    let report = status_json(&sandbox, &[]);
+    for locale in &report.locales {
+        assert_eq!(
+            todo(&report, &locale.locale),
+            [(
+                "comparison-treatment-options-td12".to_owned(),
+                "stale".to_owned()
+            )]
+        );
+    }
+}
+
+#[test]
+fn minor_must_name_a_changed_unit() {
+    let sandbox = Sandbox::repo();
+    let run = sandbox.run(&["extract", "--minor", "intro-p1"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("`intro-p1` is not one of the units"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn removed_english_is_obsolete_and_added_english_is_missing() {
+    let sandbox = Sandbox::repo();
+    let translations_before = sandbox.read(&format!("locales/es/{NAME}.ftl"));
+    let source = sandbox.read(ARTICLE);
+    let start = source
+        .find("Personalized immunotherapy offers several advantages")
+        .unwrap();
+    let end = source[start..].find("\n\n").unwrap() + start + 2;
+    let edited = format!(
+        "{}{}",
+        &source[..start],
+        &source[end..].replacen(
+            "## Future Directions",
+            "A brand new paragraph for the comparison.\n\n## Future Directions",
+            1
+        )
+    );
+    sandbox.write(ARTICLE, edited);
+    sandbox.run_ok(&["extract"]);
+    let report = status_json(&sandbox, &[]);
+    for locale in &report.locales {
+        let mut found = todo(&report, &locale.locale);
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                (
+                    "benefits-personalized-immunotherapy-p1".to_owned(),
+                    "obsolete".to_owned()
+                ),
+                (
+                    "comparison-treatment-options-p1".to_owned(),
+                    "missing".to_owned()
+                ),
+            ],
+            "{}",
+            locale.locale
+        );
+    }
+    assert_eq!(
+        sandbox.read(&format!("locales/es/{NAME}.ftl")),
+        translations_before,
+        "obsolete is reported, not deleted"
+    );
+}
+
+#[test]
+fn a_new_translation_is_recorded_against_the_english_of_that_moment() {
+    let sandbox = Sandbox::repo();
+    sandbox.edit(
+        ARTICLE,
+        "## Future Directions",
+        "A new paragraph about costs.\n\n## Future Directions",
+    );
+    sandbox.run_ok(&["extract"]);
+    let es = format!("locales/es/{NAME}.ftl");
+    let translation = sandbox.read(&es);
+    sandbox.write(
+        &es,
+        format!(
+            "{translation}comparison-treatment-options-p1 = Un párrafo nuevo sobre los costos.\n"
+        ),
+    );
+    let report = status_json(&sandbox, &["es"]);
+    assert!(
+        todo(&report, "es").is_empty(),
+        "a new translation counts as current"
+    );
+
+    // The author edits the paragraph before the translator records anything: the
+    // translation was made against the first wording, and the diff says so.
+    sandbox.edit(
+        ARTICLE,
+        "A new paragraph about costs.",
+        "A new paragraph about treatment costs.",
+    );
+    sandbox.run_ok(&["extract"]);
+    let report = status_json(&sandbox, &["es"]);
+    let unit = &report.locales[0]
+        .documents
+        .iter()
+        .find(|d| d.document == NAME)
+        .unwrap()
+        .todo[0];
+    assert_eq!(unit.status, "stale");
+    assert_eq!(
+        unit.confirmed.as_deref(),
+        Some("A new paragraph about costs.")
+    );
+}
+
+#[test]
+fn accept_records_new_translations_and_refuses_what_is_not_stale() {
+    let sandbox = Sandbox::repo();
+    let run = sandbox.run(&["accept", "es", "intro-p1"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("`intro-p1` is not one of the units"),
+        "{}",
+        run.stderr
+    );
+    let run = sandbox.run(&["accept", "es"]);
+    assert_eq!(run.code, 2, "accepting needs units, --all or --new");
+    let run = sandbox.run(&["accept", "xx-bogus!"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("not a BCP 47 language tag"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_syntax_error_is_reported_and_the_rest_still_counted() {
+    let sandbox = Sandbox::repo();
+    let es = format!("locales/es/{NAME}.ftl");
+    let text = sandbox.read(&es);
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("intro-p3 ="))
+        .unwrap()
+        + 1;
+    let broken_line = text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .replacen(" = ", " = { ", 1);
+    sandbox.write(
+        &es,
+        text.replacen(text.lines().nth(line - 1).unwrap(), &broken_line, 1),
+    );
+
+    let run = sandbox.run(&["status"]);
+    assert_eq!(
+        run.code, 0,
+        "a broken translation is a finding of status, not a failure: {run:?}"
+    );
+    assert!(
+        run.stderr
+            .contains(&format!("locales/es/{NAME}.ftl:{line}:")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("intro-p3 = {"),
+        "the offending line is shown: {}",
+        run.stderr
+    );
+
+    let report = status_json(&sandbox, &[]);
+    for (locale, document) in article_by_locale(&report) {
+        let expected = if locale == "es" {
+            counts(34, 0, 0, 0, 1)
+        } else {
+            counts(35, 0, 0, 0, 0)
+        };
+        assert_eq!(document.units, expected, "{locale}");
+    }
+    let es_doc = article_by_locale(&report)["es"].syntax_errors.len();
+    assert_eq!(es_doc, 1);
+    let error = &article_by_locale(&report)["es"].syntax_errors[0];
+    assert_eq!(error.line, line);
+    assert!(
+        error.column > 1
+            && !error.message.is_empty()
+            && error.line_text.starts_with("intro-p3 = {")
+    );
+}
+
+#[test]
+fn a_locale_folder_that_is_not_bcp47_is_named() {
+    let sandbox = Sandbox::repo();
+    sandbox.write(
+        "locales/Spanish/immunotherapy-multiple-myeloma.ftl",
+        "title = Hola\n",
+    );
+    let run = sandbox.run(&["status"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("locales/Spanish") && run.stderr.contains("not a BCP 47"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("zh-Hans"),
+        "the valid locales are still reported"
+    );
+    let run = sandbox.run(&["status", "pt-br"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("did you mean `pt-BR`"),
+        "{}",
+        run.stderr
+    );
+}
