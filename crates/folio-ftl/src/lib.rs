@@ -13,4 +13,4 @@ mod encode;
 mod read;
 
 pub use encode::{UnitFile, encode_pattern, write_units};
-pub use read::{FtlFile, FtlMessage, LineIndex, SyntaxError, parse_ftl, plain_text};
+pub use read::{FtlFile, FtlMessage, FtlTerm, LineIndex, SyntaxError, parse_ftl, plain_text};

@@ -7,8 +7,10 @@ use fluent_syntax::unicode::unescape_unicode_to_string;
 /// Borrowing from the source keeps every id, pattern and error tied to its position.
 #[derive(Debug)]
 pub struct FtlFile<'s> {
-    /// The messages in file order (terms and comments are not units and are skipped).
+    /// The messages in file order, duplicates included.
     pub messages: Vec<FtlMessage<'s>>,
+    /// The terms (`-brand = …`) in file order.
+    pub terms: Vec<FtlTerm<'s>>,
     /// One error per Junk entry, in file order.
     pub errors: Vec<SyntaxError>,
 }
@@ -18,12 +20,27 @@ pub struct FtlFile<'s> {
 pub struct FtlMessage<'s> {
     /// The message id, as written.
     pub id: &'s str,
+    /// Byte offset of the id.
+    pub offset: usize,
     /// 1-based line of the id.
     pub line: usize,
     /// 1-based column of the id, in characters.
     pub column: usize,
     /// The full AST, for checks that look inside the value and attributes.
     pub ast: Message<&'s str>,
+}
+
+/// One term of a parsed file.
+#[derive(Debug)]
+pub struct FtlTerm<'s> {
+    /// The term id without its leading `-`.
+    pub id: &'s str,
+    /// Byte offset of the id.
+    pub offset: usize,
+    /// 1-based line of the id.
+    pub line: usize,
+    /// The full AST.
+    pub ast: fluent_syntax::ast::Term<&'s str>,
 }
 
 /// A Fluent syntax error: where it is, what was expected, and the offending line.
@@ -52,22 +69,34 @@ pub fn parse_ftl(source: &str) -> FtlFile<'_> {
         Err((resource, errors)) => (resource, errors),
     };
     let index = LineIndex::new(source);
-    let messages = resource
-        .body
-        .into_iter()
-        .filter_map(|entry| match entry {
+    let mut messages = Vec::new();
+    let mut terms = Vec::new();
+    for entry in resource.body {
+        match entry {
             Entry::Message(ast) => {
-                let (line, column) = index.line_col(offset_in(source, ast.id.name));
-                Some(FtlMessage {
+                let offset = offset_in(source, ast.id.name);
+                let (line, column) = index.line_col(offset);
+                messages.push(FtlMessage {
                     id: ast.id.name,
+                    offset,
                     line,
                     column,
                     ast,
-                })
+                });
             }
-            _ => None,
-        })
-        .collect();
+            Entry::Term(ast) => {
+                let offset = offset_in(source, ast.id.name);
+                let (line, _) = index.line_col(offset);
+                terms.push(FtlTerm {
+                    id: ast.id.name,
+                    offset,
+                    line,
+                    ast,
+                });
+            }
+            _ => {}
+        }
+    }
     let errors = parse_errors
         .into_iter()
         .map(|error| {
@@ -86,7 +115,11 @@ pub fn parse_ftl(source: &str) -> FtlFile<'_> {
             }
         })
         .collect();
-    FtlFile { messages, errors }
+    FtlFile {
+        messages,
+        terms,
+        errors,
+    }
 }
 
 /// The identifier a broken entry begins with: `id =` or `-term =` after any comments.

@@ -10,9 +10,9 @@ use crate::Record;
 /// One English unit as it stands now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnglishUnit {
-    /// The unit id.
+    /// The unit id; a term's id keeps its leading `-`.
     pub id: String,
-    /// Its English text.
+    /// Its English text; empty for a message that has only attributes.
     pub text: String,
 }
 
@@ -146,10 +146,28 @@ pub fn classify(
     translation: &FtlFile<'_>,
     record: &Record,
 ) -> Vec<UnitStatus> {
-    let mut translated: BTreeMap<&str, (usize, Option<String>)> = BTreeMap::new();
+    // Entries by id (terms as `-id`): the first definition wins, as in fluent-bundle.
+    let mut entries: Vec<(String, usize, Option<String>)> = Vec::new();
     for message in &translation.messages {
-        let text = message.ast.value.as_ref().map(plain_text);
-        translated.entry(message.id).or_insert((message.line, text));
+        entries.push((
+            message.id.to_owned(),
+            message.line,
+            message.ast.value.as_ref().map(plain_text),
+        ));
+    }
+    for term in &translation.terms {
+        entries.push((
+            format!("-{}", term.id),
+            term.line,
+            Some(plain_text(&term.ast.value)),
+        ));
+    }
+    entries.sort_by_key(|(_, line, _)| *line);
+    let mut translated: BTreeMap<&str, (usize, Option<String>)> = BTreeMap::new();
+    for (id, line, text) in &entries {
+        translated
+            .entry(id.as_str())
+            .or_insert((*line, text.clone()));
     }
     let broken: BTreeMap<&str, usize> = translation
         .errors
@@ -174,6 +192,11 @@ pub fn classify(
             translated.get(unit.id.as_str()),
             broken.get(unit.id.as_str()),
         ) {
+            (Some((line, None)), _) if unit.text.is_empty() => {
+                // Attributes only, like the English: nothing to be stale about.
+                status.line = Some(*line);
+                status.status = Status::Current;
+            }
             (Some((line, Some(text))), _) => {
                 status.line = Some(*line);
                 status.translation = Some(text.clone());
@@ -192,18 +215,19 @@ pub fn classify(
     }
 
     let known: BTreeSet<&str> = english.iter().map(|u| u.id.as_str()).collect();
-    for message in &translation.messages {
-        if known.contains(message.id) || statuses.iter().any(|s| s.id == message.id) {
+    let mut reported = BTreeSet::new();
+    for (id, line, text) in &entries {
+        if known.contains(id.as_str()) || !reported.insert(id.as_str()) {
             continue;
         }
-        let entry = record.get(message.id);
+        let entry = record.get(id);
         statuses.push(UnitStatus {
-            id: message.id.to_owned(),
+            id: id.clone(),
             status: Status::Obsolete,
-            line: Some(message.line),
+            line: Some(*line),
             english: None,
             confirmed: entry.map(|e| e.english.clone()),
-            translation: message.ast.value.as_ref().map(plain_text),
+            translation: text.clone(),
             words: entry.map_or(0, |e| word_count(&e.english)),
             recorded: entry.is_some(),
         });
@@ -265,12 +289,30 @@ mod tests {
     }
 
     #[test]
-    fn a_message_without_value_is_invalid() {
+    fn a_message_without_value_is_invalid_unless_the_english_has_none() {
+        let attributes_only = "a =\n    .title = T\n";
         check(
             &[("a", "A")],
-            "a =\n    .title = T\n",
+            attributes_only,
             &Record::default(),
             &["a:invalid"],
+        );
+        check(
+            &[("a", "")],
+            attributes_only,
+            &Record::default(),
+            &["a:current"],
+        );
+    }
+
+    #[test]
+    fn terms_are_entries_too() {
+        let ftl = "-brand = Folio\n-extra = X\n";
+        check(
+            &[("-brand", "Folio")],
+            ftl,
+            &Record::default(),
+            &["-brand:current", "-extra:obsolete"],
         );
     }
 

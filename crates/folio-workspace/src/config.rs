@@ -6,7 +6,7 @@ use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
 /// The workspace settings, validated. Every path is relative to the workspace root.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// The folder of English Markdown sources (default `source`).
     pub source: PathBuf,
@@ -16,6 +16,71 @@ pub struct Config {
     pub locales: PathBuf,
     /// The language of the sources (default `en`).
     pub reference: LanguageIdentifier,
+    /// What `folio check` holds translations to.
+    pub check: CheckSettings,
+}
+
+/// The `[check]` table: the bar `folio check` holds each locale and document to.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct CheckSettings {
+    /// Least share (percent) of a document's English words whose translation must be
+    /// current, per locale (default 100).
+    #[serde(default = "full_coverage")]
+    pub min_coverage: f64,
+    /// Whether any stale unit fails the check, whatever the coverage (default true).
+    #[serde(default = "yes")]
+    pub stale_fails: bool,
+    /// Names that stay the same in every language; a translation identical to the English
+    /// only because of them is not reported.
+    #[serde(default)]
+    pub proper_names: Vec<String>,
+    /// Per-locale overrides, keyed by BCP 47 tag: `[check.locales.ar] min-coverage = 90`.
+    #[serde(default)]
+    pub locales: std::collections::BTreeMap<String, LocaleCheckSettings>,
+}
+
+/// Overrides of [`CheckSettings`] for one locale.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct LocaleCheckSettings {
+    /// Overrides `min-coverage`.
+    pub min_coverage: Option<f64>,
+    /// Overrides `stale-fails`.
+    pub stale_fails: Option<bool>,
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        CheckSettings {
+            min_coverage: full_coverage(),
+            stale_fails: true,
+            proper_names: Vec::new(),
+            locales: Default::default(),
+        }
+    }
+}
+
+impl CheckSettings {
+    /// The minimum coverage (percent) and whether stale fails, for `locale`.
+    pub fn bar(&self, locale: &str) -> (f64, bool) {
+        let overrides = self.locales.get(locale);
+        (
+            overrides
+                .and_then(|o| o.min_coverage)
+                .unwrap_or(self.min_coverage),
+            overrides
+                .and_then(|o| o.stale_fails)
+                .unwrap_or(self.stale_fails),
+        )
+    }
+}
+
+fn full_coverage() -> f64 {
+    100.0
+}
+fn yes() -> bool {
+    true
 }
 
 #[derive(Deserialize)]
@@ -29,6 +94,8 @@ struct RawConfig {
     locales: PathBuf,
     #[serde(default = "default_reference")]
     reference: String,
+    #[serde(default)]
+    check: CheckSettings,
 }
 
 fn default_source() -> PathBuf {
@@ -54,11 +121,26 @@ impl Config {
                 raw.reference
             )
         })?;
+        for (locale, settings) in &raw.check.locales {
+            crate::parse_locale(locale).map_err(|e| format!("[check.locales.{locale}]: {e}"))?;
+            if let Some(bad) = settings.min_coverage.filter(|c| !(0.0..=100.0).contains(c)) {
+                return Err(format!(
+                    "[check.locales.{locale}] min-coverage = {bad}: must be 0 to 100"
+                ));
+            }
+        }
+        if !(0.0..=100.0).contains(&raw.check.min_coverage) {
+            return Err(format!(
+                "[check] min-coverage = {}: must be 0 to 100",
+                raw.check.min_coverage
+            ));
+        }
         Ok(Config {
             source: raw.source,
             disclaimer: raw.disclaimer,
             locales: raw.locales,
             reference,
+            check: raw.check,
         })
     }
 }
@@ -72,6 +154,25 @@ mod tests {
         let config = Config::parse("").unwrap();
         assert_eq!(config.source, PathBuf::from("source"));
         assert_eq!(config.reference.to_string(), "en");
+    }
+
+    #[test]
+    fn check_bars_default_and_override_per_locale() {
+        let config =
+            Config::parse("[check]\nmin-coverage = 90\n[check.locales.ar]\nstale-fails = false\n")
+                .unwrap();
+        assert_eq!(config.check.bar("es"), (90.0, true));
+        assert_eq!(config.check.bar("ar"), (90.0, false));
+        assert!(
+            Config::parse("[check]\nmin-coverage = 120\n")
+                .unwrap_err()
+                .contains("0 to 100")
+        );
+        assert!(
+            Config::parse("[check.locales.Spanish]\nmin-coverage = 1\n")
+                .unwrap_err()
+                .contains("Spanish")
+        );
     }
 
     #[test]

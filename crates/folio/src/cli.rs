@@ -62,6 +62,17 @@ pub enum Command {
     /// missing) against today's English. Writes only locales/<LOCALE>/confirmed/.
     #[command(after_help = EXIT_CODES)]
     Accept(AcceptArgs),
+
+    /// Gate a pull request: coverage per locale and document against the thresholds in
+    /// folio.toml, plus quality checks on every translated unit.
+    ///
+    /// Checks: Fluent syntax, duplicate ids, messages without a value, $variables
+    /// (selector-aware), unresolved message and term references, Markdown parity (link
+    /// targets, inline code, balanced emphasis), numbers kept, text left identical to the
+    /// English, and every disclaimer unit current. With --locales DIR --reference LANG it
+    /// checks any Fluent tree laid out as DIR/<locale>/**/*.ftl, no folio.toml needed.
+    #[command(after_help = EXIT_CODES)]
+    Check(CheckArgs),
 }
 
 /// Arguments of `folio extract`.
@@ -116,6 +127,42 @@ pub struct AcceptArgs {
     /// Only record new translations; accept nothing stale.
     #[arg(long, conflicts_with_all = ["units", "all"])]
     pub new: bool,
+}
+
+/// Arguments of `folio check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Check only these locales (all by default).
+    #[arg(value_name = "LOCALE")]
+    pub only: Vec<String>,
+
+    /// Output format: a table and annotated snippets, JSON, or GitHub workflow commands.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// Check the Fluent tree DIR/<locale>/**/*.ftl instead of this workspace.
+    #[arg(long, value_name = "DIR", requires = "reference")]
+    pub locales: Option<PathBuf>,
+
+    /// The reference locale folder of --locales (e.g. en-US).
+    #[arg(long, value_name = "LANG", requires = "locales")]
+    pub reference: Option<String>,
+
+    /// With --locales: the least percent of reference words translated (default 0:
+    /// missing strings are reported, only errors fail).
+    #[arg(long, value_name = "PERCENT", requires = "locales")]
+    pub min_coverage: Option<f64>,
+}
+
+/// How `folio check` prints its verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// A per-locale table, then findings as annotated snippets.
+    Human,
+    /// The documented, versioned JSON schema.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
+    Github,
 }
 
 /// How a report is printed.

@@ -14,6 +14,8 @@ use crate::cli::ColorChoice;
 pub struct Reporter {
     stderr: termcolor::StandardStream,
     config: term::Config,
+    /// Failures: the command could not do (all of) its job. Check findings are not
+    /// failures; the command's report decides what they mean.
     errors: usize,
 }
 
@@ -64,7 +66,7 @@ impl Reporter {
         }
     }
 
-    /// Errors reported so far.
+    /// Failures reported so far (not counting check findings).
     pub fn error_count(&self) -> usize {
         self.errors
     }
@@ -83,6 +85,36 @@ impl Reporter {
             // Failing to print a diagnostic leaves nothing better to do.
             let _ = term::emit(&mut self.stderr.lock(), &self.config, &file, &diagnostic);
         }
+    }
+
+    /// Reports check findings inside `text`, the contents of `path`, as annotated
+    /// snippets titled `error[check]` or `warning[check]`.
+    pub fn findings(&mut self, path: &Path, text: &str, findings: &[folio_check::Finding]) {
+        let file = SimpleFile::new(path.display().to_string(), text);
+        for finding in findings {
+            let diagnostic = match finding.severity {
+                folio_check::Severity::Error => Diagnostic::error(),
+                folio_check::Severity::Warning => Diagnostic::warning(),
+            };
+            let id = finding
+                .id
+                .as_deref()
+                .map_or(String::new(), |id| format!("{id}: "));
+            let diagnostic = diagnostic
+                .with_code(finding.check.name())
+                .with_message(format!("{id}{}", finding.message))
+                .with_labels(vec![Label::primary((), finding.offset..finding.offset)]);
+            let _ = term::emit(&mut self.stderr.lock(), &self.config, &file, &diagnostic);
+        }
+    }
+
+    /// Reports a finding about a whole file (coverage, a missing disclaimer unit).
+    pub fn whole_file_finding(&mut self, file: &str, check: &str, message: &str) {
+        self.line(
+            &format!("error[{check}]"),
+            termcolor::Color::Red,
+            &format!("{file}: {message}"),
+        );
     }
 
     /// Reports an error with no position inside a file (its message names the file).

@@ -5,6 +5,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod accept;
+mod check;
 mod cli;
 mod diagnostics;
 mod extract;
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(&cli, args, &mut reporter),
         Command::Status(args) => status::run(&cli, args, &mut reporter),
         Command::Accept(args) => accept::run(&cli, args, &mut reporter),
+        Command::Check(args) => check::run(&cli, args, &mut reporter),
     };
     match result {
         Ok(outcome) => outcome.into(),

@@ -1,0 +1,515 @@
+//! Folio's quality checks: one translated `.ftl` file against its reference, message by
+//! message, returning [`Finding`]s with positions.
+//!
+//! The checks are those a reviewer of medical translations needs and compare-locales
+//! lacks: syntax errors, duplicate ids, messages without a value, selector-aware
+//! `$variable` parity, unresolved message and term references, Markdown parity (link
+//! targets, code spans, balanced emphasis), numbers that must survive translation, and
+//! text left identical to the English. Pure: parsed files in, findings out. Coverage
+//! and thresholds are the caller's (they need the tracker's statuses).
+
+mod markdown;
+mod variables;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast::Pattern;
+use folio_ftl::{FtlFile, plain_text};
+use serde::Serialize;
+
+/// How bad a finding is. Errors fail `folio check`; warnings are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Over the bar: the translation is broken or wrong.
+    Error,
+    /// Worth a look: the translation may be wrong.
+    Warning,
+}
+
+/// Which check produced a finding; its kebab-case name is stable (JSON, GitHub titles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Check {
+    /// A Fluent syntax error (Junk).
+    Syntax,
+    /// The same id twice in one file.
+    DuplicateId,
+    /// A message with attributes but no value, where the reference has a value.
+    NoValue,
+    /// An attribute the reference has and the translation lacks, or the reverse; or a
+    /// value where the reference has only attributes.
+    AttributeMismatch,
+    /// A `$variable` the reference does not have.
+    UnknownVariable,
+    /// A `$variable` of the reference missing from some variant of the translation.
+    DroppedVariable,
+    /// A message or term reference that resolves to nothing.
+    UnresolvedReference,
+    /// Link targets differ from the reference's.
+    LinkMismatch,
+    /// Inline code differs from the reference's.
+    CodeMismatch,
+    /// Emphasis markers that do not pair up.
+    UnbalancedEmphasis,
+    /// A number of the reference is missing.
+    MissingNumber,
+    /// The translation is the reference text, unchanged.
+    IdenticalToReference,
+    /// A disclaimer unit is not current (missing, stale or invalid).
+    DisclaimerNotCurrent,
+    /// Coverage is under the threshold, or stale units are not allowed.
+    Coverage,
+}
+
+impl Check {
+    /// The stable kebab-case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Check::Syntax => "syntax",
+            Check::DuplicateId => "duplicate-id",
+            Check::NoValue => "no-value",
+            Check::AttributeMismatch => "attribute-mismatch",
+            Check::UnknownVariable => "unknown-variable",
+            Check::DroppedVariable => "dropped-variable",
+            Check::UnresolvedReference => "unresolved-reference",
+            Check::LinkMismatch => "link-mismatch",
+            Check::CodeMismatch => "code-mismatch",
+            Check::UnbalancedEmphasis => "unbalanced-emphasis",
+            Check::MissingNumber => "missing-number",
+            Check::IdenticalToReference => "identical-to-reference",
+            Check::DisclaimerNotCurrent => "disclaimer-not-current",
+            Check::Coverage => "coverage",
+        }
+    }
+}
+
+/// One problem in a translation file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Which check.
+    pub check: Check,
+    /// The message or term id, when the finding is about one.
+    pub id: Option<String>,
+    /// Byte offset in the translation file.
+    pub offset: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong, in a sentence.
+    pub message: String,
+}
+
+/// Which checks run: Markdown checks only make sense where values are Markdown (Folio
+/// workspaces), not in an application's UI strings.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Link, code span and emphasis parity.
+    pub markdown: bool,
+    /// Numbers of the reference must appear in the translation.
+    pub numbers: bool,
+    /// Warn when a translation equals its reference text.
+    pub identical: bool,
+    /// Words and phrases that stay the same in every language (brand, drug and
+    /// organisation names); a translation identical to the reference only because it
+    /// consists of these is not reported.
+    pub proper_names: Vec<String>,
+}
+
+/// Checks `translation` (the text `source` parsed) against `reference`.
+///
+/// `defined` holds every message id and every term id (with its `-`) defined anywhere in
+/// the translation's locale, against which references are resolved. Findings come in
+/// file order.
+pub fn check_file(
+    reference: &FtlFile<'_>,
+    translation: &FtlFile<'_>,
+    source: &str,
+    defined: &BTreeSet<String>,
+    options: &CheckOptions,
+) -> Vec<Finding> {
+    let index = folio_ftl::LineIndex::new(source);
+    let mut findings = Vec::new();
+    let mut push = |severity, check, id: Option<&str>, offset: usize, message: String| {
+        let (line, column) = index.line_col(offset);
+        findings.push(Finding {
+            severity,
+            check,
+            id: id.map(str::to_owned),
+            offset,
+            line,
+            column,
+            message,
+        });
+    };
+
+    for error in &translation.errors {
+        push(
+            Severity::Error,
+            Check::Syntax,
+            error.entry_id.as_deref(),
+            error.offset,
+            error.message.clone(),
+        );
+    }
+
+    let references: BTreeMap<&str, _> = reference.messages.iter().map(|m| (m.id, m)).collect();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for message in &translation.messages {
+        let id = Some(message.id);
+        if let Some(first) = seen.insert(message.id, message.line) {
+            push(
+                Severity::Error,
+                Check::DuplicateId,
+                id,
+                message.offset,
+                format!(
+                    "`{}` is defined twice; the first definition, on line {first}, is the one used",
+                    message.id
+                ),
+            );
+            continue;
+        }
+        for reference_id in variables::references(&message.ast) {
+            if !defined.contains(&reference_id) {
+                push(
+                    Severity::Error,
+                    Check::UnresolvedReference,
+                    id,
+                    message.offset,
+                    format!(
+                        "`{}` refers to `{reference_id}`, which this locale does not define",
+                        message.id
+                    ),
+                );
+            }
+        }
+        let Some(english) = references.get(message.id) else {
+            continue;
+        };
+        let pairs = pattern_pairs(&english.ast, &message.ast);
+        if english.ast.value.is_some() && message.ast.value.is_none() {
+            push(
+                Severity::Error,
+                Check::NoValue,
+                id,
+                message.offset,
+                format!("`{}` has no value, but the reference has one", message.id),
+            );
+        }
+        if english.ast.value.is_none() && message.ast.value.is_some() {
+            push(
+                Severity::Error,
+                Check::AttributeMismatch,
+                id,
+                message.offset,
+                format!(
+                    "`{}` has a value, but the reference has only attributes",
+                    message.id
+                ),
+            );
+        }
+        let names = |m: &fluent_syntax::ast::Message<&str>| -> BTreeSet<String> {
+            m.attributes.iter().map(|a| a.id.name.to_owned()).collect()
+        };
+        let (english_names, translated_names) = (names(&english.ast), names(&message.ast));
+        for missing in english_names.difference(&translated_names) {
+            push(
+                Severity::Error,
+                Check::AttributeMismatch,
+                id,
+                message.offset,
+                format!(
+                    "`{}` lacks the attribute `.{missing}` of the reference",
+                    message.id
+                ),
+            );
+        }
+        for extra in translated_names.difference(&english_names) {
+            push(
+                Severity::Error,
+                Check::AttributeMismatch,
+                id,
+                message.offset,
+                format!(
+                    "`{}` has an attribute `.{extra}` the reference does not have",
+                    message.id
+                ),
+            );
+        }
+        for (label, english, translated) in pairs {
+            let at = |what: &str| {
+                if label.is_empty() {
+                    what.to_owned()
+                } else {
+                    format!("{what} (attribute .{label})")
+                }
+            };
+            let known = variables::all(english);
+            for variable in variables::all(translated).difference(&known) {
+                push(
+                    Severity::Error,
+                    Check::UnknownVariable,
+                    id,
+                    message.offset,
+                    at(&format!("`${variable}` is not a variable of the reference")),
+                );
+            }
+            for variable in variables::dropped(english, translated) {
+                push(
+                    Severity::Warning,
+                    Check::DroppedVariable,
+                    id,
+                    message.offset,
+                    at(&format!(
+                        "`${variable}` of the reference is missing from the translation"
+                    )),
+                );
+            }
+            let english_text = plain_text(english);
+            let translated_text = plain_text(translated);
+            if options.markdown {
+                for (check, severity, problem) in markdown::compare(&english_text, &translated_text)
+                {
+                    push(severity, check, id, message.offset, at(&problem));
+                }
+            }
+            if options.numbers {
+                for number in markdown::missing_numbers(&english_text, &translated_text) {
+                    push(
+                        Severity::Warning,
+                        Check::MissingNumber,
+                        id,
+                        message.offset,
+                        at(&format!(
+                            "the number {number} of the reference is missing from the translation"
+                        )),
+                    );
+                }
+            }
+            if options.identical
+                && is_untranslated(&english_text, &translated_text, &options.proper_names)
+            {
+                push(
+                    Severity::Warning,
+                    Check::IdenticalToReference,
+                    id,
+                    message.offset,
+                    at("the translation is identical to the reference text"),
+                );
+            }
+        }
+    }
+    findings.sort_by_key(|f| (f.offset, f.check));
+    findings
+}
+
+/// The value and each attribute present in both messages, labelled by attribute name
+/// (`""` for the value).
+fn pattern_pairs<'a, 's>(
+    english: &'a fluent_syntax::ast::Message<&'s str>,
+    translated: &'a fluent_syntax::ast::Message<&'s str>,
+) -> Vec<(&'s str, &'a Pattern<&'s str>, &'a Pattern<&'s str>)> {
+    let mut pairs = Vec::new();
+    if let (Some(e), Some(t)) = (&english.value, &translated.value) {
+        pairs.push(("", e, t));
+    }
+    for attribute in &translated.attributes {
+        if let Some(e) = english
+            .attributes
+            .iter()
+            .find(|a| a.id.name == attribute.id.name)
+        {
+            pairs.push((attribute.id.name, &e.value, &attribute.value));
+        }
+    }
+    pairs
+}
+
+/// Whether a translation is its reference unchanged, beyond what may stay the same: text
+/// with no letters, a single word, or only proper names.
+fn is_untranslated(english: &str, translated: &str, proper_names: &[String]) -> bool {
+    if english.trim() != translated.trim() {
+        return false;
+    }
+    let mut rest = english.to_owned();
+    for name in proper_names {
+        rest = rest.replace(name.as_str(), " ");
+    }
+    let words = rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() > 1)
+        .count();
+    words > 1
+}
+
+#[cfg(test)]
+mod tests {
+    use folio_ftl::parse_ftl;
+
+    use super::*;
+
+    /// Checks `translation` against `reference` with every check on, as
+    /// `line:check:severity` strings.
+    fn check(reference: &str, translation: &str) -> Vec<String> {
+        let reference_file = parse_ftl(reference);
+        let file = parse_ftl(translation);
+        let mut defined: BTreeSet<String> = file.messages.iter().map(|m| m.id.to_owned()).collect();
+        defined.extend(file.terms.iter().map(|t| format!("-{}", t.id)));
+        let options = CheckOptions {
+            markdown: true,
+            numbers: true,
+            identical: true,
+            proper_names: vec!["CAR T".into()],
+        };
+        check_file(&reference_file, &file, translation, &defined, &options)
+            .iter()
+            .map(|f| format!("{}:{}:{:?}", f.line, f.check.name(), f.severity))
+            .collect()
+    }
+
+    #[test]
+    fn clean_translations_have_no_findings() {
+        let en = "a = Take **2 doses** of `drug` daily; see [the guide](https://x.org/g).\nb = { $count ->\n    [one] one day\n   *[other] { $count } days\n}\nc = Hello { -brand }\n";
+        let es = "-brand = Folio\na = Tome **2 dosis** de `drug` al día; vea [la guía](https://x.org/g).\nb = { $count ->\n    [one] un día\n   *[other] { $count } días\n}\nc = Hola { -brand }\n";
+        assert_eq!(check(en, es), Vec::<String>::new());
+    }
+
+    #[test]
+    fn syntax_duplicates_and_missing_values() {
+        let en = "a = A\nb = B\n";
+        let es = "a = { A\nb = Be\nb = Be again\nc =\n    .attr = only attribute\n";
+        assert_eq!(check(en, es), ["1:syntax:Error", "3:duplicate-id:Error"]);
+        assert_eq!(
+            check("c = C\n", "c =\n    .attr = only attribute\n"),
+            ["1:no-value:Error", "1:attribute-mismatch:Error"]
+        );
+    }
+
+    #[test]
+    fn attributes_must_match_the_reference() {
+        let en = "m =\n    .label = L\n    .title = T\n";
+        assert_eq!(
+            check(en, "m =\n    .label = Le\n    .title = Te\n"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            check(en, "m = Value\n    .label = Le\n    .tooltip = X\n"),
+            ["1:attribute-mismatch:Error"; 3]
+        );
+    }
+
+    #[test]
+    fn variables_are_checked_selector_aware() {
+        let en = "m = { $count } days left for { $name }\n";
+        assert_eq!(
+            check(en, "m = { $count } días para { $nombre }\n"),
+            ["1:unknown-variable:Error", "1:dropped-variable:Warning"]
+        );
+        // A variant that selects on $count may omit it; one that does not select on $name may not omit $name.
+        assert_eq!(
+            check(
+                en,
+                "m = { $count ->\n    [one] un día\n   *[other] { $count } días\n} para { $name }\n"
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            check(
+                en,
+                "m = { $count ->\n    [one] un día para { $name }\n   *[other] { $count } días\n}\n"
+            ),
+            ["1:dropped-variable:Warning"]
+        );
+    }
+
+    #[test]
+    fn references_must_resolve() {
+        assert_eq!(
+            check(
+                "m = { -brand } and { other }\n",
+                "m = { -brand } y { other }\n"
+            ),
+            [
+                "1:unresolved-reference:Error",
+                "1:unresolved-reference:Error"
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_parity() {
+        let en = "m = See [the guide](https://x.org/g) and `code` with **bold** text here.\n";
+        assert_eq!(
+            check(
+                en,
+                "m = Vea [la guía](https://evil.example/) y `code` con **negrita** aquí.\n"
+            ),
+            ["1:link-mismatch:Error"]
+        );
+        assert_eq!(
+            check(
+                en,
+                "m = Vea [la guía](https://x.org/g) y `código` con **negrita** aquí.\n"
+            ),
+            ["1:code-mismatch:Error"]
+        );
+        assert_eq!(
+            check(
+                en,
+                "m = Vea [la guía](https://x.org/g) y `code` con **negrita aquí.\n"
+            ),
+            ["1:unbalanced-emphasis:Error"]
+        );
+        assert_eq!(
+            check(
+                en,
+                "m = Vea [la guía](https://x.org/g) y `code` con \\*\\*asteriscos\\*\\* aquí.\n"
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn numbers_must_survive_in_any_digits() {
+        let en = "m = Take 2.5 mg, 3 times, for 10% of 1,000 patients since 2019.\n";
+        assert_eq!(
+            check(
+                en,
+                "m = Tome 2,5 mg, 3 veces, para el 10 % de 1.000 pacientes desde 2019.\n"
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            check(
+                en,
+                "m = تناول ٢٫٥ ملغ ٣ مرات لـ ١٠٪ من ١٠٠٠ مريض منذ ٢٠١٩.\n"
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            check(
+                en,
+                "m = Tome 2,5 mg, tres veces, para el 10 % de 1.000 pacientes desde 2019.\n"
+            ),
+            ["1:missing-number:Warning"]
+        );
+    }
+
+    #[test]
+    fn identical_text_is_flagged_unless_proper_names() {
+        assert_eq!(
+            check("m = Stem cell transplant\n", "m = Stem cell transplant\n"),
+            ["1:identical-to-reference:Warning"]
+        );
+        assert_eq!(check("m = CAR T\n", "m = CAR T\n"), Vec::<String>::new());
+        assert_eq!(
+            check("m = Immunotherapy\n", "m = Immunotherapy\n"),
+            Vec::<String>::new(),
+            "one word is often the same word"
+        );
+    }
+}
