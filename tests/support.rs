@@ -192,6 +192,47 @@ pub fn ftl_messages(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The repository with hostile Spanish translations, rendered to `site/`.
+pub fn hostile_site() -> Sandbox {
+    const NAME: &str = "immunotherapy-multiple-myeloma";
+    let sandbox = Sandbox::repo();
+    let path = format!("locales/es/{NAME}.ftl");
+    let mut text = sandbox.read(&path);
+    for (id, hostile) in [
+        ("title", "Título\" onload=\"window.__pwned=3"),
+        (
+            "description",
+            "Descripción\"><img src=x onerror=window.__pwned=4>",
+        ),
+        (
+            "intro-p1",
+            "<script>window.__pwned=1</script> El tratamiento del cáncer.",
+        ),
+        (
+            "intro-p2",
+            "Texto \u{202E}invertido\u{202C} y <img src=x onerror=\"window.__pwned=5\"> más.",
+        ),
+        (
+            "understanding-immunotherapy-multiple-myeloma-heading",
+            "<iframe src=\"javascript:window.top.__pwned=6\"></iframe>Entender",
+        ),
+        (
+            "future-directions-immunotherapy-p2",
+            "Lea [la guía](javascript:window.__pwned=7) y [NIH](https://www.nih.gov/).",
+        ),
+    ] {
+        let start = text
+            .find(&format!("\n{id} = "))
+            .unwrap_or_else(|| panic!("{id}"))
+            + 1;
+        let end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+        text.replace_range(start..end, &format!("{id} = {hostile}"));
+    }
+    sandbox.write(&path, text);
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    sandbox
+}
+
 fn copy_tree(from: &Path, to: &Path) {
     if from.is_dir() {
         std::fs::create_dir_all(to).expect("folders");

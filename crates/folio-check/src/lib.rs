@@ -11,6 +11,8 @@
 mod markdown;
 mod variables;
 
+pub use markdown::same_link_targets;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast::Pattern;

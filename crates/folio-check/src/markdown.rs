@@ -43,6 +43,11 @@ fn inline(text: &str) -> Inline {
     found
 }
 
+/// Whether two units link to the same targets (as a multiset, in any order).
+pub fn same_link_targets(reference: &str, translated: &str) -> bool {
+    inline(reference).links == inline(translated).links
+}
+
 /// Link targets, code spans and emphasis of `translated` against `reference`.
 pub fn compare(reference: &str, translated: &str) -> Vec<(Check, Severity, String)> {
     let (reference, translated) = (inline(reference), inline(translated));

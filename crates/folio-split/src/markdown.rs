@@ -678,9 +678,10 @@ fn unit_text(
         .join("\\\n")
 }
 
-/// Collapses every run of whitespace to one space and trims the ends.
+/// Collapses every run of ASCII whitespace to one space and trims the ends. Other
+/// spaces (a no-break space before a French colon) are text, as in CommonMark.
 fn normalize_space(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The plain text of inline Markdown (markup dropped), for context strings.

@@ -18,6 +18,40 @@ pub struct Config {
     pub reference: LanguageIdentifier,
     /// What `folio check` holds translations to.
     pub check: CheckSettings,
+    /// The publishing policy of `folio render`.
+    pub render: RenderSettings,
+}
+
+/// The `[render]` table: when a localized page may be published.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct RenderSettings {
+    /// Least share (percent) of an article's English words that must be current in the
+    /// locale itself for its page to be published (default 80, as po4a's threshold).
+    #[serde(default = "publish_coverage")]
+    pub min_coverage: f64,
+    /// Whether missing and stale units fall back along the locale's chain (pt-BR → pt →
+    /// en), marked with their language (default true). When false, a page with any
+    /// missing or stale unit is not published.
+    #[serde(default = "yes")]
+    pub fallback: bool,
+    /// A minijinja page template, relative to the workspace root; the built-in one when
+    /// absent.
+    pub template: Option<PathBuf>,
+}
+
+impl Default for RenderSettings {
+    fn default() -> Self {
+        RenderSettings {
+            min_coverage: publish_coverage(),
+            fallback: true,
+            template: None,
+        }
+    }
+}
+
+fn publish_coverage() -> f64 {
+    80.0
 }
 
 /// The `[check]` table: the bar `folio check` holds each locale and document to.
@@ -96,6 +130,8 @@ struct RawConfig {
     reference: String,
     #[serde(default)]
     check: CheckSettings,
+    #[serde(default)]
+    render: RenderSettings,
 }
 
 fn default_source() -> PathBuf {
@@ -129,6 +165,12 @@ impl Config {
                 ));
             }
         }
+        if !(0.0..=100.0).contains(&raw.render.min_coverage) {
+            return Err(format!(
+                "[render] min-coverage = {}: must be 0 to 100",
+                raw.render.min_coverage
+            ));
+        }
         if !(0.0..=100.0).contains(&raw.check.min_coverage) {
             return Err(format!(
                 "[check] min-coverage = {}: must be 0 to 100",
@@ -141,6 +183,7 @@ impl Config {
             locales: raw.locales,
             reference,
             check: raw.check,
+            render: raw.render,
         })
     }
 }

@@ -10,7 +10,7 @@ mod config;
 mod error;
 mod files;
 
-pub use config::{CheckSettings, Config, LocaleCheckSettings};
+pub use config::{CheckSettings, Config, LocaleCheckSettings, RenderSettings};
 pub use error::WorkspaceError;
 pub use files::{read_text, remove_file, write_atomic};
 

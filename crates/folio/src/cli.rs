@@ -73,6 +73,17 @@ pub enum Command {
     /// checks any Fluent tree laid out as DIR/<locale>/**/*.ftl, no folio.toml needed.
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
+
+    /// Assemble localized pages: one per article and locale, each carrying its
+    /// translated, current disclaimer.
+    ///
+    /// A locale whose disclaimer is missing, stale or invalid is refused (nothing written
+    /// for it, exit 1). Missing and stale body units fall back along the locale chain
+    /// (pt-BR → pt → en), marked with their language; a page below the publishing
+    /// threshold in folio.toml ([render] min-coverage, default 80%) is not published.
+    /// The site is written atomically: a failed run leaves the previous one intact.
+    #[command(after_help = EXIT_CODES)]
+    Render(RenderArgs),
 }
 
 /// Arguments of `folio extract`.
@@ -163,6 +174,39 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
     Github,
+}
+
+/// Arguments of `folio render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The articles to render (names of source/*.md without the extension); all by default.
+    #[arg(value_name = "ARTICLE")]
+    pub articles: Vec<String>,
+
+    /// Render only these locales (the reference included if named).
+    #[arg(long, value_name = "LOCALE", num_args = 1.., conflicts_with = "all")]
+    pub locale: Vec<String>,
+
+    /// Render every locale, the reference included (the default).
+    #[arg(long)]
+    pub all: bool,
+
+    /// Page format: HTML, or Markdown with front matter for other site generators.
+    #[arg(long, value_enum, default_value_t = PageFormat::Html)]
+    pub format: PageFormat,
+
+    /// The site folder: pages go to OUT/<locale>/<article>.html (or .md).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+/// The format of rendered pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PageFormat {
+    /// Standalone HTML5 pages.
+    Html,
+    /// Markdown with YAML front matter (Hugo, Zola, Jekyll).
+    Markdown,
 }
 
 /// How a report is printed.

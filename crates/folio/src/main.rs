@@ -10,6 +10,7 @@ mod cli;
 mod diagnostics;
 mod extract;
 mod load;
+mod render;
 mod status;
 mod track;
 mod units;
@@ -56,6 +57,7 @@ fn main() -> ExitCode {
         Command::Status(args) => status::run(&cli, args, &mut reporter),
         Command::Accept(args) => accept::run(&cli, args, &mut reporter),
         Command::Check(args) => check::run(&cli, args, &mut reporter),
+        Command::Render(args) => render::run(&cli, args, &mut reporter),
     };
     match result {
         Ok(outcome) => outcome.into(),

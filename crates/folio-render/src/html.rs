@@ -1,0 +1,221 @@
+//! Page → HTML through a minijinja template (the built-in one, or the publisher's).
+
+use minijinja::{Environment, Value, context};
+use serde::Serialize;
+
+use crate::inline::{inline_html, plain_text};
+use crate::page::{BlockContent, Page, Text};
+
+/// The built-in page template. A publisher's own template gets the same variables:
+/// `lang`, `dir`, `title` (plain), `title_html`, `description` (plain or none),
+/// `body` and `disclaimer` (safe HTML), `alternates` (`lang`, `name`, `href`, `current`),
+/// `x_default`, `article`, `stylesheet`.
+pub const BUILTIN_TEMPLATE: &str = include_str!("page.html");
+
+/// The built-in stylesheet: readable on a phone and a desktop, right-to-left aware
+/// (logical properties only).
+pub const STYLESHEET: &str = include_str!("page.css");
+
+/// Why a page could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The template does not parse or fails to render.
+    #[error("page template: {0:#}")]
+    Template(#[from] minijinja::Error),
+    /// The template's output does not contain the disclaimer.
+    #[error(
+        "the page template does not show the disclaimer (`{{{{ disclaimer }}}}`); no page may go out without it"
+    )]
+    TemplateDropsDisclaimer,
+}
+
+#[derive(Serialize)]
+struct AlternateContext<'a> {
+    lang: &'a str,
+    name: &'a str,
+    href: Value,
+    current: bool,
+}
+
+/// A URL for an attribute: escaped here (minijinja's HTML escaping would also turn every
+/// `/` into `&#x2f;`, valid but unreadable).
+fn url(href: &str) -> Value {
+    Value::from_safe_string(escape(href))
+}
+
+/// Renders `page` as a complete HTML document with `template` (minijinja syntax; the
+/// built-in [`BUILTIN_TEMPLATE`] when `None`). Fails if the result lacks the disclaimer.
+pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, RenderError> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.add_template("page", template.unwrap_or(BUILTIN_TEMPLATE))?;
+    let disclaimer = blocks_html(&page.disclaimer, &page.lang);
+    let alternates: Vec<AlternateContext<'_>> = page
+        .alternates
+        .iter()
+        .map(|a| AlternateContext {
+            lang: &a.lang,
+            name: &a.name,
+            href: url(&a.href),
+            current: a.current,
+        })
+        .collect();
+    let html = env.get_template("page")?.render(context! {
+        lang => page.lang,
+        dir => page.dir.as_str(),
+        article => page.article,
+        title => plain_text(&page.title.markdown),
+        title_html => Value::from_safe_string(text_html(&page.title, &page.lang)),
+        description => page.description.as_ref().map(|d| plain_text(&d.markdown)),
+        body => Value::from_safe_string(blocks_html(&page.body, &page.lang)),
+        disclaimer => Value::from_safe_string(disclaimer.clone()),
+        alternates => alternates,
+        x_default => url(&page.x_default),
+        stylesheet => Value::from_safe_string(STYLESHEET.to_owned()),
+    })?;
+    if !html.contains(disclaimer.trim()) {
+        return Err(RenderError::TemplateDropsDisclaimer);
+    }
+    let mut html = html.trim_end().to_owned();
+    html.push('\n');
+    Ok(html)
+}
+
+/// A text's inline HTML, wrapped in `<span lang dir>` when it is a fallback.
+fn text_html(text: &Text, _page_lang: &str) -> String {
+    let html = inline_html(&text.markdown);
+    match &text.fallback {
+        Some((lang, dir)) => format!(
+            "<span lang=\"{}\" dir=\"{}\">{html}</span>",
+            escape(lang),
+            dir.as_str()
+        ),
+        None => html,
+    }
+}
+
+/// ` lang="…" dir="…"` for a block holding a fallback text.
+fn lang_attributes(text: &Text) -> String {
+    match &text.fallback {
+        Some((lang, dir)) => format!(" lang=\"{}\" dir=\"{}\"", escape(lang), dir.as_str()),
+        None => String::new(),
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn blocks_html(blocks: &[BlockContent], page_lang: &str) -> String {
+    let mut html = String::new();
+    for block in blocks {
+        match block {
+            BlockContent::Heading {
+                level,
+                anchor,
+                text,
+            } => {
+                // The page title is the one h1; article headings start at h2.
+                let level = (*level).clamp(2, 6);
+                html.push_str(&format!(
+                    "<h{level} id=\"{}\"{}>{}</h{level}>\n",
+                    escape(anchor),
+                    lang_attributes(text),
+                    inline_html(&text.markdown)
+                ));
+            }
+            BlockContent::Paragraph(text) => {
+                html.push_str(&format!(
+                    "<p{}>{}</p>\n",
+                    lang_attributes(text),
+                    inline_html(&text.markdown)
+                ));
+            }
+            BlockContent::List { start, items } => {
+                let open = match start {
+                    None => "<ul>".to_owned(),
+                    Some(1) => "<ol>".to_owned(),
+                    Some(n) => format!("<ol start=\"{n}\">"),
+                };
+                html.push_str(&open);
+                html.push('\n');
+                for item in items {
+                    html.push_str(&format!(
+                        "<li{}>{}</li>\n",
+                        lang_attributes(item),
+                        inline_html(&item.markdown)
+                    ));
+                }
+                html.push_str(if start.is_some() {
+                    "</ol>\n"
+                } else {
+                    "</ul>\n"
+                });
+            }
+            BlockContent::Table {
+                alignments,
+                header,
+                rows,
+            } => {
+                html.push_str("<div class=\"table\"><table>\n<thead>\n<tr>");
+                for (column, cell) in header.iter().enumerate() {
+                    html.push_str(&cell_html(
+                        "th",
+                        " scope=\"col\"",
+                        alignments.get(column),
+                        cell.as_ref(),
+                        page_lang,
+                    ));
+                }
+                html.push_str("</tr>\n</thead>\n<tbody>\n");
+                for row in rows {
+                    html.push_str("<tr>");
+                    for (column, cell) in row.iter().enumerate() {
+                        // The first column names the row, as in the comparison table.
+                        let (tag, scope) = if column == 0 {
+                            ("th", " scope=\"row\"")
+                        } else {
+                            ("td", "")
+                        };
+                        html.push_str(&cell_html(
+                            tag,
+                            scope,
+                            alignments.get(column),
+                            cell.as_ref(),
+                            page_lang,
+                        ));
+                    }
+                    html.push_str("</tr>\n");
+                }
+                html.push_str("</tbody>\n</table></div>\n");
+            }
+        }
+    }
+    html
+}
+
+fn cell_html(
+    tag: &str,
+    scope: &str,
+    alignment: Option<&folio_model::Alignment>,
+    cell: Option<&Text>,
+    _page_lang: &str,
+) -> String {
+    let align = match alignment {
+        Some(folio_model::Alignment::Left) => " class=\"start\"",
+        Some(folio_model::Alignment::Center) => " class=\"center\"",
+        Some(folio_model::Alignment::Right) => " class=\"end\"",
+        _ => "",
+    };
+    match cell {
+        Some(text) => format!(
+            "<{tag}{scope}{align}{}>{}</{tag}>",
+            lang_attributes(text),
+            inline_html(&text.markdown)
+        ),
+        None => format!("<{tag}{scope}{align}></{tag}>"),
+    }
+}

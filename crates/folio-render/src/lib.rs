@@ -1,0 +1,20 @@
+//! Folio's renderer: one resolved article page to HTML (through a minijinja template) or
+//! to Markdown with front matter, with every unit's text treated as untrusted.
+//!
+//! The caller resolves each unit of the layout to a [`Text`] (the translation, or a
+//! fallback marked with its language) and says which locales are published; this crate
+//! only assembles. Untrusted-text rules, applied here and nowhere else: raw HTML is shown
+//! as text, only `http(s)`, `mailto` and relative link targets become links, bidi
+//! embedding, override and isolate controls are removed so no translation can reorder
+//! the page, and a unit whose Markdown would open a block (a heading, list, quote…) is
+//! shown as plain text. No I/O.
+
+mod html;
+mod inline;
+mod markdown;
+mod page;
+
+pub use html::{BUILTIN_TEMPLATE, RenderError, STYLESHEET, render_html};
+pub use inline::{inline_html, inline_markdown, plain_text, strip_bidi_controls};
+pub use markdown::render_markdown;
+pub use page::{Alternate, BlockContent, Direction, Page, Text, build_blocks, language_name};

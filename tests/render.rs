@@ -1,0 +1,313 @@
+//! `folio render` end to end: pages, the disclaimer guarantee, fallbacks, the publishing
+//! threshold, determinism, atomic output, Markdown, templates and hostile translations.
+
+use folio_tests::{Sandbox, hostile_site};
+
+const NAME: &str = "immunotherapy-multiple-myeloma";
+const LOCALES: [&str; 7] = ["en", "ar", "de", "es", "fr", "pt-BR", "zh-Hans"];
+
+fn page(sandbox: &Sandbox, locale: &str) -> String {
+    sandbox.read(&format!("site/{locale}/{NAME}.html"))
+}
+
+fn exists(sandbox: &Sandbox, locale: &str) -> bool {
+    sandbox
+        .path()
+        .join(format!("site/{locale}/{NAME}.html"))
+        .exists()
+}
+
+/// The formatted value of `id` in a locale's file, read with fluent-bundle directly.
+fn unit(sandbox: &Sandbox, locale: &str, document: &str, id: &str) -> String {
+    sandbox
+        .messages(&format!("locales/{locale}/{document}.ftl"))
+        .into_iter()
+        .find_map(|(i, text)| (i == id).then_some(text))
+        .unwrap_or_else(|| panic!("{locale}: no {id}"))
+}
+
+#[test]
+fn every_locale_gets_a_page_with_its_translated_disclaimer() {
+    let sandbox = Sandbox::repo();
+    let run = sandbox.run(&["render", "--all", "--out", "site"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    for locale in LOCALES {
+        let html = page(&sandbox, locale);
+        let disclaimer = unit(&sandbox, locale, "disclaimer", "disclaimer-p1");
+        let heading = unit(&sandbox, locale, "disclaimer", "disclaimer-heading");
+        let aside = &html[html
+            .find("<aside role=\"note\"")
+            .expect("the disclaimer landmark")..];
+        assert!(
+            aside.contains(&disclaimer) && aside.contains(&heading),
+            "{locale}: the translated disclaimer"
+        );
+        assert!(
+            html.find("</article>").unwrap() < html.find("<aside").unwrap(),
+            "after the article"
+        );
+        let title = unit(&sandbox, locale, NAME, "title");
+        assert!(
+            html.contains(&format!("<title>{title}</title>")),
+            "{locale}: title"
+        );
+        assert!(html.starts_with(&format!(
+            "<!DOCTYPE html>\n<html lang=\"{locale}\" dir=\"{}\">",
+            if locale == "ar" { "rtl" } else { "ltr" }
+        )));
+        for other in LOCALES {
+            assert!(
+                html.contains(&format!(
+                    "<link rel=\"alternate\" hreflang=\"{other}\" href=\"../{other}/{NAME}.html\">"
+                )),
+                "{locale} → {other}"
+            );
+        }
+        assert!(html.contains(&format!(
+            "hreflang=\"x-default\" href=\"../en/{NAME}.html\""
+        )));
+        assert_eq!(html.matches("<th scope=\"col\">").count(), 4);
+        assert_eq!(html.matches("<th scope=\"row\">").count(), 3);
+        assert!(
+            !html.contains('\u{2068}') && !html.contains('\u{2069}'),
+            "no isolation marks"
+        );
+    }
+    let files: Vec<_> = std::fs::read_dir(sandbox.path().join("site"))
+        .unwrap()
+        .collect();
+    assert_eq!(files.len(), 7);
+}
+
+#[test]
+fn golden_pages_en_es_ar() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    insta::assert_snapshot!("page.en.html", page(&sandbox, "en"));
+    insta::assert_snapshot!("page.es.html", page(&sandbox, "es"));
+    insta::assert_snapshot!("page.ar.html", page(&sandbox, "ar"));
+}
+
+#[test]
+fn rendering_twice_gives_identical_bytes() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    let first: Vec<String> = LOCALES.iter().map(|l| page(&sandbox, l)).collect();
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    let second: Vec<String> = LOCALES.iter().map(|l| page(&sandbox, l)).collect();
+    assert_eq!(first, second);
+}
+
+#[test]
+fn an_edited_english_disclaimer_refuses_every_locale() {
+    let sandbox = Sandbox::repo();
+    sandbox.edit(
+        "source/disclaimer.md",
+        "solely intended for informational purposes",
+        "intended solely for informational purposes",
+    );
+    sandbox.run_ok(&["extract"]);
+    let run = sandbox.run(&["render", "--all", "--out", "site"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    for locale in &LOCALES[1..] {
+        assert!(
+            run.stderr
+                .contains(&format!("{locale}: refused, nothing written")),
+            "{locale}: {}",
+            run.stderr
+        );
+        assert!(!exists(&sandbox, locale));
+    }
+    assert!(
+        run.stderr.contains("disclaimer-p1"),
+        "names the unit: {}",
+        run.stderr
+    );
+    assert!(exists(&sandbox, "en"));
+    let en = page(&sandbox, "en");
+    assert!(en.contains("intended solely for informational purposes"));
+    assert!(
+        !en.contains("hreflang=\"es\""),
+        "refused locales are in no switcher"
+    );
+}
+
+#[test]
+fn only_the_locale_with_a_broken_disclaimer_is_refused() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    let es = sandbox.read("locales/es/disclaimer.ftl");
+    sandbox.write(
+        "locales/es/disclaimer.ftl",
+        es.replace("disclaimer-p1 = ", "disclaimer-p1 = { "),
+    );
+    let run = sandbox.run(&["render", "--all", "--out", "site"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("es: refused") && run.stderr.contains("disclaimer-p1"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("fr: refused"));
+    assert!(
+        !exists(&sandbox, "es"),
+        "the old es page is withdrawn, not left with a stale disclaimer"
+    );
+    for locale in ["en", "ar", "de", "fr", "pt-BR", "zh-Hans"] {
+        assert!(exists(&sandbox, locale), "{locale}");
+        assert!(!page(&sandbox, locale).contains("hreflang=\"es\""));
+    }
+}
+
+#[test]
+fn a_missing_paragraph_falls_back_to_english_marked_so() {
+    let sandbox = Sandbox::repo();
+    let path = format!("locales/de/{NAME}.ftl");
+    let text = sandbox.read(&path);
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with("intro-p2 ="))
+        .collect();
+    sandbox.write(&path, kept.join("\n"));
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    let html = page(&sandbox, "de");
+    let english = unit(&sandbox, "en", NAME, "intro-p2");
+    assert!(
+        html.contains(&format!("<p lang=\"en\" dir=\"ltr\">{english}</p>")),
+        "fallback marked with lang"
+    );
+    assert!(html.contains(&unit(&sandbox, "de", NAME, "intro-p1")));
+}
+
+#[test]
+fn a_locale_below_the_threshold_is_not_published_anywhere() {
+    let sandbox = Sandbox::repo();
+    let path = format!("locales/fr/{NAME}.ftl");
+    let text = sandbox.read(&path);
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with("intro-p") && !l.starts_with("understanding-"))
+        .collect();
+    sandbox.write(&path, kept.join("\n"));
+    let run = sandbox.run(&["render", "--all", "--out", "site"]);
+    assert_eq!(
+        run.code, 0,
+        "not publishing is policy, not failure: {run:?}"
+    );
+    assert!(
+        run.stdout
+            .contains("fr: immunotherapy-multiple-myeloma not published")
+            && run.stdout.contains("below the 80% publishing threshold"),
+        "{}",
+        run.stdout
+    );
+    assert!(!exists(&sandbox, "fr"));
+    for locale in ["en", "ar", "de", "es", "pt-BR", "zh-Hans"] {
+        let html = page(&sandbox, locale);
+        assert!(
+            !html.contains("hreflang=\"fr\"") && !html.contains("Français"),
+            "{locale}"
+        );
+    }
+    // The bar is the publisher's: lowered, the page goes out with English fallbacks.
+    sandbox.write(
+        "folio.toml",
+        format!(
+            "{}\n[render]\nmin-coverage = 20\n",
+            sandbox.read("folio.toml")
+        ),
+    );
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    assert!(page(&sandbox, "fr").contains("<p lang=\"en\" dir=\"ltr\">"));
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_site_intact() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    let before: Vec<String> = LOCALES.iter().map(|l| page(&sandbox, l)).collect();
+    sandbox.write(
+        "folio.toml",
+        format!(
+            "{}\n[render]\ntemplate = \"page.html\"\n",
+            sandbox.read("folio.toml")
+        ),
+    );
+    sandbox.write("page.html", "<html>{{ body }} {% if %}</html>");
+    let run = sandbox.run(&["render", "--all", "--out", "site"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("template"), "{}", run.stderr);
+    let after: Vec<String> = LOCALES.iter().map(|l| page(&sandbox, l)).collect();
+    assert_eq!(before, after);
+    let leftovers: Vec<_> = std::fs::read_dir(sandbox.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".folio-"))
+        .collect();
+    assert!(leftovers.is_empty(), "no staging folder left behind");
+}
+
+#[test]
+fn a_template_must_show_the_disclaimer() {
+    let sandbox = Sandbox::repo();
+    sandbox.write(
+        "folio.toml",
+        format!(
+            "{}\n[render]\ntemplate = \"page.html\"\n",
+            sandbox.read("folio.toml")
+        ),
+    );
+    sandbox.write(
+        "page.html",
+        "<!DOCTYPE html><html lang=\"{{ lang }}\"><title>{{ title }}</title>{{ body }}</html>",
+    );
+    let run = sandbox.run(&["render", "--all", "--out", "site"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("does not show the disclaimer"),
+        "{}",
+        run.stderr
+    );
+    assert!(!sandbox.path().join("site").exists());
+
+    sandbox.write("page.html", "<!DOCTYPE html><html lang=\"{{ lang }}\" dir=\"{{ dir }}\"><title>{{ title }}</title><main>{{ body }}</main><footer>{{ disclaimer }}</footer></html>");
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    assert!(
+        page(&sandbox, "es").starts_with("<!DOCTYPE html><html lang=\"es\" dir=\"ltr\"><title>")
+    );
+}
+
+#[test]
+fn markdown_output_has_front_matter_for_site_generators() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&["render", "--all", "--format", "markdown", "--out", "site"]);
+    let es = sandbox.read(&format!("site/es/{NAME}.md"));
+    insta::assert_snapshot!("page.es.md", es);
+    let ar = sandbox.read(&format!("site/ar/{NAME}.md"));
+    assert!(ar.contains("lang: \"ar\"\ndir: \"rtl\"\n"));
+    assert!(ar.contains(&unit(&sandbox, "ar", "disclaimer", "disclaimer-p1")));
+}
+
+#[test]
+fn hostile_translations_render_inert() {
+    let sandbox = hostile_site();
+    let html = page(&sandbox, "es");
+    assert!(!html.contains("<script"), "no script element");
+    assert!(!html.contains("<img"), "no injected element");
+    assert!(
+        !html.contains("href=\"javascript:") && !html.contains("<iframe"),
+        "no javascript: link or frame"
+    );
+    assert!(!html.contains('\u{202E}'), "no bidi override");
+    assert!(html.contains("&lt;script&gt;"), "the markup shows as text");
+    assert!(
+        html.contains("<title>Título&quot; onload=&quot;window.__pwned=3</title>")
+            || html.contains("<title>Título\" onload=\"window.__pwned=3</title>")
+    );
+    assert!(
+        html.contains(
+            "content=\"Descripción&quot;&gt;&lt;img src=x onerror=window.__pwned=4&gt;\""
+        ),
+        "attribute injection is escaped"
+    );
+}
