@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use folio_tests::{Run, Sandbox, repo_root};
+use folio_tests::{Counts, Run, Sandbox, repo_root};
 use serde::Deserialize;
 
 // The JSON wire format, mirrored strictly.
@@ -37,16 +37,6 @@ struct DocumentVerdict {
     min_coverage: f64,
     stale_fails: bool,
     passed: bool,
-}
-
-#[derive(Debug, Deserialize, Clone, Copy)]
-#[serde(deny_unknown_fields)]
-struct Counts {
-    current: usize,
-    stale: usize,
-    missing: usize,
-    obsolete: usize,
-    invalid: usize,
 }
 
 #[derive(Debug, Deserialize)]

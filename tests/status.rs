@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use folio_tests::Sandbox;
+use folio_tests::{Counts, Sandbox};
 use serde::Deserialize;
 
 const ARTICLE: &str = "source/immunotherapy-multiple-myeloma.md";
@@ -28,16 +28,6 @@ struct LocaleReport {
     documents: Vec<DocumentReport>,
 }
 
-#[derive(Debug, Deserialize, PartialEq, Eq, Clone, Copy)]
-#[serde(deny_unknown_fields)]
-struct Counts {
-    current: usize,
-    stale: usize,
-    missing: usize,
-    obsolete: usize,
-    invalid: usize,
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DocumentReport {
@@ -58,6 +48,8 @@ struct UnitReport {
     english: Option<String>,
     confirmed: Option<String>,
     translation: Option<String>,
+    words: usize,
+    recorded: bool,
     diff: Option<Vec<DiffPart>>,
 }
 
@@ -196,6 +188,7 @@ fn one_changed_word_stales_that_unit_everywhere_until_accepted() {
                 .unwrap()
                 .starts_with("Multiple myeloma damages")
         );
+        assert!(unit.recorded && unit.words == 29, "{} words", unit.words);
         let changes: Vec<&DiffPart> = unit
             .diff
             .as_ref()

@@ -43,6 +43,23 @@ pub fn folio_bin() -> &'static Path {
     })
 }
 
+/// Unit or word counts by status, as every JSON report of Folio writes them; unknown
+/// fields fail deserialization, so the schema can't grow unnoticed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counts {
+    /// Current.
+    pub current: usize,
+    /// Stale.
+    pub stale: usize,
+    /// Missing.
+    pub missing: usize,
+    /// Obsolete.
+    pub obsolete: usize,
+    /// Invalid.
+    pub invalid: usize,
+}
+
 /// What a run of `folio` did.
 #[derive(Debug)]
 pub struct Run {

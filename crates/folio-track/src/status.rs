@@ -55,7 +55,7 @@ impl Status {
 }
 
 /// One unit's status in one locale, with what a report needs to show it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnitStatus {
     /// The unit id.
     pub id: String,
@@ -116,6 +116,23 @@ impl StatusCounts {
             Status::Obsolete => &mut self.obsolete,
             Status::Invalid => &mut self.invalid,
         }
+    }
+
+    /// Adds every count of `other` to this one.
+    pub fn add_all(&mut self, other: &StatusCounts) {
+        for status in Status::ALL {
+            self.add(status, other.get(status));
+        }
+    }
+
+    /// Units and English words by status over `units`.
+    pub fn tally(units: &[UnitStatus]) -> (StatusCounts, StatusCounts) {
+        let (mut counts, mut words) = (StatusCounts::default(), StatusCounts::default());
+        for unit in units {
+            counts.add(unit.status, 1);
+            words.add(unit.status, unit.words);
+        }
+        (counts, words)
     }
 
     /// Units (or words) of the English that exist today: everything but obsolete.

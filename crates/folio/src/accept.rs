@@ -59,8 +59,7 @@ pub fn run(cli: &Cli, args: &AcceptArgs, reporter: &mut Reporter) -> anyhow::Res
         Err(errors) => {
             for error in errors {
                 reporter.error(&format!(
-                    "{error} (stale units of {locale}: {})",
-                    stale_list(&stale)
+                    "only stale units of {locale} can be accepted; {error}"
                 ));
             }
             return Ok(Outcome::Error);
@@ -98,15 +97,4 @@ pub fn run(cli: &Cli, args: &AcceptArgs, reporter: &mut Reporter) -> anyhow::Res
         "{locale}: accepted {accepted} stale unit(s), recorded {recorded} new translation(s)"
     )?;
     Ok(Outcome::Clean)
-}
-
-fn stale_list(stale: &[(&str, &str)]) -> String {
-    if stale.is_empty() {
-        return "none".to_owned();
-    }
-    stale
-        .iter()
-        .map(|(d, i)| format!("{d}:{i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -472,12 +472,7 @@ fn check_one(
     (min_coverage, stale_fails): (f64, bool),
 ) -> Checked {
     let statuses: Vec<UnitStatus> = classify(&english_units(reference), file, record);
-    let mut units = StatusCounts::default();
-    let mut words = StatusCounts::default();
-    for unit in &statuses {
-        units.add(unit.status, 1);
-        words.add(unit.status, unit.words);
-    }
+    let (units, words) = StatusCounts::tally(&statuses);
     let findings = check_file(reference, file, target.text, defined, options);
     let mut whole_file = Vec::new();
     let coverage = coverage(&words, &units);

@@ -104,8 +104,7 @@ pub fn run(cli: &Cli, args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Re
         Err(errors) => {
             for error in errors {
                 reporter.error(&format!(
-                    "--minor: {error} (units whose English changed: {})",
-                    list(&changed)
+                    "--minor names units whose English changed now; {error}"
                 ));
             }
             return Ok(Outcome::Error);
@@ -174,17 +173,6 @@ pub fn run(cli: &Cli, args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Re
     } else {
         Outcome::Clean
     })
-}
-
-fn list(units: &[(&str, &str)]) -> String {
-    if units.is_empty() {
-        return "none".to_owned();
-    }
-    units
-        .iter()
-        .map(|(d, i)| format!("{d}:{i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Generated English files whose source document is gone.

@@ -65,21 +65,14 @@ pub struct DocumentReport {
     pub syntax_errors: Vec<ErrorReport>,
 }
 
-/// One unit that needs the translator.
+/// One unit that needs the translator: its [`UnitStatus`] fields (`id`, `status`,
+/// `line`, `english`, `confirmed`, `translation`, `words`, `recorded`) and, when stale,
+/// the word diff.
 #[derive(Debug, Serialize)]
 pub struct UnitReport {
-    /// The unit id.
-    pub id: String,
-    /// `stale`, `missing`, `obsolete` or `invalid`.
-    pub status: Status,
-    /// 1-based line in the translation file, when the unit is there.
-    pub line: Option<usize>,
-    /// Today's English (absent when obsolete).
-    pub english: Option<String>,
-    /// The English the translation was confirmed against, when recorded.
-    pub confirmed: Option<String>,
-    /// The current translation, when valid.
-    pub translation: Option<String>,
+    /// The unit's status and texts.
+    #[serde(flatten)]
+    pub unit: UnitStatus,
     /// For a stale unit, the word diff from `confirmed` to `english`.
     pub diff: Option<Vec<DiffPart>>,
 }
@@ -208,10 +201,8 @@ fn build_report(
             let mut units = StatusCounts::default();
             let mut words = StatusCounts::default();
             for document in &documents {
-                for status in Status::ALL {
-                    units.add(status, document.units.get(status));
-                    words.add(status, document.words.get(status));
-                }
+                units.add_all(&document.units);
+                words.add_all(&document.words);
             }
             LocaleReport {
                 locale: locale.to_string(),
@@ -228,27 +219,17 @@ fn build_report(
 }
 
 fn document_report(workspace: &Workspace, tracked: &Tracked) -> DocumentReport {
-    let mut units = StatusCounts::default();
-    let mut words = StatusCounts::default();
-    for unit in &tracked.units {
-        units.add(unit.status, 1);
-        words.add(unit.status, unit.words);
-    }
+    let (units, words) = StatusCounts::tally(&tracked.units);
     let todo = tracked
         .units
         .iter()
         .filter(|u| u.status != Status::Current)
         .map(|u| UnitReport {
-            id: u.id.clone(),
-            status: u.status,
-            line: u.line,
-            english: u.english.clone(),
-            confirmed: u.confirmed.clone(),
-            translation: u.translation.clone(),
             diff: match (u.status, &u.confirmed, &u.english) {
                 (Status::Stale, Some(then), Some(now)) => Some(word_diff(then, now)),
                 _ => None,
             },
+            unit: u.clone(),
         })
         .collect();
     let syntax_errors = tracked
@@ -333,7 +314,7 @@ fn print_todo(
             let items: Vec<&UnitReport> = document
                 .todo
                 .iter()
-                .filter(|u| everything || u.status == Status::Stale)
+                .filter(|u| everything || u.unit.status == Status::Stale)
                 .collect();
             if items.is_empty() {
                 continue;
@@ -343,12 +324,12 @@ fn print_todo(
             write!(out, "{} {}", locale.locale, document.file)?;
             out.reset()?;
             writeln!(out)?;
-            for unit in items {
+            for UnitReport { unit, diff } in items {
                 let place = unit
                     .line
                     .map_or(String::new(), |line| format!(" ({}:{line})", document.file));
                 writeln!(out, "  {} {}{place}", unit.status.name(), unit.id)?;
-                if let Some(diff) = &unit.diff {
+                if let Some(diff) = diff {
                     write!(out, "    English:     ")?;
                     print_diff(out, diff)?;
                     writeln!(out)?;

@@ -51,7 +51,10 @@ pub fn resolve<'a>(
             .collect();
         match matches.as_slice() {
             [one] => found.push(**one),
-            [] => errors.push(format!("`{name}` is not one of the units this applies to")),
+            [] => errors.push(format!(
+                "`{name}` is not one of the units this applies to: {}",
+                describe(candidates)
+            )),
             many => errors.push(format!(
                 "`{name}` is in several documents; write one of {}",
                 many.iter()
@@ -66,6 +69,18 @@ pub fn resolve<'a>(
     } else {
         Err(errors)
     }
+}
+
+/// `document:id, …`, or `none`.
+fn describe(units: &[(&str, &str)]) -> String {
+    if units.is_empty() {
+        return "none".to_owned();
+    }
+    units
+        .iter()
+        .map(|(d, i)| format!("{d}:{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
