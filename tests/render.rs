@@ -210,13 +210,7 @@ fn a_locale_below_the_threshold_is_not_published_anywhere() {
         );
     }
     // The bar is the publisher's: lowered, the page goes out with English fallbacks.
-    sandbox.write(
-        "folio.toml",
-        format!(
-            "{}\n[render]\nmin-coverage = 20\n",
-            sandbox.read("folio.toml")
-        ),
-    );
+    sandbox.edit("folio.toml", "[render]\n# Percent of an article's English words that must be current in the locale itself.\nmin-coverage = 80", "[render]\nmin-coverage = 20");
     sandbox.run_ok(&["render", "--all", "--out", "site"]);
     assert!(page(&sandbox, "fr").contains("<p lang=\"en\" dir=\"ltr\">"));
 }
@@ -226,12 +220,10 @@ fn a_failed_run_leaves_the_previous_site_intact() {
     let sandbox = Sandbox::repo();
     sandbox.run_ok(&["render", "--all", "--out", "site"]);
     let before: Vec<String> = LOCALES.iter().map(|l| page(&sandbox, l)).collect();
-    sandbox.write(
+    sandbox.edit(
         "folio.toml",
-        format!(
-            "{}\n[render]\ntemplate = \"page.html\"\n",
-            sandbox.read("folio.toml")
-        ),
+        "[render]\n",
+        "[render]\ntemplate = \"page.html\"\n",
     );
     sandbox.write("page.html", "<html>{{ body }} {% if %}</html>");
     let run = sandbox.run(&["render", "--all", "--out", "site"]);
@@ -250,12 +242,10 @@ fn a_failed_run_leaves_the_previous_site_intact() {
 #[test]
 fn a_template_must_show_the_disclaimer() {
     let sandbox = Sandbox::repo();
-    sandbox.write(
+    sandbox.edit(
         "folio.toml",
-        format!(
-            "{}\n[render]\ntemplate = \"page.html\"\n",
-            sandbox.read("folio.toml")
-        ),
+        "[render]\n",
+        "[render]\ntemplate = \"page.html\"\n",
     );
     sandbox.write(
         "page.html",

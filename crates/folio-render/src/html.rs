@@ -49,7 +49,7 @@ pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, Render
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
     env.add_template("page", template.unwrap_or(BUILTIN_TEMPLATE))?;
-    let disclaimer = blocks_html(&page.disclaimer, &page.lang);
+    let disclaimer = blocks_html(&page.disclaimer);
     let alternates: Vec<AlternateContext<'_>> = page
         .alternates
         .iter()
@@ -65,9 +65,9 @@ pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, Render
         dir => page.dir.as_str(),
         article => page.article,
         title => plain_text(&page.title.markdown),
-        title_html => Value::from_safe_string(text_html(&page.title, &page.lang)),
+        title_html => Value::from_safe_string(text_html(&page.title)),
         description => page.description.as_ref().map(|d| plain_text(&d.markdown)),
-        body => Value::from_safe_string(blocks_html(&page.body, &page.lang)),
+        body => Value::from_safe_string(blocks_html(&page.body)),
         disclaimer => Value::from_safe_string(disclaimer.clone()),
         alternates => alternates,
         x_default => url(&page.x_default),
@@ -82,7 +82,7 @@ pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, Render
 }
 
 /// A text's inline HTML, wrapped in `<span lang dir>` when it is a fallback.
-fn text_html(text: &Text, _page_lang: &str) -> String {
+fn text_html(text: &Text) -> String {
     let html = inline_html(&text.markdown);
     match &text.fallback {
         Some((lang, dir)) => format!(
@@ -109,7 +109,7 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-fn blocks_html(blocks: &[BlockContent], page_lang: &str) -> String {
+fn blocks_html(blocks: &[BlockContent]) -> String {
     let mut html = String::new();
     for block in blocks {
         match block {
@@ -167,7 +167,6 @@ fn blocks_html(blocks: &[BlockContent], page_lang: &str) -> String {
                         " scope=\"col\"",
                         alignments.get(column),
                         cell.as_ref(),
-                        page_lang,
                     ));
                 }
                 html.push_str("</tr>\n</thead>\n<tbody>\n");
@@ -185,7 +184,6 @@ fn blocks_html(blocks: &[BlockContent], page_lang: &str) -> String {
                             scope,
                             alignments.get(column),
                             cell.as_ref(),
-                            page_lang,
                         ));
                     }
                     html.push_str("</tr>\n");
@@ -202,7 +200,6 @@ fn cell_html(
     scope: &str,
     alignment: Option<&folio_model::Alignment>,
     cell: Option<&Text>,
-    _page_lang: &str,
 ) -> String {
     let align = match alignment {
         Some(folio_model::Alignment::Left) => " class=\"start\"",

@@ -52,10 +52,7 @@ pub fn run(cli: &Cli, args: &AcceptArgs, reporter: &mut Reporter) -> anyhow::Res
         })
         .collect();
     let chosen: Vec<(String, String)> = match resolve(&args.units, &stale) {
-        Ok(chosen) => chosen
-            .into_iter()
-            .map(|(d, i)| (d.to_owned(), i.to_owned()))
-            .collect(),
+        Ok(chosen) => chosen.into_iter().collect(),
         Err(errors) => {
             for error in errors {
                 reporter.error(&format!(

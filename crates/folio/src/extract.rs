@@ -97,10 +97,7 @@ pub fn run(cli: &Cli, args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Re
         })
         .collect();
     let minor: BTreeSet<(String, String)> = match resolve(&args.minor, &changed) {
-        Ok(minor) => minor
-            .into_iter()
-            .map(|(d, i)| (d.to_owned(), i.to_owned()))
-            .collect(),
+        Ok(minor) => minor.into_iter().collect(),
         Err(errors) => {
             for error in errors {
                 reporter.error(&format!(

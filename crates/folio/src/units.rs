@@ -36,10 +36,10 @@ impl std::fmt::Display for UnitName {
 
 /// Resolves `names` against `candidates` (document, id) pairs: each name must match
 /// exactly one. Returns the matched pairs, or one message per name that does not.
-pub fn resolve<'a>(
+pub fn resolve(
     names: &[UnitName],
-    candidates: &[(&'a str, &'a str)],
-) -> Result<Vec<(&'a str, &'a str)>, Vec<String>> {
+    candidates: &[(&str, &str)],
+) -> Result<Vec<(String, String)>, Vec<String>> {
     let mut found = Vec::new();
     let mut errors = Vec::new();
     for name in names {
@@ -50,7 +50,7 @@ pub fn resolve<'a>(
             })
             .collect();
         match matches.as_slice() {
-            [one] => found.push(**one),
+            [(document, id)] => found.push((document.to_string(), id.to_string())),
             [] => errors.push(format!(
                 "`{name}` is not one of the units this applies to: {}",
                 describe(candidates)
@@ -94,9 +94,10 @@ mod tests {
             .map(|s| s.parse().unwrap())
             .collect();
         let candidates = [("doc1", "a"), ("doc1", "title"), ("doc2", "title")];
+        let owned = |d: &str, i: &str| (d.to_owned(), i.to_owned());
         assert_eq!(
             resolve(&names, &candidates).unwrap(),
-            [("doc1", "a"), ("doc2", "title")]
+            [owned("doc1", "a"), owned("doc2", "title")]
         );
         let ambiguous: Vec<UnitName> = vec!["title".parse().unwrap(), "zzz".parse().unwrap()];
         let errors = resolve(&ambiguous, &candidates).unwrap_err();
