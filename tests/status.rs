@@ -118,6 +118,16 @@ fn todo(report: &StatusReport, locale: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The first unit to do in the article, in the report's first locale.
+fn first_todo(report: &StatusReport) -> &UnitReport {
+    let article = report.locales[0]
+        .documents
+        .iter()
+        .find(|d| d.document == NAME)
+        .expect("the article");
+    &article.todo[0]
+}
+
 fn counts(current: usize, stale: usize, missing: usize, obsolete: usize, invalid: usize) -> Counts {
     Counts {
         current,
@@ -259,12 +269,7 @@ fn the_diff_runs_from_the_translated_english_to_today() {
     );
     sandbox.run_ok(&["extract"]);
     let report = status_json(&sandbox, &["de"]);
-    let unit = &report.locales[0]
-        .documents
-        .iter()
-        .find(|d| d.document == NAME)
-        .unwrap()
-        .todo[0];
+    let unit = first_todo(&report);
     assert!(
         unit.confirmed
             .as_deref()
@@ -453,12 +458,7 @@ fn a_new_translation_is_recorded_against_the_english_of_that_moment() {
     );
     sandbox.run_ok(&["extract"]);
     let report = status_json(&sandbox, &["es"]);
-    let unit = &report.locales[0]
-        .documents
-        .iter()
-        .find(|d| d.document == NAME)
-        .unwrap()
-        .todo[0];
+    let unit = first_todo(&report);
     assert_eq!(unit.status, "stale");
     assert_eq!(
         unit.confirmed.as_deref(),
