@@ -118,6 +118,14 @@ fn todo(report: &StatusReport, locale: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The deletions and insertions of a stale unit's diff.
+fn changes(unit: &UnitReport) -> Vec<&DiffPart> {
+    let diff = unit.diff.as_ref().expect("a stale unit has a diff");
+    diff.iter()
+        .filter(|p| !matches!(p, DiffPart::Equal(_)))
+        .collect()
+}
+
 /// The first unit to do in the article, in the report's first locale.
 fn first_todo(report: &StatusReport) -> &UnitReport {
     let article = report.locales[0]
@@ -199,13 +207,7 @@ fn one_changed_word_stales_that_unit_everywhere_until_accepted() {
                 .starts_with("Multiple myeloma damages")
         );
         assert!(unit.recorded && unit.words == 29, "{} words", unit.words);
-        let changes: Vec<&DiffPart> = unit
-            .diff
-            .as_ref()
-            .unwrap()
-            .iter()
-            .filter(|p| !matches!(p, DiffPart::Equal(_)))
-            .collect();
+        let changes = changes(unit);
         assert_eq!(
             changes,
             [
@@ -276,13 +278,7 @@ fn the_diff_runs_from_the_translated_english_to_today() {
             .unwrap()
             .starts_with("Multiple myeloma affects plasma cells, which are crucial")
     );
-    let changes: Vec<&DiffPart> = unit
-        .diff
-        .as_ref()
-        .unwrap()
-        .iter()
-        .filter(|p| !matches!(p, DiffPart::Equal(_)))
-        .collect();
+    let changes = changes(unit);
     assert_eq!(
         changes,
         [

@@ -162,12 +162,13 @@ pub fn check_file(
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for message in &translation.messages {
         let id = Some(message.id);
+        // Every finding below is about this message, at its id.
+        let mut flag =
+            |severity, check, text: String| push(severity, check, id, message.offset, text);
         if let Some(first) = seen.insert(message.id, message.line) {
-            push(
+            flag(
                 Severity::Error,
                 Check::DuplicateId,
-                id,
-                message.offset,
                 format!(
                     "`{}` is defined twice; the first definition, on line {first}, is the one used",
                     message.id
@@ -177,11 +178,9 @@ pub fn check_file(
         }
         for reference_id in variables::references(&message.ast) {
             if !defined.contains(&reference_id) {
-                push(
+                flag(
                     Severity::Error,
                     Check::UnresolvedReference,
-                    id,
-                    message.offset,
                     format!(
                         "`{}` refers to `{reference_id}`, which this locale does not define",
                         message.id
@@ -194,20 +193,16 @@ pub fn check_file(
         };
         let pairs = pattern_pairs(&english.ast, &message.ast);
         if english.ast.value.is_some() && message.ast.value.is_none() {
-            push(
+            flag(
                 Severity::Error,
                 Check::NoValue,
-                id,
-                message.offset,
                 format!("`{}` has no value, but the reference has one", message.id),
             );
         }
         if english.ast.value.is_none() && message.ast.value.is_some() {
-            push(
+            flag(
                 Severity::Error,
                 Check::AttributeMismatch,
-                id,
-                message.offset,
                 format!(
                     "`{}` has a value, but the reference has only attributes",
                     message.id
@@ -219,11 +214,9 @@ pub fn check_file(
         };
         let (english_names, translated_names) = (names(&english.ast), names(&message.ast));
         for missing in english_names.difference(&translated_names) {
-            push(
+            flag(
                 Severity::Error,
                 Check::AttributeMismatch,
-                id,
-                message.offset,
                 format!(
                     "`{}` lacks the attribute `.{missing}` of the reference",
                     message.id
@@ -231,11 +224,9 @@ pub fn check_file(
             );
         }
         for extra in translated_names.difference(&english_names) {
-            push(
+            flag(
                 Severity::Error,
                 Check::AttributeMismatch,
-                id,
-                message.offset,
                 format!(
                     "`{}` has an attribute `.{extra}` the reference does not have",
                     message.id
@@ -252,20 +243,16 @@ pub fn check_file(
             };
             let known = variables::all(english);
             for variable in variables::all(translated).difference(&known) {
-                push(
+                flag(
                     Severity::Error,
                     Check::UnknownVariable,
-                    id,
-                    message.offset,
                     at(&format!("`${variable}` is not a variable of the reference")),
                 );
             }
             for variable in variables::dropped(english, translated) {
-                push(
+                flag(
                     Severity::Warning,
                     Check::DroppedVariable,
-                    id,
-                    message.offset,
                     at(&format!(
                         "`${variable}` of the reference is missing from the translation"
                     )),
@@ -276,16 +263,14 @@ pub fn check_file(
             if options.markdown {
                 for (check, severity, problem) in markdown::compare(&english_text, &translated_text)
                 {
-                    push(severity, check, id, message.offset, at(&problem));
+                    flag(severity, check, at(&problem));
                 }
             }
             if options.numbers {
                 for number in markdown::missing_numbers(&english_text, &translated_text) {
-                    push(
+                    flag(
                         Severity::Warning,
                         Check::MissingNumber,
-                        id,
-                        message.offset,
                         at(&format!(
                             "the number {number} of the reference is missing from the translation"
                         )),
@@ -295,11 +280,9 @@ pub fn check_file(
             if options.identical
                 && is_untranslated(&english_text, &translated_text, &options.proper_names)
             {
-                push(
+                flag(
                     Severity::Warning,
                     Check::IdenticalToReference,
-                    id,
-                    message.offset,
                     at("the translation is identical to the reference text"),
                 );
             }
