@@ -48,6 +48,11 @@ pub enum Check {
     DroppedVariable,
     /// A message or term reference that resolves to nothing.
     UnresolvedReference,
+    /// The message fails to format (a reference cycle, too many placeables, a reference
+    /// to another file): a page would show a fallback instead.
+    DoesNotFormat,
+    /// The translation shows no text: empty, whitespace or invisible characters only.
+    EmptyTranslation,
     /// Link targets differ from the reference's.
     LinkMismatch,
     /// Inline code differs from the reference's.
@@ -58,7 +63,8 @@ pub enum Check {
     MissingNumber,
     /// The translation is the reference text, unchanged.
     IdenticalToReference,
-    /// A disclaimer unit is not current (missing, stale or invalid).
+    /// A disclaimer unit is not publishable: missing, stale, invalid, untranslated, empty,
+    /// or with an error finding.
     DisclaimerNotCurrent,
     /// Coverage is under the threshold, or stale units are not allowed.
     Coverage,
@@ -75,6 +81,8 @@ impl Check {
             Check::UnknownVariable => "unknown-variable",
             Check::DroppedVariable => "dropped-variable",
             Check::UnresolvedReference => "unresolved-reference",
+            Check::DoesNotFormat => "does-not-format",
+            Check::EmptyTranslation => "empty-translation",
             Check::LinkMismatch => "link-mismatch",
             Check::CodeMismatch => "code-mismatch",
             Check::UnbalancedEmphasis => "unbalanced-emphasis",
@@ -314,10 +322,10 @@ fn pattern_pairs<'a, 's>(
     pairs
 }
 
-/// Whether a translation is its reference unchanged, beyond what may stay the same: text
-/// with no letters, a single word, or only proper names.
-fn is_untranslated(english: &str, translated: &str, proper_names: &[String]) -> bool {
-    if english.trim() != translated.trim() {
+/// Whether a translation is its reference unchanged (whitespace aside), beyond what may
+/// stay the same: text with no letters, a single word, or only proper names.
+pub fn is_untranslated(english: &str, translated: &str, proper_names: &[String]) -> bool {
+    if !english.split_whitespace().eq(translated.split_whitespace()) {
         return false;
     }
     let mut rest = english.to_owned();

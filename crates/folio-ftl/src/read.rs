@@ -219,14 +219,17 @@ impl<'s> LineIndex<'s> {
         (line, column)
     }
 
-    /// The text of 1-based `line`, without its line break.
-    pub fn line_text(&self, line: usize) -> &'s str {
-        let start = self
-            .line_starts
+    /// The byte offset where 1-based `line` starts (the text's end past the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
             .get(line.saturating_sub(1))
             .copied()
-            .unwrap_or(self.text.len());
-        let rest = &self.text[start..];
+            .unwrap_or(self.text.len())
+    }
+
+    /// The text of 1-based `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &'s str {
+        let rest = &self.text[self.line_start(line)..];
         let end = rest.find('\n').unwrap_or(rest.len());
         rest[..end].trim_end_matches('\r')
     }

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::inline::{inline_html, plain_text};
 use crate::page::{BlockContent, Page, Text};
+use crate::visible::{visible_fragment_text, visible_text};
 
 /// The built-in page template. A publisher's own template gets the same variables:
 /// `lang`, `dir`, `title` (plain), `title_html`, `description` (plain or none),
@@ -22,11 +23,17 @@ pub enum RenderError {
     /// The template does not parse or fails to render.
     #[error("page template: {0:#}")]
     Template(#[from] minijinja::Error),
-    /// The template's output does not contain the disclaimer.
+    /// The page has no disclaimer text to show: no page may go out without one.
+    #[error("the page has no disclaimer text; no page may go out without it")]
+    NoDisclaimer,
+    /// The template's output does not show the disclaimer where a reader sees it.
     #[error(
-        "the page template does not show the disclaimer (`{{{{ disclaimer }}}}`); no page may go out without it"
+        "the page template does not show the disclaimer (`{{{{ disclaimer }}}}`) where a reader \
+         sees it: not in a comment, `<template>`, `<noscript>`, `<script>`, `<style>`, \
+         `<textarea>`, closed `<details>`, nor in an element that is `hidden`, `aria-hidden` or \
+         styled `display:none`; no page may go out without it"
     )]
-    TemplateDropsDisclaimer,
+    TemplateHidesDisclaimer,
 }
 
 #[derive(Serialize)]
@@ -44,7 +51,8 @@ fn url(href: &str) -> Value {
 }
 
 /// Renders `page` as a complete HTML document with `template` (minijinja syntax; the
-/// built-in [`BUILTIN_TEMPLATE`] when `None`). Fails if the result lacks the disclaimer.
+/// built-in [`BUILTIN_TEMPLATE`] when `None`). Fails unless the disclaimer has text and
+/// the finished page shows all of it to a reader (see [`visible_text`]).
 pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, RenderError> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
@@ -73,8 +81,12 @@ pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, Render
         x_default => url(&page.x_default),
         stylesheet => Value::from_safe_string(STYLESHEET.to_owned()),
     })?;
-    if !html.contains(disclaimer.trim()) {
-        return Err(RenderError::TemplateDropsDisclaimer);
+    let shown = visible_fragment_text(&disclaimer);
+    if shown.is_empty() {
+        return Err(RenderError::NoDisclaimer);
+    }
+    if !visible_text(&html).contains(&shown) {
+        return Err(RenderError::TemplateHidesDisclaimer);
     }
     let mut html = html.trim_end().to_owned();
     html.push('\n');

@@ -103,11 +103,29 @@ impl Workspace {
         }
         if !documents.iter().any(|d| d.is_disclaimer) {
             return Err(WorkspaceError::MissingDisclaimer {
-                path: source_dir.join(&self.config.disclaimer),
+                path: self.disclaimer_source_path(),
             });
         }
         documents.sort();
         Ok(documents)
+    }
+
+    /// The disclaimer's document name: its file stem (`disclaimer` for `disclaimer.md`),
+    /// which names its `.ftl` file in every locale.
+    pub fn disclaimer_name(&self) -> String {
+        self.config
+            .disclaimer
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("disclaimer")
+            .to_owned()
+    }
+
+    /// The disclaimer's Markdown source.
+    pub fn disclaimer_source_path(&self) -> PathBuf {
+        self.root
+            .join(&self.config.source)
+            .join(&self.config.disclaimer)
     }
 
     /// The folder of one locale's `.ftl` files.

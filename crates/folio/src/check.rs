@@ -15,8 +15,12 @@ use std::path::{Path, PathBuf};
 
 use codespan_reporting::term::termcolor::WriteColor;
 use folio_check::{Check, CheckOptions, Finding, Severity, check_file};
-use folio_ftl::{FtlFile, parse_ftl, plain_text};
-use folio_track::{EnglishUnit, Record, Status, StatusCounts, UnitStatus, classify};
+use folio_ftl::{FtlFile, parse_ftl};
+use folio_policy::{
+    DisclaimerProblem, EnglishDisclaimerProblem, Translation, article_checks, assess, defined_ids,
+    disclaimer_problems, english_disclaimer_in_layout, reference_units,
+};
+use folio_track::{Record, StatusCounts, UnitStatus, classify};
 use folio_workspace::read_text;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -105,6 +109,7 @@ struct Checked {
     text: String,
     units: StatusCounts,
     words: StatusCounts,
+    coverage: f64,
     min_coverage: f64,
     stale_fails: bool,
     findings: Vec<Finding>,
@@ -162,19 +167,31 @@ fn check_workspace(
         .iter()
         .map(|(n, t)| (n.as_str(), parse_ftl(t)))
         .collect();
-    let disclaimer = workspace
-        .config()
-        .disclaimer
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("disclaimer")
-        .to_owned();
-    let options = CheckOptions {
-        markdown: true,
-        numbers: true,
-        identical: true,
-        proper_names: workspace.config().check.proper_names.clone(),
-    };
+    let disclaimer = workspace.disclaimer_name();
+    // Every page carries the English disclaimer: with no text, no locale can pass.
+    if let Some((_, file)) = parsed.iter().find(|(name, _)| *name == disclaimer) {
+        let layout = workspace.read_layout(&disclaimer)?;
+        let english = match &layout {
+            Some(layout) => english_disclaimer_in_layout(layout, &reference_units(file)),
+            None => Err(EnglishDisclaimerProblem::NoUnits),
+        };
+        if let Err(problem) = english {
+            reporter.error(&format!(
+                "{problem} ({}, {}): every page carries it, so no page can be published; write \
+                 it in {} and run `folio extract`",
+                workspace
+                    .display_path(&workspace.reference_units_path(&disclaimer))
+                    .display(),
+                workspace
+                    .display_path(&workspace.layout_path(&disclaimer))
+                    .display(),
+                workspace
+                    .display_path(&workspace.disclaimer_source_path())
+                    .display(),
+            ));
+        }
+    }
+    let options = article_checks(workspace.config().check.proper_names.clone());
 
     let results: Vec<anyhow::Result<Vec<Checked>>> = locales
         .par_iter()
@@ -191,23 +208,38 @@ fn check_workspace(
             for (((name, reference), text), file) in parsed.iter().zip(&texts).zip(&files) {
                 let record = read_record(&workspace, locale, name)?;
                 let path = workspace.translation_path(locale, name);
-                let mut one = check_one(
-                    Target {
-                        locale: &tag,
-                        document: name,
-                        path: &path,
-                        file: slash_path(&workspace, &path),
-                        text,
-                    },
+                let english = reference_units(reference);
+                let assessment = assess(
                     reference,
-                    file,
-                    &record,
+                    &english,
+                    Translation {
+                        locale,
+                        text,
+                        file,
+                        record: &record,
+                    },
                     &defined,
                     &options,
+                );
+                let target = Target {
+                    locale: &tag,
+                    document: name,
+                    path: &path,
+                    file: slash_path(&workspace, &path),
+                    text,
+                };
+                let mut one = verdict(
+                    target,
+                    &assessment.statuses,
+                    assessment.findings.clone(),
+                    assessment.coverage,
                     (min_coverage, stale_fails),
                 );
                 if *name == disclaimer {
-                    flag_disclaimer(&mut one, file, reference, &record);
+                    flag_disclaimer(
+                        &mut one,
+                        disclaimer_problems(&english, &assessment, &options.proper_names),
+                    );
                 }
                 checked.push(one);
             }
@@ -225,31 +257,25 @@ fn check_workspace(
 }
 
 /// The guarantee that no page goes out without its disclaimer: every disclaimer unit
-/// must be current in every locale.
-fn flag_disclaimer(
-    checked: &mut Checked,
-    file: &FtlFile<'_>,
-    reference: &FtlFile<'_>,
-    record: &Record,
-) {
-    let english = english_units(reference);
-    for unit in classify(&english, file, record) {
-        if matches!(unit.status, Status::Current | Status::Obsolete) {
-            continue;
-        }
+/// must be publishable and translated, exactly as `render` requires (one definition, in
+/// `folio-policy`).
+fn flag_disclaimer(checked: &mut Checked, problems: Vec<DisclaimerProblem>) {
+    let index = folio_ftl::LineIndex::new(&checked.text);
+    for problem in problems {
         let message = format!(
-            "disclaimer unit `{}` is {}: no page can be published in {} until it is current",
-            unit.id,
-            unit.status.name(),
+            "disclaimer unit `{}` is {}: no page can be published in `{}` until every \
+             disclaimer unit is translated, current and free of errors",
+            problem.id,
+            problem.gap.describe(),
             checked.locale
         );
-        match unit.line {
+        match problem.line {
             Some(line) => {
-                let offset = line_offset(&checked.text, line);
+                let offset = index.line_start(line);
                 checked.findings.push(Finding {
                     severity: Severity::Error,
                     check: Check::DisclaimerNotCurrent,
-                    id: Some(unit.id.clone()),
+                    id: Some(problem.id),
                     offset,
                     line,
                     column: 1,
@@ -261,13 +287,7 @@ fn flag_disclaimer(
                 .push((Check::DisclaimerNotCurrent, message)),
         }
     }
-}
-
-fn line_offset(text: &str, line: usize) -> usize {
-    text.split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum()
+    checked.findings.sort_by_key(|f| (f.offset, f.check));
 }
 
 /// Generic mode: any Fluent tree laid out as `DIR/<locale>/**/*.ftl`.
@@ -427,32 +447,6 @@ fn slash(path: &Path) -> String {
         .join("/")
 }
 
-/// Every message id and `-term` id defined in a locale's files.
-fn defined_ids<'a, 's: 'a>(files: impl Iterator<Item = &'a FtlFile<'s>>) -> BTreeSet<String> {
-    let mut defined = BTreeSet::new();
-    for file in files {
-        defined.extend(file.messages.iter().map(|m| m.id.to_owned()));
-        defined.extend(file.terms.iter().map(|t| format!("-{}", t.id)));
-    }
-    defined
-}
-
-/// The reference's entries as units: messages, and terms as `-id`.
-fn english_units(reference: &FtlFile<'_>) -> Vec<EnglishUnit> {
-    let messages = reference.messages.iter().map(|m| EnglishUnit {
-        id: m.id.to_owned(),
-        text: m.ast.value.as_ref().map(plain_text).unwrap_or_default(),
-    });
-    let terms = reference.terms.iter().map(|t| EnglishUnit {
-        id: format!("-{}", t.id),
-        text: plain_text(&t.ast.value),
-    });
-    let mut units: Vec<EnglishUnit> = messages.chain(terms).collect();
-    let mut seen = BTreeSet::new();
-    units.retain(|u| seen.insert(u.id.clone()));
-    units
-}
-
 /// Which translation file a check is about.
 struct Target<'a> {
     locale: &'a str,
@@ -462,6 +456,8 @@ struct Target<'a> {
     text: &'a str,
 }
 
+/// Generic mode's check of one file: statuses, findings and coverage by status (an
+/// application's strings are not published, so there is no publishing policy to apply).
 fn check_one(
     target: Target<'_>,
     reference: &FtlFile<'_>,
@@ -469,18 +465,29 @@ fn check_one(
     record: &Record,
     defined: &BTreeSet<String>,
     options: &CheckOptions,
-    (min_coverage, stale_fails): (f64, bool),
+    bar: (f64, bool),
 ) -> Checked {
-    let statuses: Vec<UnitStatus> = classify(&english_units(reference), file, record);
+    let statuses: Vec<UnitStatus> = classify(&reference_units(reference), file, record);
     let (units, words) = StatusCounts::tally(&statuses);
     let findings = check_file(reference, file, target.text, defined, options);
+    verdict(target, &statuses, findings, coverage(&words, &units), bar)
+}
+
+/// One file's statuses, findings and coverage held to the bar.
+fn verdict(
+    target: Target<'_>,
+    statuses: &[UnitStatus],
+    findings: Vec<Finding>,
+    coverage: f64,
+    (min_coverage, stale_fails): (f64, bool),
+) -> Checked {
+    let (units, words) = StatusCounts::tally(statuses);
     let mut whole_file = Vec::new();
-    let coverage = coverage(&words, &units);
     if coverage + 1e-9 < min_coverage {
         whole_file.push((
             Check::Coverage,
             format!(
-                "{coverage:.1}% of the reference words are translated and current; the bar is {min_coverage:.1}% \
+                "{coverage:.1}% of the reference words are translated, current and publishable; the bar is {min_coverage:.1}% \
                  ({} missing, {} stale, {} invalid)",
                 units.missing, units.stale, units.invalid
             ),
@@ -500,6 +507,7 @@ fn check_one(
         text: target.text.to_owned(),
         units,
         words,
+        coverage,
         min_coverage,
         stale_fails,
         findings,
@@ -531,7 +539,7 @@ fn build_report(checked: &[Checked]) -> CheckReport {
             file: c.file.clone(),
             units: c.units,
             words: c.words,
-            coverage: (coverage(&c.words, &c.units) * 10.0).round() / 10.0,
+            coverage: (c.coverage * 10.0).round() / 10.0,
             min_coverage: c.min_coverage,
             stale_fails: c.stale_fails,
             passed: !errors,

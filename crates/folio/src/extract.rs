@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use folio_ftl::{UnitFile, parse_ftl, write_units};
+use folio_policy::{EnglishDisclaimerProblem, english_disclaimer};
 use folio_split::{Previous, assign_ids, split_article};
 use folio_track::{Status, classify, same_english};
 use folio_workspace::{Document, Workspace, layout_text, read_text, write_atomic};
@@ -244,6 +245,26 @@ fn extract_document(workspace: &Workspace, doc: &Document) -> Result<Extraction,
     };
     let previous = previous_units(workspace, &doc.name)?;
     let extracted = assign_ids(&article, &previous);
+    if doc.is_disclaimer {
+        // Every page carries the disclaimer: one with no text would remove it everywhere.
+        let units = extracted
+            .units
+            .iter()
+            .map(|(_, u)| (u.id.as_str(), u.text.as_str()));
+        if let Err(problem) = english_disclaimer(units) {
+            // Units come in the article's reading order, so the position finds the block.
+            let line = extracted
+                .units
+                .iter()
+                .position(|(_, u)| matches!(&problem, EnglishDisclaimerProblem::EmptyUnit(id) if u.id.as_str() == id))
+                .map_or(1, |i| article.units[i].line);
+            return Err(DocumentError::EmptyDisclaimer {
+                path: doc.source.clone(),
+                line,
+                problem,
+            });
+        }
+    }
 
     let config = workspace.config();
     let source_name = format!(

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use folio_ftl::{SyntaxError, parse_ftl, plain_text};
+use folio_policy::EnglishDisclaimerProblem;
 use folio_split::SplitError;
 use folio_track::{EnglishUnit, Record};
 use folio_workspace::{Workspace, WorkspaceError, read_text};
@@ -26,6 +27,15 @@ pub enum DocumentError {
         text: String,
         /// Every problem found.
         errors: Vec<SplitError>,
+    },
+    /// The English disclaimer shows no text, so no page could carry it.
+    EmptyDisclaimer {
+        /// The disclaimer's Markdown.
+        path: PathBuf,
+        /// The line of the empty block, or 1.
+        line: usize,
+        /// What is wrong.
+        problem: EnglishDisclaimerProblem,
     },
     /// A generated English `.ftl` no longer parses (it was edited by hand).
     EnglishUnits {
@@ -184,6 +194,15 @@ pub fn report(reporter: &mut Reporter, workspace: &Workspace, error: &DocumentEr
                 .collect();
             reporter.located_errors(workspace.display_path(path), text, &problems);
         }
+        DocumentError::EmptyDisclaimer {
+            path,
+            line,
+            problem,
+        } => reporter.error(&format!(
+            "{}:{line}:1: {problem}; every page carries the disclaimer, so write it (comments \
+             and markup without words are not text)",
+            workspace.display_path(path).display()
+        )),
         DocumentError::EnglishUnits { path, text, errors } => {
             let note = "this generated file was edited by hand; fix it, or delete it and its \
                         .layout.json to start ids afresh";

@@ -1,18 +1,23 @@
 //! `folio render`: localized article pages, each with its translated, current disclaimer
 //! — or a refusal, never a page without it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use fluent_bundle::{FluentBundle, FluentResource};
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
-use folio_model::{Layout, UnitId};
+use folio_check::CheckOptions;
+use folio_ftl::{FtlFile, parse_ftl};
+use folio_model::UnitId;
+use folio_policy::{
+    DisclaimerGap, DisclaimerProblem, Translation, article_checks, assess, defined_ids,
+    disclaimer_problems, english_disclaimer_in_layout, reference_units,
+};
 use folio_render::{
     Alternate, Direction, Page, Text, build_blocks, language_name, render_html, render_markdown,
 };
-use folio_track::Status;
+use folio_track::EnglishUnit;
 use folio_workspace::{Workspace, read_text, write_atomic};
 use rayon::prelude::*;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
@@ -20,17 +25,26 @@ use unic_langid::{CharacterDirection, LanguageIdentifier};
 use crate::Outcome;
 use crate::cli::{Cli, PageFormat, RenderArgs};
 use crate::diagnostics::Reporter;
-use crate::load::{english_units, open_workspace, report};
-use crate::track::track;
+use crate::load::{DocumentError, open_workspace, read_record, read_translation, report};
 
-/// The units one locale can publish: formatted through fluent-bundle, current against
-/// today's English, with the English's link targets. By document, then unit id.
+/// The units one locale can publish (`folio-policy`'s definition, the one `check`
+/// uses): by document, then unit id, the formatted text.
 type Usable = BTreeMap<String, BTreeMap<String, String>>;
+
+/// What one locale's translations come to: what it can publish, and what keeps it from
+/// publishing at all.
+struct Assessed {
+    usable: Usable,
+    /// Each article's coverage: the percentage of its English words it can publish.
+    coverage: BTreeMap<String, f64>,
+    /// The disclaimer units it lacks; any makes it refused.
+    disclaimer: Vec<DisclaimerProblem>,
+}
 
 /// What happens to one locale.
 enum Verdict {
-    /// Its disclaimer is not current: nothing is written for it.
-    Refused(Vec<String>),
+    /// Its disclaimer is not publishable: nothing is written for it.
+    Refused(Vec<DisclaimerProblem>),
     /// Pages for these articles are published; the others are below the policy.
     Published { below: Vec<(String, f64)> },
 }
@@ -44,12 +58,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
     for error in &locale_errors {
         reporter.error(error);
     }
-    let disclaimer = config
-        .disclaimer
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("disclaimer")
-        .to_owned();
+    let disclaimer = workspace.disclaimer_name();
     let names = workspace.extracted_names()?;
     if !names.contains(&disclaimer) {
         anyhow::bail!("no English disclaimer units: run `folio extract` first");
@@ -90,59 +99,96 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         None => None,
     };
 
-    // The English, and every locale's usable units.
+    // The English: its text parsed once, its units, and the layouts.
     let mut layouts = BTreeMap::new();
-    let mut english: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let mut english_texts: BTreeMap<String, String> = BTreeMap::new();
     for name in articles.iter().chain(std::iter::once(&disclaimer)) {
         let layout = workspace
             .read_layout(name)?
             .context(format!("{name} has no layout: run `folio extract`"))?;
-        let units = match english_units(&workspace, name) {
-            Ok(units) => units,
-            Err(error) => {
-                report(reporter, &workspace, &error);
-                return Ok(Outcome::Error);
-            }
-        };
-        english.insert(
-            name.clone(),
-            units.into_iter().map(|u| (u.id, u.text)).collect(),
-        );
         layouts.insert(name.clone(), layout);
+        english_texts.insert(
+            name.clone(),
+            read_text(&workspace.reference_units_path(name))?,
+        );
     }
-    let documents: Vec<&String> = layouts.keys().collect();
-    let usable: BTreeMap<LanguageIdentifier, Usable> = all_locales
+    let parsed: BTreeMap<&str, FtlFile<'_>> = english_texts
+        .iter()
+        .map(|(name, text)| (name.as_str(), parse_ftl(text)))
+        .collect();
+    let mut broken = false;
+    for (name, file) in &parsed {
+        if !file.errors.is_empty() {
+            let error = DocumentError::EnglishUnits {
+                path: workspace.reference_units_path(name),
+                text: english_texts[*name].clone(),
+                errors: file.errors.clone(),
+            };
+            report(reporter, &workspace, &error);
+            broken = true;
+        }
+    }
+    if broken {
+        return Ok(Outcome::Error);
+    }
+    let english_units: BTreeMap<&str, Vec<EnglishUnit>> = parsed
+        .iter()
+        .map(|(name, file)| (*name, reference_units(file)))
+        .collect();
+    let english: BTreeMap<String, BTreeMap<String, String>> = english_units
+        .iter()
+        .map(|(name, units)| {
+            let texts = units.iter().map(|u| (u.id.clone(), u.text.clone()));
+            ((*name).to_owned(), texts.collect())
+        })
+        .collect();
+    // Every page carries the English disclaimer: it must have text, unit by unit, as its
+    // layout places them.
+    if let Err(problem) =
+        english_disclaimer_in_layout(&layouts[&disclaimer], &english_units[disclaimer.as_str()])
+    {
+        anyhow::bail!(
+            "{problem} ({}, {}): every page carries it, so nothing is rendered; write it in {} and run `folio extract`",
+            workspace
+                .display_path(&workspace.reference_units_path(&disclaimer))
+                .display(),
+            workspace
+                .display_path(&workspace.layout_path(&disclaimer))
+                .display(),
+            workspace
+                .display_path(&workspace.disclaimer_source_path())
+                .display(),
+        );
+    }
+    let options = article_checks(config.check.proper_names.clone());
+    let documents: Vec<&str> = parsed.keys().copied().collect();
+    let assessed: BTreeMap<LanguageIdentifier, Assessed> = all_locales
         .par_iter()
         .map(|locale| {
-            Ok((
-                locale.clone(),
-                usable_units(&workspace, locale, &documents, &english)?,
-            ))
+            let one = assess_locale(
+                &workspace,
+                locale,
+                &documents,
+                &parsed,
+                &english_units,
+                &disclaimer,
+                &options,
+            )?;
+            Ok((locale.clone(), one))
         })
         .collect::<anyhow::Result<_>>()?;
 
     // Decide, for every locale, before writing anything.
     let policy = &config.render;
     let mut verdicts: BTreeMap<LanguageIdentifier, Verdict> = BTreeMap::new();
-    for locale in &all_locales {
-        let units = &usable[locale];
-        let refused: Vec<String> = layouts[&disclaimer]
-            .units()
-            .into_iter()
-            .filter(|(_, id)| {
-                !units
-                    .get(&disclaimer)
-                    .is_some_and(|u| u.contains_key(id.as_str()))
-            })
-            .map(|(_, id)| id.to_string())
-            .collect();
-        if !refused.is_empty() {
-            verdicts.insert(locale.clone(), Verdict::Refused(refused));
+    for (locale, one) in &assessed {
+        if !one.disclaimer.is_empty() {
+            verdicts.insert(locale.clone(), Verdict::Refused(one.disclaimer.clone()));
             continue;
         }
         let mut below = Vec::new();
         for article in &articles {
-            let coverage = coverage(&layouts[article], &english[article], units.get(article));
+            let coverage = one.coverage.get(article).copied().unwrap_or(0.0);
             let complete = coverage >= 100.0 - 1e-9;
             if coverage + 1e-9 < policy.min_coverage || (!policy.fallback && !complete) {
                 below.push((article.clone(), coverage));
@@ -150,6 +196,8 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         }
         verdicts.insert(locale.clone(), Verdict::Published { below });
     }
+    let usable: BTreeMap<&LanguageIdentifier, &Usable> =
+        assessed.iter().map(|(l, a)| (l, &a.usable)).collect();
     let published = |locale: &LanguageIdentifier, article: &str| -> bool {
         *locale == reference
             || matches!(verdicts.get(locale), Some(Verdict::Published { below }) if !below.iter().any(|(a, _)| a == article))
@@ -254,12 +302,31 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
             .filter(|(p, _)| p.starts_with(locale.to_string()))
             .count();
         match verdicts.get(locale) {
-            Some(Verdict::Refused(units)) => {
+            Some(Verdict::Refused(problems)) => {
+                let units: Vec<String> = problems
+                    .iter()
+                    .map(|p| format!("{} ({})", p.id, p.gap.describe()))
+                    .collect();
+                let stale: Vec<&str> = problems
+                    .iter()
+                    .filter(|p| p.gap == DisclaimerGap::Stale)
+                    .map(|p| p.id.as_str())
+                    .collect();
+                let file = workspace.translation_path(locale, &disclaimer);
+                let mut advice = format!(
+                    "translate or fix them in {} (`folio check {locale}` says what is wrong)",
+                    workspace.display_path(&file).display()
+                );
+                if !stale.is_empty() {
+                    advice.push_str(&format!(
+                        "; once a stale unit's translation is updated, `folio accept {locale} {}`",
+                        stale.join(" ")
+                    ));
+                }
                 reporter.error(&format!(
-                    "{locale}: refused, nothing written: its disclaimer is not translated and current ({}); \
-                     translate or update them in {}, then `folio accept {locale}`",
-                    units.join(", "),
-                    workspace.display_path(&workspace.translation_path(locale, &disclaimer)).display()
+                    "{locale}: refused, nothing written and its old pages withdrawn: its disclaimer \
+                     must be translated, current and free of errors, and {} not: {advice}",
+                    units.join(", ")
                 ));
                 if outcome == Outcome::Clean {
                     outcome = Outcome::Findings;
@@ -327,82 +394,54 @@ fn direction(locale: &LanguageIdentifier) -> Direction {
     }
 }
 
-/// Percent of an article's English words whose unit the locale can publish itself.
-fn coverage(
-    layout: &Layout,
-    english: &BTreeMap<String, String>,
-    usable: Option<&BTreeMap<String, String>>,
-) -> f64 {
-    let mut total = 0;
-    let mut own = 0;
-    for (_, id) in layout.units() {
-        let words = english
-            .get(id.as_str())
-            .map_or(0, |t| t.split_whitespace().count());
-        total += words;
-        if usable.is_some_and(|u| u.contains_key(id.as_str())) {
-            own += words;
-        }
-    }
-    if total == 0 {
-        100.0
-    } else {
-        own as f64 * 100.0 / total as f64
-    }
-}
-
-/// A locale's publishable units: current against today's English (tracker), formatted
-/// without error by fluent-bundle (isolation marks off: units are Markdown with no
-/// variables, and direction comes from `lang`/`dir`), with the English's link targets.
-fn usable_units(
+/// Assesses every document of one locale with the publishing policy: its publishable
+/// units, each article's coverage, and its disclaimer's gaps.
+fn assess_locale(
     workspace: &Workspace,
     locale: &LanguageIdentifier,
-    documents: &[&String],
-    english: &BTreeMap<String, BTreeMap<String, String>>,
-) -> anyhow::Result<Usable> {
-    let mut usable = Usable::new();
-    for document in documents {
-        let reference = &english[*document];
-        let units: Vec<folio_track::EnglishUnit> = reference
-            .iter()
-            .map(|(id, text)| folio_track::EnglishUnit {
-                id: id.clone(),
-                text: text.clone(),
-            })
-            .collect();
-        let tracked = track(workspace, &units, locale, document)?;
-        let current: BTreeSet<&str> = tracked
-            .units
-            .iter()
-            .filter(|u| u.status == Status::Current)
-            .map(|u| u.id.as_str())
-            .collect();
-        let resource = match FluentResource::try_new(tracked.text.clone()) {
-            Ok(resource) | Err((resource, _)) => resource,
-        };
-        let mut bundle = FluentBundle::new(vec![locale.clone()]);
-        bundle.set_use_isolating(false);
-        // Duplicates are reported by `folio check`; the first definition is used here.
-        let _ = bundle.add_resource(resource);
-        let mut texts = BTreeMap::new();
-        for id in current {
-            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-                continue;
-            };
-            let mut errors = Vec::new();
-            let text = bundle
-                .format_pattern(pattern, None, &mut errors)
-                .into_owned();
-            let links_kept = reference
-                .get(id)
-                .is_some_and(|english| folio_check::same_link_targets(english, &text));
-            if errors.is_empty() && links_kept {
-                texts.insert(id.to_owned(), text);
-            }
+    documents: &[&str],
+    references: &BTreeMap<&str, FtlFile<'_>>,
+    english: &BTreeMap<&str, Vec<EnglishUnit>>,
+    disclaimer: &str,
+    options: &CheckOptions,
+) -> anyhow::Result<Assessed> {
+    let texts: Vec<String> = documents
+        .iter()
+        .map(|document| read_translation(workspace, locale, document))
+        .collect::<Result<_, _>>()?;
+    let files: Vec<FtlFile<'_>> = texts.iter().map(|text| parse_ftl(text)).collect();
+    let defined = defined_ids(files.iter());
+    let mut assessed = Assessed {
+        usable: Usable::new(),
+        coverage: BTreeMap::new(),
+        disclaimer: Vec::new(),
+    };
+    for ((document, text), file) in documents.iter().zip(&texts).zip(&files) {
+        let record = read_record(workspace, locale, document)?;
+        let assessment = assess(
+            &references[document],
+            &english[document],
+            Translation {
+                locale,
+                text,
+                file,
+                record: &record,
+            },
+            &defined,
+            options,
+        );
+        if *document == disclaimer {
+            assessed.disclaimer =
+                disclaimer_problems(&english[document], &assessment, &options.proper_names);
         }
-        usable.insert((*document).clone(), texts);
+        assessed
+            .coverage
+            .insert((*document).to_owned(), assessment.coverage);
+        assessed
+            .usable
+            .insert((*document).to_owned(), assessment.publishable);
     }
-    Ok(usable)
+    Ok(assessed)
 }
 
 /// Writes the site atomically: the new site is built in a temporary folder beside `out`

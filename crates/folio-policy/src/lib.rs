@@ -1,0 +1,381 @@
+//! Folio's publishing policy: the one definition of a *publishable unit*, of *coverage*
+//! and of a *disclaimer that lets a locale be published*, used by `folio check` and
+//! `folio render` alike, so that what check passes render publishes, and what render
+//! would leave out check reports.
+//!
+//! A unit is publishable in a locale when it is current against today's English, has no
+//! error finding, formats in fluent-bundle without error (no reference cycle, no reference
+//! storm, no unknown reference), and shows text when the English does. A locale's
+//! disclaimer lets it be published when every disclaimer unit is publishable and
+//! translated (not the English copied).
+//!
+//! Pure: parsed files, records and findings in, values out. It does not read files, print,
+//! or decide what happens to a locale that fails (the callers refuse or report).
+
+mod visible;
+
+pub use visible::shows_text;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_bundle::{FluentBundle, FluentResource};
+use folio_check::{Check, CheckOptions, Finding, Severity, check_file, is_untranslated};
+use folio_ftl::{FtlFile, LineIndex, plain_text};
+use folio_model::Layout;
+use folio_track::{EnglishUnit, Record, Status, UnitStatus, classify};
+use unic_langid::LanguageIdentifier;
+
+/// One locale's translation of one document, as read from the workspace.
+pub struct Translation<'a> {
+    /// The locale, for plural rules and number formatting in fluent-bundle.
+    pub locale: &'a LanguageIdentifier,
+    /// The `.ftl` text (empty when the file does not exist).
+    pub text: &'a str,
+    /// `text`, parsed.
+    pub file: &'a FtlFile<'a>,
+    /// The English each unit was confirmed against.
+    pub record: &'a Record,
+}
+
+/// The checks an article's units get: Markdown parity, numbers and identical text on top
+/// of the Fluent checks. `check` and `render` both use these, so a unit one of them
+/// would refuse the other refuses too.
+pub fn article_checks(proper_names: Vec<String>) -> CheckOptions {
+    CheckOptions {
+        markdown: true,
+        numbers: true,
+        identical: true,
+        proper_names,
+    }
+}
+
+/// A reference file's entries as units: messages with a value, and terms as `-id`; the
+/// first definition of an id wins.
+pub fn reference_units(reference: &FtlFile<'_>) -> Vec<EnglishUnit> {
+    let messages = reference.messages.iter().map(|m| EnglishUnit {
+        id: m.id.to_owned(),
+        text: m.ast.value.as_ref().map(plain_text).unwrap_or_default(),
+    });
+    let terms = reference.terms.iter().map(|t| EnglishUnit {
+        id: format!("-{}", t.id),
+        text: plain_text(&t.ast.value),
+    });
+    let mut units: Vec<EnglishUnit> = messages.chain(terms).collect();
+    let mut seen = BTreeSet::new();
+    units.retain(|u| seen.insert(u.id.clone()));
+    units
+}
+
+/// Every message id and `-term` id (with its `-`) defined in a locale's files, against
+/// which references are resolved.
+pub fn defined_ids<'a, 's: 'a>(files: impl Iterator<Item = &'a FtlFile<'s>>) -> BTreeSet<String> {
+    let mut defined = BTreeSet::new();
+    for file in files {
+        defined.extend(file.messages.iter().map(|m| m.id.to_owned()));
+        defined.extend(file.terms.iter().map(|t| format!("-{}", t.id)));
+    }
+    defined
+}
+
+/// What one locale's translation of one document is worth against today's English.
+#[derive(Debug)]
+pub struct Assessment {
+    /// Every unit's status: English order, then obsolete translations.
+    pub statuses: Vec<UnitStatus>,
+    /// Every finding, in file order: the quality checks, plus `does-not-format` and
+    /// `empty-translation` for current units that could not be published.
+    pub findings: Vec<Finding>,
+    /// The publishable units: id → the formatted text a page shows.
+    pub publishable: BTreeMap<String, String>,
+    /// The percentage of the English words whose unit is publishable (100 for a document
+    /// with no words).
+    pub coverage: f64,
+}
+
+/// Assesses `translation` against the English `reference` file (whose units are
+/// `english`). `defined` holds every message and `-term` id the locale defines in any
+/// file, for the reference check.
+pub fn assess(
+    reference: &FtlFile<'_>,
+    english: &[EnglishUnit],
+    translation: Translation<'_>,
+    defined: &BTreeSet<String>,
+    options: &CheckOptions,
+) -> Assessment {
+    let statuses = classify(english, translation.file, translation.record);
+    let mut findings = check_file(
+        reference,
+        translation.file,
+        translation.text,
+        defined,
+        options,
+    );
+    let current: Vec<&UnitStatus> = statuses
+        .iter()
+        .filter(|u| u.status == Status::Current)
+        .collect();
+    let formatted = format_units(&translation, current.iter().map(|u| u.id.as_str()));
+    let index = LineIndex::new(translation.text);
+    let english_text: BTreeMap<&str, &str> = english
+        .iter()
+        .map(|u| (u.id.as_str(), u.text.as_str()))
+        .collect();
+    // A unit with an error finding is not publishable; its finding says why, so the
+    // consequences (it would not format either) are not reported twice.
+    let broken: BTreeSet<String> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .filter_map(|f| f.id.clone())
+        .collect();
+    let mut publishable = BTreeMap::new();
+    for unit in current {
+        let Some(line) = unit.line else { continue };
+        if broken.contains(&unit.id) {
+            continue;
+        }
+        let offset = index.line_start(line);
+        let mut flag = |check, message: String| {
+            findings.push(Finding {
+                severity: Severity::Error,
+                check,
+                id: Some(unit.id.clone()),
+                offset,
+                line,
+                column: 1,
+                message,
+            });
+        };
+        match &formatted[unit.id.as_str()] {
+            Err(errors) => flag(
+                Check::DoesNotFormat,
+                format!("the translation does not format ({errors}); a page would show a fallback"),
+            ),
+            Ok(text)
+                if !shows_text(text)
+                    && english_text
+                        .get(unit.id.as_str())
+                        .is_some_and(|e| shows_text(e)) =>
+            {
+                flag(
+                    Check::EmptyTranslation,
+                    "the translation shows no text (empty, spaces or invisible characters)"
+                        .to_owned(),
+                );
+            }
+            Ok(text) => {
+                publishable.insert(unit.id.clone(), text.clone());
+            }
+        }
+    }
+    findings.sort_by_key(|f| (f.offset, f.check));
+    let coverage = coverage(english, &publishable);
+    Assessment {
+        statuses,
+        findings,
+        publishable,
+        coverage,
+    }
+}
+
+/// Formats each unit with fluent-bundle, isolation marks off (units carry no variables;
+/// pages set direction with `lang`/`dir`). The first definition of an id wins, as in
+/// fluent-bundle; a unit that formats with any error maps to the errors, joined.
+fn format_units<'i>(
+    translation: &Translation<'_>,
+    ids: impl Iterator<Item = &'i str>,
+) -> BTreeMap<&'i str, Result<String, String>> {
+    let resource = match FluentResource::try_new(translation.text.to_owned()) {
+        Ok(resource) | Err((resource, _)) => resource,
+    };
+    let mut bundle = FluentBundle::new(vec![translation.locale.clone()]);
+    bundle.set_use_isolating(false);
+    // Duplicates are `duplicate-id` findings; the first definition is the one formatted.
+    let _ = bundle.add_resource(resource);
+    ids.map(|id| {
+        let result = match bundle.get_message(id).and_then(|m| m.value()) {
+            None => Err("it has no value".to_owned()),
+            Some(pattern) => {
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, None, &mut errors);
+                if errors.is_empty() {
+                    Ok(text.into_owned())
+                } else {
+                    Err(errors
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; "))
+                }
+            }
+        };
+        (id, result)
+    })
+    .collect()
+}
+
+/// The percentage of the English words whose unit is in `publishable`; 100 when the
+/// English has no words.
+pub fn coverage(english: &[EnglishUnit], publishable: &BTreeMap<String, String>) -> f64 {
+    let words = |u: &EnglishUnit| u.text.split_whitespace().count();
+    let total: usize = english.iter().map(words).sum();
+    let own: usize = english
+        .iter()
+        .filter(|u| publishable.contains_key(&u.id))
+        .map(words)
+        .sum();
+    if total == 0 {
+        100.0
+    } else {
+        own as f64 * 100.0 / total as f64
+    }
+}
+
+/// Why a disclaimer unit keeps its locale from being published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DisclaimerGap {
+    /// Not translated at all.
+    Missing,
+    /// Translated against English that has changed since.
+    Stale,
+    /// Present but broken (a syntax error or no value).
+    Invalid,
+    /// The English text, copied.
+    Untranslated,
+    /// Current, but with these error findings (empty, does not format, link mismatch…).
+    Broken(Vec<Check>),
+}
+
+impl DisclaimerGap {
+    /// What is wrong, in words.
+    pub fn describe(&self) -> String {
+        match self {
+            DisclaimerGap::Missing => "missing".to_owned(),
+            DisclaimerGap::Stale => "stale".to_owned(),
+            DisclaimerGap::Invalid => "invalid".to_owned(),
+            DisclaimerGap::Untranslated => "identical to the English".to_owned(),
+            DisclaimerGap::Broken(checks) => format!(
+                "failing {}",
+                checks
+                    .iter()
+                    .map(|c| c.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+}
+
+/// One disclaimer unit that is not fit to publish, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisclaimerProblem {
+    /// The unit id.
+    pub id: String,
+    /// The line of the translation, when there is one.
+    pub line: Option<usize>,
+    /// Why it does not do.
+    pub gap: DisclaimerGap,
+}
+
+/// The disclaimer units of a locale that keep it from being published; empty when every
+/// unit is publishable and translated. `assessment` is of the locale's disclaimer file.
+pub fn disclaimer_problems(
+    english: &[EnglishUnit],
+    assessment: &Assessment,
+    proper_names: &[String],
+) -> Vec<DisclaimerProblem> {
+    let statuses: BTreeMap<&str, &UnitStatus> = assessment
+        .statuses
+        .iter()
+        .map(|u| (u.id.as_str(), u))
+        .collect();
+    let mut problems = Vec::new();
+    for unit in english {
+        let status = statuses.get(unit.id.as_str());
+        let gap = match (
+            status.map(|s| s.status),
+            assessment.publishable.get(&unit.id),
+        ) {
+            (Some(Status::Current), Some(text)) => {
+                if is_untranslated(&unit.text, text, proper_names) {
+                    DisclaimerGap::Untranslated
+                } else {
+                    continue;
+                }
+            }
+            (Some(Status::Current), None) => DisclaimerGap::Broken(
+                assessment
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error && f.id.as_ref() == Some(&unit.id))
+                    .map(|f| f.check)
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
+            ),
+            (Some(Status::Stale), _) => DisclaimerGap::Stale,
+            (Some(Status::Invalid), _) => DisclaimerGap::Invalid,
+            _ => DisclaimerGap::Missing,
+        };
+        problems.push(DisclaimerProblem {
+            id: unit.id.clone(),
+            line: status.and_then(|s| s.line),
+            gap,
+        });
+    }
+    problems
+}
+
+/// Why the English disclaimer itself can't be published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnglishDisclaimerProblem {
+    /// It has no units at all.
+    NoUnits,
+    /// This unit shows no text.
+    EmptyUnit(String),
+}
+
+impl std::fmt::Display for EnglishDisclaimerProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EnglishDisclaimerProblem::NoUnits => f.write_str("the disclaimer has no text"),
+            EnglishDisclaimerProblem::EmptyUnit(id) => {
+                write!(f, "the disclaimer's unit `{id}` has no text")
+            }
+        }
+    }
+}
+
+/// Checks the English disclaimer: every page carries it, so it must have units and each
+/// must show text. `units` are its (id, text) pairs in page order.
+pub fn english_disclaimer<'a>(
+    units: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<(), EnglishDisclaimerProblem> {
+    let mut any = false;
+    for (id, text) in units {
+        if !shows_text(text) {
+            return Err(EnglishDisclaimerProblem::EmptyUnit(id.to_owned()));
+        }
+        any = true;
+    }
+    if any {
+        Ok(())
+    } else {
+        Err(EnglishDisclaimerProblem::NoUnits)
+    }
+}
+
+/// [`english_disclaimer`] for the disclaimer as the renderer builds it: the units its
+/// layout places, each with its English text (a unit the English file lacks has none).
+pub fn english_disclaimer_in_layout(
+    layout: &Layout,
+    english: &[EnglishUnit],
+) -> Result<(), EnglishDisclaimerProblem> {
+    let texts: BTreeMap<&str, &str> = english
+        .iter()
+        .map(|u| (u.id.as_str(), u.text.as_str()))
+        .collect();
+    english_disclaimer(layout.units().into_iter().map(|(_, id)| {
+        let id = id.as_str();
+        (id, texts.get(id).copied().unwrap_or(""))
+    }))
+}
