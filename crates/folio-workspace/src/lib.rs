@@ -9,10 +9,16 @@
 mod config;
 mod error;
 mod files;
+mod lock;
+mod site;
+mod tree;
 
 pub use config::{CheckSettings, Config, LocaleCheckSettings, RenderSettings};
 pub use error::WorkspaceError;
-pub use files::{read_text, remove_file, write_atomic};
+pub use files::{TEMP_PREFIX, is_temp_name, read_text, remove_file, resolve, write_atomic};
+pub use lock::{LOCK_FILE, WorkspaceLock};
+pub use site::{MANIFEST_FILE, Published, SiteScope, publish_site};
+pub use tree::FluentTree;
 
 use std::path::{Path, PathBuf};
 
@@ -26,6 +32,8 @@ pub const CONFIG_FILE: &str = "folio.toml";
 #[derive(Debug, Clone)]
 pub struct Workspace {
     root: PathBuf,
+    /// The root with every link resolved: what confinement compares against.
+    real_root: PathBuf,
     config: Config,
 }
 
@@ -49,8 +57,10 @@ impl Workspace {
             path: config_path,
             message,
         })?;
+        let real_root = root.canonicalize().map_err(files::io_error(root))?;
         Ok(Workspace {
             root: root.to_path_buf(),
+            real_root,
             config,
         })
     }
@@ -77,6 +87,32 @@ impl Workspace {
         &self.config
     }
 
+    /// Fails unless `path` stays inside the workspace once every symbolic link in it is
+    /// followed. Links within the workspace are fine; one leading out (to
+    /// `/proc/self/environ`, to another repository) would put outside text into units
+    /// and pages, or make a write land outside, so it is refused, naming the path.
+    pub fn confine(&self, path: &Path) -> Result<(), WorkspaceError> {
+        confine(path, &self.real_root, &self.root)
+    }
+
+    /// Reads a file of the workspace as UTF-8 text: [`read_text`] after [`Self::confine`].
+    pub fn read_text(&self, path: &Path) -> Result<String, WorkspaceError> {
+        self.confine(path)?;
+        read_text(path)
+    }
+
+    /// Writes a file of the workspace: [`write_atomic`] after [`Self::confine`].
+    pub fn write_atomic(&self, path: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
+        self.confine(path)?;
+        write_atomic(path, contents)
+    }
+
+    /// Removes a file of the workspace: [`remove_file`] after [`Self::confine`].
+    pub fn remove_file(&self, path: &Path) -> Result<(), WorkspaceError> {
+        self.confine(path)?;
+        remove_file(path)
+    }
+
     /// `path` relative to the root when it is inside it, for messages.
     pub fn display_path<'p>(&self, path: &'p Path) -> &'p Path {
         path.strip_prefix(&self.root).unwrap_or(path)
@@ -88,7 +124,9 @@ impl Workspace {
         let source_dir = self.root.join(&self.config.source);
         let mut documents = Vec::new();
         for path in files::list_dir(&source_dir)? {
-            if path.extension().is_none_or(|ext| ext != "md") || !path.is_file() {
+            // Anything but a folder is a document, so a FIFO or a link leading outside
+            // is reported by name when it is read rather than silently skipped.
+            if path.extension().is_none_or(|ext| ext != "md") || path.is_dir() {
                 continue;
             }
             let Some(name) = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned) else {
@@ -201,10 +239,25 @@ impl Workspace {
         if !path.exists() {
             return Ok(None);
         }
-        let text = read_text(&path)?;
+        let text = self.read_text(&path)?;
         parse_layout(&text)
             .map(Some)
             .map_err(|message| WorkspaceError::Layout { path, message })
+    }
+}
+
+/// Fails unless `path`, with its links followed, is inside `real_root` (the resolved
+/// form of `root`, which the error names).
+pub(crate) fn confine(path: &Path, real_root: &Path, root: &Path) -> Result<(), WorkspaceError> {
+    let target = resolve(path).map_err(files::io_error(path))?;
+    if target.starts_with(real_root) {
+        Ok(())
+    } else {
+        Err(WorkspaceError::OutsideTree {
+            path: path.to_path_buf(),
+            target,
+            root: root.to_path_buf(),
+        })
     }
 }
 
