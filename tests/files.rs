@@ -270,23 +270,25 @@ fn concurrent_accepts_never_lose_an_acceptance() {
 #[test]
 fn a_held_lock_makes_a_writer_wait_saying_so() {
     let sandbox = Sandbox::repo();
-    // `flock` (util-linux) holds the lock file while a shell sleeps.
-    let holder = Command::new("flock")
-        .arg(sandbox.path().join(".folio.lock"))
-        .args(["sleep", "1"])
-        .spawn();
-    let Ok(mut holder) = holder else {
-        eprintln!("no flock program: skipped");
-        return;
-    };
-    std::thread::sleep(Duration::from_millis(300));
-    let run = run_limited(&sandbox, "022", &["accept", "es", "--new"]);
-    holder.wait().unwrap();
-    assert_eq!(run.code, 0, "{run:?}");
+    // This test process holds the lock, as another folio command would.
+    let lock = std::fs::File::create(sandbox.path().join(".folio.lock")).unwrap();
+    lock.lock().unwrap();
+    let child = Command::new(folio_bin())
+        .args(["accept", "es", "--new"])
+        .current_dir(sandbox.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    lock.unlock().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
     assert!(
-        run.stderr.contains("waiting for") && run.stderr.contains(".folio.lock"),
-        "{}",
-        run.stderr
+        stderr.contains("waiting for") && stderr.contains(".folio.lock"),
+        "{stderr}"
     );
 }
 
