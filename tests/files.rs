@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 use folio_tests::{Run, Sandbox, folio_bin};
 
 const NAME: &str = "immunotherapy-multiple-myeloma";
+/// How Folio names its temporary files.
+const TEMP_PREFIX: &str = ".folio-tmp-";
 
 fn exists(sandbox: &Sandbox, path: &str) -> bool {
     sandbox.path().join(path).symlink_metadata().is_ok()
@@ -149,7 +151,7 @@ fn a_render_killed_mid_swap_is_completed_and_leftovers_are_removed() {
     .unwrap();
     sandbox.write(".site.folio-old/en/old.html", "old");
     sandbox.write(".site.folio-staging-x1Y2z3/es/partial.html", "partial");
-    sandbox.write(&format!("locales/en/{}x1Y2z3", folio_workspace_temp()), "");
+    sandbox.write(&format!("locales/en/{TEMP_PREFIX}x1Y2z3"), "");
 
     // A partial render: the pages it does not write come from the recovered site.
     sandbox.run_ok(&["render", NAME, "--locale", "es", "--out", "site"]);
@@ -157,16 +159,9 @@ fn a_render_killed_mid_swap_is_completed_and_leftovers_are_removed() {
     assert!(!exists(&sandbox, "site/es/partial.html"));
     assert!(leftovers(&sandbox).is_empty(), "{:?}", leftovers(&sandbox));
     assert!(
-        !exists(
-            &sandbox,
-            &format!("locales/en/{}x1Y2z3", folio_workspace_temp())
-        ),
+        !exists(&sandbox, &format!("locales/en/{TEMP_PREFIX}x1Y2z3")),
         "a temporary file of a killed run is removed"
     );
-}
-
-fn folio_workspace_temp() -> &'static str {
-    ".folio-tmp-"
 }
 
 #[test]

@@ -18,7 +18,9 @@ pub const LOCK_FILE: &str = ".folio.lock";
 /// it ends, so a killed command never leaves the workspace locked.
 #[derive(Debug)]
 pub struct WorkspaceLock {
-    _file: File,
+    /// `None` when the workspace is read-only to this user: no Folio command can write
+    /// it then, so there is nobody to exclude (and `render` can still publish elsewhere).
+    _file: Option<File>,
     path: PathBuf,
 }
 
@@ -39,6 +41,9 @@ impl Workspace {
     /// See [`Self::lock`] for what taking it also does.
     pub fn try_lock(&self) -> Result<Option<WorkspaceLock>, WorkspaceError> {
         let (file, path) = self.open_lock_file()?;
+        let Some(file) = file else {
+            return Ok(Some(WorkspaceLock { _file: None, path }));
+        };
         match file.try_lock() {
             Ok(()) => self.locked(file, path).map(Some),
             Err(TryLockError::WouldBlock) => Ok(None),
@@ -52,24 +57,40 @@ impl Workspace {
     /// left in the locale folders are leftovers of a killed run: they are removed now.
     pub fn lock(&self) -> Result<WorkspaceLock, WorkspaceError> {
         let (file, path) = self.open_lock_file()?;
+        let Some(file) = file else {
+            return Ok(WorkspaceLock { _file: None, path });
+        };
         file.lock().map_err(io_error(&path))?;
         self.locked(file, path)
     }
 
-    fn open_lock_file(&self) -> Result<(File, PathBuf), WorkspaceError> {
+    fn open_lock_file(&self) -> Result<(Option<File>, PathBuf), WorkspaceError> {
         let path = self.lock_path();
         let file = File::options()
             .create(true)
             .truncate(false)
             .write(true)
-            .open(&path)
-            .map_err(io_error(&path))?;
-        Ok((file, path))
+            .open(&path);
+        match file {
+            Ok(file) => Ok((Some(file), path)),
+            Err(error)
+                if matches!(
+                    error.kind(),
+                    std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                Ok((None, path))
+            }
+            Err(error) => Err(io_error(&path)(error)),
+        }
     }
 
     fn locked(&self, file: File, path: PathBuf) -> Result<WorkspaceLock, WorkspaceError> {
         self.remove_leftover_temporaries()?;
-        Ok(WorkspaceLock { _file: file, path })
+        Ok(WorkspaceLock {
+            _file: Some(file),
+            path,
+        })
     }
 
     /// Removes Folio's temporary files from the folders it writes: each locale folder

@@ -17,7 +17,9 @@
 //!   finds that state and completes the swap before anything else.
 //!
 //! Every run starts by recovering: a ready site with no `out` is moved into place, and
-//! the remaining `.<name>.folio-*` folders (partial staging, old sites) are removed.
+//! the remaining `.<name>.folio-*` folders (partial staging, old sites) are removed. The
+//! `.folio-old-*` and `.folio-render-*` folders of versions before this scheme are
+//! recovered the same way (the old site back into place if `out` is missing).
 //!
 //! # The manifest
 //!
@@ -213,6 +215,11 @@ pub fn publish_site(
     Ok(published)
 }
 
+/// The old site's folder name prefix in versions before the manifest.
+const LEGACY_OLD: &str = ".folio-old-";
+/// The staging folder name prefix in versions before the manifest.
+const LEGACY_STAGING: &str = ".folio-render-";
+
 /// The names of a site's staging and journal folders, beside it.
 struct Names {
     out: PathBuf,
@@ -255,12 +262,33 @@ impl Names {
         if self.ready.is_dir() && out.symlink_metadata().is_err() {
             std::fs::rename(&self.ready, out).map_err(io_error(out))?;
         }
+        // Versions before the manifest swapped with two bare renames through
+        // `.folio-old-*` and `.folio-render-*`; a kill between them left no site. The
+        // old site is the one to bring back: the staged one may be partial.
+        if out.symlink_metadata().is_err() {
+            let mut old: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+            for entry in std::fs::read_dir(&self.parent).map_err(io_error(&self.parent))? {
+                let entry = entry.map_err(io_error(&self.parent))?;
+                if entry
+                    .file_name()
+                    .to_str()
+                    .is_some_and(|n| n.starts_with(LEGACY_OLD))
+                    && let Ok(modified) = entry.metadata().and_then(|m| m.modified())
+                {
+                    old.push((modified, entry.path()));
+                }
+            }
+            if let Some((_, newest)) = old.into_iter().max() {
+                std::fs::rename(&newest, out).map_err(io_error(out))?;
+            }
+        }
         for entry in std::fs::read_dir(&self.parent).map_err(io_error(&self.parent))? {
             let entry = entry.map_err(io_error(&self.parent))?;
-            let leftover = entry
-                .file_name()
-                .to_str()
-                .is_some_and(|n| n.starts_with(&self.prefix));
+            let leftover = entry.file_name().to_str().is_some_and(|n| {
+                n.starts_with(&self.prefix)
+                    || n.starts_with(LEGACY_OLD)
+                    || n.starts_with(LEGACY_STAGING)
+            });
             if leftover && entry.file_type().is_ok_and(|t| t.is_dir()) {
                 let path = entry.path();
                 std::fs::remove_dir_all(&path).map_err(io_error(&path))?;
@@ -280,9 +308,16 @@ fn swap_in(staged: &Path, out: &Path, names: &Names) -> io::Result<()> {
     {
         use rustix::fs::{CWD, RenameFlags, renameat_with};
         match renameat_with(CWD, staged, CWD, out, RenameFlags::EXCHANGE) {
-            // The old site is now in the staging folder.
-            Ok(()) => return std::fs::remove_dir_all(staged),
-            Err(rustix::io::Errno::INVAL | rustix::io::Errno::NOSYS) => {}
+            // The old site is now in the staging folder. The new site is in place
+            // whatever happens next; a removal that fails is retried by the next run.
+            Ok(()) => {
+                let _ = std::fs::remove_dir_all(staged);
+                return Ok(());
+            }
+            // The file system or kernel can't exchange: fall back to the journal.
+            Err(
+                rustix::io::Errno::INVAL | rustix::io::Errno::NOSYS | rustix::io::Errno::OPNOTSUPP,
+            ) => {}
             Err(error) => return Err(error.into()),
         }
     }
@@ -295,7 +330,8 @@ fn swap_by_renames(staged: &Path, out: &Path, names: &Names) -> io::Result<()> {
     std::fs::rename(staged, &names.ready)?;
     std::fs::rename(out, &names.old)?;
     std::fs::rename(&names.ready, out)?;
-    std::fs::remove_dir_all(&names.old)
+    let _ = std::fs::remove_dir_all(&names.old);
+    Ok(())
 }
 
 /// Carries the old site into the staging folder: folders recreated with their modes,
@@ -506,6 +542,20 @@ mod tests {
         assert!(
             dir.path().join(".other.folio-staging-abc").exists(),
             "another site's folders are not this run's business"
+        );
+    }
+
+    #[test]
+    fn a_site_lost_between_the_renames_of_an_older_version_is_brought_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        std::fs::create_dir_all(dir.path().join(".folio-old-abc/en")).unwrap();
+        std::fs::write(dir.path().join(".folio-old-abc/en/b.html"), "old").unwrap();
+        std::fs::create_dir_all(dir.path().join(".folio-render-def/en")).unwrap();
+        publish_site(&out, &[page("en/a.html", "A")], &[], SiteScope::Part).unwrap();
+        assert_eq!(
+            files(dir.path()),
+            ["site/.folio-site.json", "site/en/a.html", "site/en/b.html"]
         );
     }
 
