@@ -34,6 +34,10 @@ pub struct Workspace {
     root: PathBuf,
     /// The root with every link resolved: what confinement compares against.
     real_root: PathBuf,
+    /// Folders `folio.toml` itself places outside the root (`source = "../content"`),
+    /// resolved: the publisher chose them, so they are trusted like the root. A link
+    /// placing them outside is not such a choice and gets no entry here.
+    configured_outside: Vec<PathBuf>,
     config: Config,
 }
 
@@ -58,9 +62,21 @@ impl Workspace {
             message,
         })?;
         let real_root = root.canonicalize().map_err(files::io_error(root))?;
+        let mut configured = vec![config.source.clone(), config.locales.clone()];
+        configured.extend(
+            (config.render.template.as_deref())
+                .and_then(Path::parent)
+                .map(Path::to_path_buf),
+        );
+        let configured_outside = configured
+            .into_iter()
+            .filter(|path| !stays_inside(path))
+            .filter_map(|path| root.join(path).canonicalize().ok())
+            .collect();
         Ok(Workspace {
             root: root.to_path_buf(),
             real_root,
+            configured_outside,
             config,
         })
     }
@@ -92,7 +108,20 @@ impl Workspace {
     /// `/proc/self/environ`, to another repository) would put outside text into units
     /// and pages, or make a write land outside, so it is refused, naming the path.
     pub fn confine(&self, path: &Path) -> Result<(), WorkspaceError> {
-        confine(path, &self.real_root, &self.root)
+        let inside = confine(path, &self.real_root, &self.root);
+        if inside.is_ok() || self.configured_outside.is_empty() {
+            return inside;
+        }
+        let target = resolve(path).map_err(files::io_error(path))?;
+        if self
+            .configured_outside
+            .iter()
+            .any(|f| target.starts_with(f))
+        {
+            Ok(())
+        } else {
+            inside
+        }
     }
 
     /// Reads a file of the workspace as UTF-8 text: [`read_text`] after [`Self::confine`].
@@ -101,10 +130,13 @@ impl Workspace {
         read_text(path)
     }
 
-    /// Writes a file of the workspace: [`write_atomic`] after [`Self::confine`].
+    /// Writes a file of the workspace: [`write_atomic`] after [`Self::confine`], at the
+    /// file a link inside the workspace leads to, so the link stays a link (a rename
+    /// onto the link itself would replace it with a plain file).
     pub fn write_atomic(&self, path: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
         self.confine(path)?;
-        write_atomic(path, contents)
+        let target = resolve(path).map_err(files::io_error(path))?;
+        write_atomic(&target, contents)
     }
 
     /// Removes a file of the workspace: [`remove_file`] after [`Self::confine`].
@@ -246,6 +278,21 @@ impl Workspace {
     }
 }
 
+/// Whether a relative path from `folio.toml`, read as written (links not followed),
+/// stays inside the folder it is relative to.
+fn stays_inside(path: &Path) -> bool {
+    let mut depth = 0usize;
+    for component in path.components() {
+        match component {
+            std::path::Component::Normal(_) => depth += 1,
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir if depth > 0 => depth -= 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Fails unless `path`, with its links followed, is inside `real_root` (the resolved
 /// form of `root`, which the error names).
 pub(crate) fn confine(path: &Path, real_root: &Path, root: &Path) -> Result<(), WorkspaceError> {
@@ -376,6 +423,49 @@ mod tests {
         assert!(
             matches!(error, WorkspaceError::MissingDisclaimer { .. }),
             "{error}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_are_refused_but_folders_folio_toml_places_outside_are_not() {
+        let outside = workspace(&[("content/a.md", "A"), ("secret.md", "S")]);
+        let content = outside.path().join("content");
+        let dir = workspace(&[(
+            "folio.toml",
+            &format!("source = \"{}\"\n", content.display()),
+        )]);
+        std::os::unix::fs::symlink(outside.path().join("secret.md"), content.join("s.md")).unwrap();
+        std::fs::create_dir(dir.path().join("locales")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("locales/es")).unwrap();
+        let ws = Workspace::open(dir.path()).unwrap();
+        assert_eq!(ws.read_text(&content.join("a.md")).unwrap(), "A");
+        for refused in [
+            content.join("s.md"),
+            dir.path().join("locales/es/secret.md"),
+        ] {
+            let error = ws.read_text(&refused).unwrap_err();
+            assert!(
+                matches!(error, WorkspaceError::OutsideTree { .. }),
+                "{error}"
+            );
+        }
+        assert!(stays_inside(Path::new("a/../b")) && !stays_inside(Path::new("a/../../b")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_write_through_a_link_inside_the_workspace_keeps_the_link() {
+        let dir = workspace(&[("folio.toml", ""), ("shared/r.toml", "old")]);
+        let link = dir.path().join("locales/es/r.toml");
+        std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink("../../shared/r.toml", &link).unwrap();
+        let ws = Workspace::open(dir.path()).unwrap();
+        ws.write_atomic(&link, b"new").unwrap();
+        assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("shared/r.toml")).unwrap(),
+            "new"
         );
     }
 
