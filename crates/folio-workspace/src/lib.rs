@@ -5,6 +5,12 @@
 //! text into files. Reads check UTF-8 and name the file on any failure; writes are atomic
 //! (a temporary file in the same folder, then a rename), so no reader ever sees a
 //! half-written file. It knows the workspace's file layout, not Markdown or Fluent.
+//!
+//! It also publishes a rendered site into its output folder ([`publish_site`]: a
+//! manifest of the pages Folio wrote, swapped in whole), takes the workspace lock that
+//! commands which write hold ([`Workspace::lock`]), and walks any Fluent tree for
+//! `check --locales` ([`FluentTree`]). Symbolic links are followed only while they stay
+//! inside the workspace (or the tree): one leading out is an error naming it.
 
 mod config;
 mod error;
