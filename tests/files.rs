@@ -362,7 +362,8 @@ fn written_files_get_a_plain_writes_mode_and_rewritten_ones_keep_theirs() {
 
     // A mode the user chose survives a rewrite.
     for path in [record.as_str(), "site"] {
-        let mode = if path == "site" { 0o750 } else { 0o640 };
+        // 0775: group bits the umask (022) would clear if Folio relied on it.
+        let mode = if path == "site" { 0o775 } else { 0o640 };
         std::fs::set_permissions(
             sandbox.path().join(path),
             std::fs::Permissions::from_mode(mode),
@@ -378,7 +379,7 @@ fn written_files_get_a_plain_writes_mode_and_rewritten_ones_keep_theirs() {
     assert!(run.stdout.contains("accepted 1"), "{run:?}");
     run_limited(&sandbox, "022", &["render", "--all", "--out", "site"]);
     assert_eq!(mode(&sandbox.path().join(&record)), 0o640);
-    assert_eq!(mode(&sandbox.path().join("site")), 0o750);
+    assert_eq!(mode(&sandbox.path().join("site")), 0o775);
 }
 
 // --- Symbolic links (item 9) ---

@@ -148,16 +148,17 @@ pub fn publish_site(
     }
     let old_exists = out.is_dir();
 
-    let mut staging = tempfile::Builder::new();
-    staging.prefix(&names.staging_prefix);
-    match std::fs::metadata(&out) {
-        Ok(m) => staging.permissions(m.permissions()),
-        Err(_) => staging.permissions(new_dir_permissions()),
-    };
-    let staging = staging
+    // A new site folder gets what a plain `mkdir` would; a replaced one keeps its mode
+    // exactly (set after creation, as the umask would clear group bits a publisher set).
+    let staging = tempfile::Builder::new()
+        .prefix(&names.staging_prefix)
+        .permissions(new_dir_permissions())
         .tempdir_in(&names.parent)
         .map_err(io_error(&names.parent))?;
     let stage = staging.path();
+    if let Ok(metadata) = std::fs::metadata(&out) {
+        std::fs::set_permissions(stage, metadata.permissions()).map_err(io_error(stage))?;
+    }
 
     let mut published = Published::default();
     let old_manifest = if old_exists {
