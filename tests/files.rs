@@ -165,6 +165,56 @@ fn a_render_killed_mid_swap_is_completed_and_leftovers_are_removed() {
 }
 
 #[test]
+fn a_render_killed_at_any_moment_leaves_a_whole_site_old_or_new() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    // Alternate formats, so old and new sites differ in every page (.html or .md).
+    let formats = ["markdown", "html"];
+    // A render here takes about 50 ms: the kills land all through it.
+    for round in 0..20u64 {
+        let mut child = Command::new(folio_bin())
+            .args(["render", "--all", "--format", formats[round as usize % 2]])
+            .args(["--out", "site"])
+            .current_dir(sandbox.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(3 * round));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let manifest: serde_json::Value =
+            serde_json::from_str(&sandbox.read("site/.folio-site.json"))
+                .unwrap_or_else(|e| panic!("round {round}: no whole site: {e}"));
+        let pages: Vec<&str> = manifest["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect();
+        assert_eq!(pages.len(), 7, "round {round}: {pages:?}");
+        let html = pages.iter().all(|p| p.ends_with(".html"));
+        assert!(
+            html || pages.iter().all(|p| p.ends_with(".md")),
+            "{pages:?}"
+        );
+        for page in &pages {
+            assert!(
+                exists(&sandbox, &format!("site/{page}")),
+                "round {round}: {page}"
+            );
+        }
+        let extension = if html { "md" } else { "html" };
+        assert!(
+            !exists(&sandbox, &format!("site/en/{NAME}.{extension}")),
+            "round {round}: old and new pages mixed"
+        );
+    }
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    assert!(leftovers(&sandbox).is_empty(), "{:?}", leftovers(&sandbox));
+}
+
+#[test]
 fn a_failed_render_leaves_the_whole_old_site_and_nothing_beside_it() {
     let sandbox = Sandbox::repo();
     sandbox.run_ok(&["render", "--all", "--out", "site"]);
