@@ -73,10 +73,14 @@ fn every_locale_gets_a_page_with_its_translated_disclaimer() {
             "no isolation marks"
         );
     }
-    let files: Vec<_> = std::fs::read_dir(sandbox.path().join("site"))
+    let mut files: Vec<String> = std::fs::read_dir(sandbox.path().join("site"))
         .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(files.len(), 7);
+    files.sort();
+    // One folder per locale, and Folio's list of the pages it wrote.
+    assert_eq!(files.len(), 8, "{files:?}");
+    assert_eq!(files[0], ".folio-site.json");
 }
 
 #[test]

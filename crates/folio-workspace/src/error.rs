@@ -69,4 +69,41 @@ pub enum WorkspaceError {
         /// What is wrong.
         message: String,
     },
+    /// Something Folio would read is not a regular file (a FIFO would block the command
+    /// forever, a device could be endless).
+    #[error("{path}: is {kind}, not a regular file; Folio reads only regular files")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead, in words ("a FIFO").
+        kind: &'static str,
+    },
+    /// A path leads, through a symbolic link, outside the tree Folio may touch.
+    #[error(
+        "{path}: a symbolic link leads outside {root} (to {target}); Folio follows links only within it"
+    )]
+    OutsideTree {
+        /// The path as Folio meant to use it.
+        path: PathBuf,
+        /// Where it leads.
+        target: PathBuf,
+        /// The tree it must stay in: the workspace, or the folder given to `--locales`.
+        root: PathBuf,
+    },
+    /// A folder links back to one of its own ancestors: walking it would never end.
+    #[error("{path}: a symbolic link loops back to {ancestor}; it is skipped")]
+    LinkLoop {
+        /// The link.
+        path: PathBuf,
+        /// The folder it loops back to.
+        ancestor: PathBuf,
+    },
+    /// `render --out` names a place a site must not go.
+    #[error("--out {path}: {reason}")]
+    SiteFolder {
+        /// The folder as given.
+        path: PathBuf,
+        /// Why it is refused.
+        reason: String,
+    },
 }

@@ -1,11 +1,24 @@
 //! Reading text and writing files atomically.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use crate::WorkspaceError;
 
-fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> WorkspaceError + '_ {
+/// The name prefix of Folio's temporary files. A file with it is a leftover of a killed
+/// run once no Folio command holds the workspace lock, so the next locked run removes it.
+pub const TEMP_PREFIX: &str = ".folio-tmp-";
+
+/// Whether a file name is one of Folio's temporary files: [`TEMP_PREFIX`], or the
+/// `.tmpXXXXXX` names (six random alphanumerics) earlier versions left behind.
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX)
+        || name
+            .strip_prefix(".tmp")
+            .is_some_and(|rest| rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+pub(crate) fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> WorkspaceError + '_ {
     move |error| WorkspaceError::Io {
         path: path.to_path_buf(),
         error,
@@ -13,7 +26,12 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> WorkspaceError + '_ {
 }
 
 /// Reads `path` as UTF-8 text; invalid UTF-8 is an error naming the line and column.
+///
+/// Only regular files are read (a link to one is followed): opening a FIFO would block
+/// until some other process writes to it, and a device could be endless, so anything
+/// else is [`WorkspaceError::NotAFile`].
 pub fn read_text(path: &Path) -> Result<String, WorkspaceError> {
+    ensure_regular(path)?;
     let bytes = std::fs::read(path).map_err(io_error(path))?;
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
@@ -28,16 +46,70 @@ pub fn read_text(path: &Path) -> Result<String, WorkspaceError> {
     })
 }
 
+/// Fails unless `path` is (or links to) a regular file, naming what it is instead.
+pub(crate) fn ensure_regular(path: &Path) -> Result<(), WorkspaceError> {
+    let metadata = std::fs::metadata(path).map_err(io_error(path))?;
+    if metadata.is_file() {
+        Ok(())
+    } else {
+        Err(WorkspaceError::NotAFile {
+            path: path.to_path_buf(),
+            kind: kind_name(&metadata.file_type()),
+        })
+    }
+}
+
+/// What a file that is not a regular file is, in words.
+pub(crate) fn kind_name(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else if file_type.is_symlink() {
+        "a symbolic link"
+    } else {
+        "not a regular file"
+    }
+}
+
 /// Writes `contents` to `path` through a temporary file in the same folder and a rename,
 /// creating the folder if needed. Readers see the old file or the new one, never a part.
 /// Unchanged contents leave the file untouched.
+///
+/// The mode is what a plain write would give: a file being replaced keeps its mode, a new
+/// one gets `0666` less the umask (the temporary file is created with that mode, so the
+/// kernel applies the umask; tempfile's own default, `0600`, would hide pages and records
+/// from everyone else). The temporary file is named [`TEMP_PREFIX`]…, so a run killed
+/// mid-write leaves a name the next run knows to remove.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
-    if std::fs::read(path).is_ok_and(|old| old == contents) {
+    // Only a regular file is compared: reading a FIFO left where a page goes would block.
+    let existing = std::fs::metadata(path).ok().filter(|m| m.is_file());
+    if existing.is_some() && std::fs::read(path).is_ok_and(|old| old == contents) {
         return Ok(());
     }
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io_error(dir))?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io_error(dir))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .permissions(new_file_permissions())
+        .tempfile_in(dir)
+        .map_err(io_error(dir))?;
+    if let Some(existing) = existing {
+        temp.as_file()
+            .set_permissions(existing.permissions())
+            .map_err(io_error(path))?;
+    }
     temp.write_all(contents).map_err(io_error(path))?;
     temp.as_file().sync_all().map_err(io_error(path))?;
     temp.persist(path).map_err(|e| WorkspaceError::Io {
@@ -45,6 +117,66 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WorkspaceError> 
         error: e.error,
     })?;
     Ok(())
+}
+
+/// The permissions Folio asks for a new file; the umask then applies, as it does to a
+/// plain write.
+fn new_file_permissions() -> std::fs::Permissions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::Permissions::from_mode(0o666)
+    }
+    #[cfg(not(unix))]
+    {
+        tempfile::NamedTempFile::new()
+            .and_then(|f| f.as_file().metadata())
+            .map(|m| m.permissions())
+            .expect("a temporary file can be created")
+    }
+}
+
+/// The permissions Folio asks for a new folder; the umask then applies.
+pub(crate) fn new_dir_permissions() -> std::fs::Permissions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::Permissions::from_mode(0o777)
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::metadata(".")
+            .map(|m| m.permissions())
+            .expect("the current folder exists")
+    }
+}
+
+/// `path` made absolute with every symbolic link in it resolved, as far as it exists; the
+/// part that does not exist yet is appended with `.` and `..` applied. This is where a
+/// read or write of `path` would land, so it is what confinement checks.
+pub fn resolve(path: &Path) -> std::io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let components: Vec<Component<'_>> = absolute.components().collect();
+    for existing in (1..=components.len()).rev() {
+        let prefix: PathBuf = components[..existing].iter().collect();
+        match prefix.canonicalize() {
+            Ok(mut resolved) => {
+                for component in &components[existing..] {
+                    match component {
+                        Component::ParentDir => {
+                            resolved.pop();
+                        }
+                        Component::Normal(name) => resolved.push(name),
+                        _ => {}
+                    }
+                }
+                return Ok(resolved);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(absolute)
 }
 
 /// Removes a file; a file already gone is not an error.
@@ -100,5 +232,68 @@ mod tests {
         write_atomic(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         assert_eq!(list_dir(path.parent().unwrap()).unwrap(), [path]);
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_readable_by_others_and_a_replaced_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.ftl");
+        write_atomic(&path, b"one").unwrap();
+        // Whatever the umask, a plain write would not make it owner-only.
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, b"x").unwrap();
+        assert_eq!(mode(&path), mode(&plain));
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(mode(&path), 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_an_error_naming_it_not_a_hang() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pipe.md");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let error = read_text(&path).unwrap_err();
+        assert!(
+            error.to_string().contains("pipe.md") && error.to_string().contains("a FIFO"),
+            "{error}"
+        );
+        // Writing over it replaces it, without reading it first.
+        write_atomic(&path, b"text").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"text");
+    }
+
+    #[test]
+    fn temporary_names_are_recognised() {
+        assert!(is_temp_name(".folio-tmp-abc"));
+        assert!(is_temp_name(".tmpAb12Cd"));
+        assert!(!is_temp_name(".tmpfile-notes"));
+        assert!(!is_temp_name("es.ftl"));
+    }
+
+    #[test]
+    fn resolve_applies_links_and_dot_dot() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().canonicalize().unwrap();
+        std::fs::create_dir(real.join("a")).unwrap();
+        assert_eq!(resolve(&real.join("a/new/../x")).unwrap(), real.join("a/x"));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("/", real.join("a/up")).unwrap();
+            assert_eq!(resolve(&real.join("a/up/etc")).unwrap(), Path::new("/etc"));
+        }
     }
 }

@@ -5,14 +5,26 @@
 //! text into files. Reads check UTF-8 and name the file on any failure; writes are atomic
 //! (a temporary file in the same folder, then a rename), so no reader ever sees a
 //! half-written file. It knows the workspace's file layout, not Markdown or Fluent.
+//!
+//! It also publishes a rendered site into its output folder ([`publish_site`]: a
+//! manifest of the pages Folio wrote, swapped in whole), takes the workspace lock that
+//! commands which write hold ([`Workspace::lock`]), and walks any Fluent tree for
+//! `check --locales` ([`FluentTree`]). Symbolic links are followed only while they stay
+//! inside the workspace (or the tree): one leading out is an error naming it.
 
 mod config;
 mod error;
 mod files;
+mod lock;
+mod site;
+mod tree;
 
 pub use config::{CheckSettings, Config, LocaleCheckSettings, RenderSettings};
 pub use error::WorkspaceError;
-pub use files::{read_text, remove_file, write_atomic};
+pub use files::{TEMP_PREFIX, is_temp_name, read_text, remove_file, resolve, write_atomic};
+pub use lock::{LOCK_FILE, WorkspaceLock};
+pub use site::{MANIFEST_FILE, Published, SiteScope, publish_site};
+pub use tree::FluentTree;
 
 use std::path::{Path, PathBuf};
 
@@ -26,6 +38,12 @@ pub const CONFIG_FILE: &str = "folio.toml";
 #[derive(Debug, Clone)]
 pub struct Workspace {
     root: PathBuf,
+    /// The root with every link resolved: what confinement compares against.
+    real_root: PathBuf,
+    /// Folders `folio.toml` itself places outside the root (`source = "../content"`),
+    /// resolved: the publisher chose them, so they are trusted like the root. A link
+    /// placing them outside is not such a choice and gets no entry here.
+    configured_outside: Vec<PathBuf>,
     config: Config,
 }
 
@@ -49,8 +67,22 @@ impl Workspace {
             path: config_path,
             message,
         })?;
+        let real_root = root.canonicalize().map_err(files::io_error(root))?;
+        let mut configured = vec![config.source.clone(), config.locales.clone()];
+        configured.extend(
+            (config.render.template.as_deref())
+                .and_then(Path::parent)
+                .map(Path::to_path_buf),
+        );
+        let configured_outside = configured
+            .into_iter()
+            .filter(|path| !stays_inside(path))
+            .filter_map(|path| root.join(path).canonicalize().ok())
+            .collect();
         Ok(Workspace {
             root: root.to_path_buf(),
+            real_root,
+            configured_outside,
             config,
         })
     }
@@ -77,6 +109,48 @@ impl Workspace {
         &self.config
     }
 
+    /// Fails unless `path` stays inside the workspace once every symbolic link in it is
+    /// followed. Links within the workspace are fine; one leading out (to
+    /// `/proc/self/environ`, to another repository) would put outside text into units
+    /// and pages, or make a write land outside, so it is refused, naming the path.
+    pub fn confine(&self, path: &Path) -> Result<(), WorkspaceError> {
+        let inside = confine(path, &self.real_root, &self.root);
+        if inside.is_ok() || self.configured_outside.is_empty() {
+            return inside;
+        }
+        let target = resolve(path).map_err(files::io_error(path))?;
+        if self
+            .configured_outside
+            .iter()
+            .any(|f| target.starts_with(f))
+        {
+            Ok(())
+        } else {
+            inside
+        }
+    }
+
+    /// Reads a file of the workspace as UTF-8 text: [`read_text`] after [`Self::confine`].
+    pub fn read_text(&self, path: &Path) -> Result<String, WorkspaceError> {
+        self.confine(path)?;
+        read_text(path)
+    }
+
+    /// Writes a file of the workspace: [`write_atomic`] after [`Self::confine`], at the
+    /// file a link inside the workspace leads to, so the link stays a link (a rename
+    /// onto the link itself would replace it with a plain file).
+    pub fn write_atomic(&self, path: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
+        self.confine(path)?;
+        let target = resolve(path).map_err(files::io_error(path))?;
+        write_atomic(&target, contents)
+    }
+
+    /// Removes a file of the workspace: [`remove_file`] after [`Self::confine`].
+    pub fn remove_file(&self, path: &Path) -> Result<(), WorkspaceError> {
+        self.confine(path)?;
+        remove_file(path)
+    }
+
     /// `path` relative to the root when it is inside it, for messages.
     pub fn display_path<'p>(&self, path: &'p Path) -> &'p Path {
         path.strip_prefix(&self.root).unwrap_or(path)
@@ -88,7 +162,9 @@ impl Workspace {
         let source_dir = self.root.join(&self.config.source);
         let mut documents = Vec::new();
         for path in files::list_dir(&source_dir)? {
-            if path.extension().is_none_or(|ext| ext != "md") || !path.is_file() {
+            // Anything but a folder is a document, so a FIFO or a link leading outside
+            // is reported by name when it is read rather than silently skipped.
+            if path.extension().is_none_or(|ext| ext != "md") || path.is_dir() {
                 continue;
             }
             let Some(name) = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned) else {
@@ -219,10 +295,40 @@ impl Workspace {
         if !path.exists() {
             return Ok(None);
         }
-        let text = read_text(&path)?;
+        let text = self.read_text(&path)?;
         parse_layout(&text)
             .map(Some)
             .map_err(|message| WorkspaceError::Layout { path, message })
+    }
+}
+
+/// Whether a relative path from `folio.toml`, read as written (links not followed),
+/// stays inside the folder it is relative to.
+fn stays_inside(path: &Path) -> bool {
+    let mut depth = 0usize;
+    for component in path.components() {
+        match component {
+            std::path::Component::Normal(_) => depth += 1,
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir if depth > 0 => depth -= 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Fails unless `path`, with its links followed, is inside `real_root` (the resolved
+/// form of `root`, which the error names).
+pub(crate) fn confine(path: &Path, real_root: &Path, root: &Path) -> Result<(), WorkspaceError> {
+    let target = resolve(path).map_err(files::io_error(path))?;
+    if target.starts_with(real_root) {
+        Ok(())
+    } else {
+        Err(WorkspaceError::OutsideTree {
+            path: path.to_path_buf(),
+            target,
+            root: root.to_path_buf(),
+        })
     }
 }
 
@@ -341,6 +447,49 @@ mod tests {
         assert!(
             matches!(error, WorkspaceError::MissingDisclaimer { .. }),
             "{error}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_are_refused_but_folders_folio_toml_places_outside_are_not() {
+        let outside = workspace(&[("content/a.md", "A"), ("secret.md", "S")]);
+        let content = outside.path().join("content");
+        let dir = workspace(&[(
+            "folio.toml",
+            &format!("source = \"{}\"\n", content.display()),
+        )]);
+        std::os::unix::fs::symlink(outside.path().join("secret.md"), content.join("s.md")).unwrap();
+        std::fs::create_dir(dir.path().join("locales")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("locales/es")).unwrap();
+        let ws = Workspace::open(dir.path()).unwrap();
+        assert_eq!(ws.read_text(&content.join("a.md")).unwrap(), "A");
+        for refused in [
+            content.join("s.md"),
+            dir.path().join("locales/es/secret.md"),
+        ] {
+            let error = ws.read_text(&refused).unwrap_err();
+            assert!(
+                matches!(error, WorkspaceError::OutsideTree { .. }),
+                "{error}"
+            );
+        }
+        assert!(stays_inside(Path::new("a/../b")) && !stays_inside(Path::new("a/../../b")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_write_through_a_link_inside_the_workspace_keeps_the_link() {
+        let dir = workspace(&[("folio.toml", ""), ("shared/r.toml", "old")]);
+        let link = dir.path().join("locales/es/r.toml");
+        std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink("../../shared/r.toml", &link).unwrap();
+        let ws = Workspace::open(dir.path()).unwrap();
+        ws.write_atomic(&link, b"new").unwrap();
+        assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("shared/r.toml")).unwrap(),
+            "new"
         );
     }
 

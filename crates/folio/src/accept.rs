@@ -9,13 +9,16 @@ use rayon::prelude::*;
 use crate::Outcome;
 use crate::cli::{AcceptArgs, Cli};
 use crate::diagnostics::Reporter;
-use crate::load::{english_units, open_workspace, report, select_locales, write_record};
+use crate::load::{
+    english_units, lock_workspace, open_workspace, report, select_locales, write_record,
+};
 use crate::track::{Tracked, track};
 use crate::units::resolve;
 
 /// Runs `folio accept`.
 pub fn run(cli: &Cli, args: &AcceptArgs, reporter: &mut Reporter) -> anyhow::Result<Outcome> {
     let workspace = open_workspace(cli)?;
+    let _lock = lock_workspace(&workspace, reporter)?;
     let locale =
         select_locales(&workspace, std::slice::from_ref(&args.locale), reporter)?.remove(0);
     if args.units.is_empty() && !args.all && !args.new {

@@ -21,7 +21,7 @@ use folio_policy::{
     disclaimer_problems, english_disclaimer_in_layout, reference_units,
 };
 use folio_track::{Record, StatusCounts, UnitStatus, classify};
-use folio_workspace::read_text;
+use folio_workspace::{FluentTree, WorkspaceError};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -159,7 +159,7 @@ fn check_workspace(
         .map(|name| {
             Ok((
                 name.clone(),
-                read_text(&workspace.reference_units_path(name))?,
+                workspace.read_text(&workspace.reference_units_path(name))?,
             ))
         })
         .collect::<Result<_, folio_workspace::WorkspaceError>>()?;
@@ -304,23 +304,31 @@ fn check_tree(
             reference_dir.display()
         );
     }
-    let reference_files = ftl_files(&reference_dir)?;
+    // Links are followed only inside DIR; a link out of it or in a loop is reported and
+    // skipped, and the rest of the tree is still checked.
+    let tree = FluentTree::open(dir)?;
+    let (reference_files, walk_errors) = tree.ftl_files(reference);
+    for error in &walk_errors {
+        reporter.error(error);
+    }
     let reference_texts: Vec<(String, String)> = reference_files
         .iter()
-        .map(|rel| Ok((rel.clone(), read_text(&reference_dir.join(rel))?)))
-        .collect::<Result<_, folio_workspace::WorkspaceError>>()?;
+        .map(|rel| {
+            let text = tree
+                .read_text(&reference_dir.join(rel))?
+                .unwrap_or_default();
+            Ok((rel.clone(), text))
+        })
+        .collect::<Result<_, WorkspaceError>>()?;
     let parsed: BTreeMap<&str, FtlFile<'_>> = reference_texts
         .iter()
         .map(|(r, t)| (r.as_str(), parse_ftl(t)))
         .collect();
-    let mut locales: Vec<String> = std::fs::read_dir(dir)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?
-        .filter_map(|entry| entry.ok())
-        .filter(|entry| entry.path().is_dir())
-        .filter_map(|entry| entry.file_name().to_str().map(str::to_owned))
-        .filter(|name| name != reference && !name.starts_with('.'))
-        .collect();
-    locales.sort();
+    let (mut locales, locale_errors) = tree.locales()?;
+    for error in &locale_errors {
+        reporter.error(error);
+    }
+    locales.retain(|name| name != reference);
     if !args.only.is_empty() {
         locales.retain(|l| args.only.contains(l));
     }
@@ -332,24 +340,20 @@ fn check_tree(
     };
     let min_coverage = args.min_coverage.unwrap_or(0.0);
 
-    let results: Vec<anyhow::Result<Vec<Checked>>> = locales
+    let results: Vec<anyhow::Result<(Vec<Checked>, Vec<WorkspaceError>)>> = locales
         .par_iter()
         .map(|locale| {
-            let locale_dir = dir.join(locale);
-            let mut rels: BTreeSet<String> = ftl_files(&locale_dir)?.into_iter().collect();
+            let locale_dir = tree.locale_dir(locale);
+            let (files, walk_errors) = tree.ftl_files(locale);
+            let mut rels: BTreeSet<String> = files.into_iter().collect();
             rels.extend(reference_files.iter().cloned());
             let texts: Vec<(String, String)> = rels
                 .iter()
                 .map(|rel| {
-                    let path = locale_dir.join(rel);
-                    let text = if path.exists() {
-                        read_text(&path)?
-                    } else {
-                        String::new()
-                    };
+                    let text = tree.read_text(&locale_dir.join(rel))?.unwrap_or_default();
                     Ok((rel.clone(), text))
                 })
-                .collect::<Result<_, folio_workspace::WorkspaceError>>()?;
+                .collect::<Result<_, WorkspaceError>>()?;
             let files: Vec<FtlFile<'_>> = texts.iter().map(|(_, t)| parse_ftl(t)).collect();
             let defined = defined_ids(files.iter());
             let empty = parse_ftl("");
@@ -373,7 +377,7 @@ fn check_tree(
                     (min_coverage, false),
                 ));
             }
-            Ok(checked)
+            Ok((checked, walk_errors))
         })
         .collect();
     // The reference is checked against itself: its syntax errors, duplicate ids and
@@ -404,40 +408,17 @@ fn check_tree(
         .collect();
     for result in results {
         match result {
-            Ok(c) => checked.extend(c),
+            Ok((c, walk_errors)) => {
+                checked.extend(c);
+                for error in &walk_errors {
+                    reporter.error(error);
+                }
+            }
             Err(error) => reporter.fatal(&error),
         }
     }
     checked.sort_by(|a, b| (&a.locale, &a.document).cmp(&(&b.locale, &b.document)));
     Ok(checked)
-}
-
-/// Every `.ftl` file under `dir`, as sorted `/`-separated relative paths.
-fn ftl_files(dir: &Path) -> anyhow::Result<Vec<String>> {
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        for entry in std::fs::read_dir(&current)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", current.display()))?
-        {
-            let path = entry
-                .map_err(|e| anyhow::anyhow!("{}: {e}", current.display()))?
-                .path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "ftl") {
-                let rel = path.strip_prefix(dir).expect("under dir");
-                found.push(
-                    rel.components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                );
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
 }
 
 fn slash(path: &Path) -> String {

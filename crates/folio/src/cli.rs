@@ -196,6 +196,11 @@ pub struct RenderArgs {
     pub format: PageFormat,
 
     /// The site folder: pages go to OUT/<locale>/<article>.html (or .md).
+    ///
+    /// OUT/.folio-site.json lists the pages Folio wrote there: rendering everything
+    /// withdraws every listed page that is no longer published (a removed article or
+    /// locale); a partial render withdraws only refused pages. Other files in OUT are
+    /// left alone. OUT may not be a file, the workspace, or inside source/ or locales/.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
 }

@@ -123,6 +123,11 @@ impl Reporter {
         self.line("error", termcolor::Color::Red, &error.to_string());
     }
 
+    /// Reports something the user should know that does not fail the command.
+    pub fn warning(&mut self, message: &dyn std::fmt::Display) {
+        self.line("warning", termcolor::Color::Yellow, &message.to_string());
+    }
+
     /// Reports the error that ended the command, with its chain of causes.
     pub fn fatal(&mut self, error: &anyhow::Error) {
         self.errors += 1;

@@ -9,7 +9,7 @@ use folio_ftl::{UnitFile, parse_ftl, write_units};
 use folio_policy::{EnglishDisclaimerProblem, english_disclaimer};
 use folio_split::{Previous, assign_ids, split_article};
 use folio_track::{Status, classify, same_english};
-use folio_workspace::{Document, Workspace, layout_text, read_text, write_atomic};
+use folio_workspace::{Document, Workspace, layout_text};
 use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
 
@@ -17,8 +17,8 @@ use crate::Outcome;
 use crate::cli::{Cli, ExtractArgs};
 use crate::diagnostics::Reporter;
 use crate::load::{
-    DocumentError, english_units, open_workspace, read_record, read_translation, report,
-    write_record,
+    DocumentError, english_units, lock_workspace, open_workspace, read_record, read_translation,
+    report, write_record,
 };
 use crate::units::resolve;
 
@@ -38,6 +38,12 @@ struct Extraction {
 /// Runs `folio extract`.
 pub fn run(cli: &Cli, args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Result<Outcome> {
     let workspace = open_workspace(cli)?;
+    // `--check` writes nothing, and every write is atomic, so it needs no lock.
+    let _lock = if args.check {
+        None
+    } else {
+        Some(lock_workspace(&workspace, reporter)?)
+    };
     let documents = workspace.documents()?;
     let results: Vec<(&Document, Result<Extraction, DocumentError>)> = documents
         .par_iter()
@@ -132,7 +138,7 @@ pub fn run(cli: &Cli, args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Re
             }
         }
         for (path, contents) in &extraction.files {
-            write_atomic(path, contents.as_bytes())?;
+            workspace.write_atomic(path, contents.as_bytes())?;
         }
         writeln!(
             out,
@@ -159,7 +165,7 @@ pub fn run(cli: &Cli, args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Re
         )?;
     }
     for path in &orphans {
-        folio_workspace::remove_file(path)?;
+        workspace.remove_file(path)?;
         writeln!(
             out,
             "removed {}: its source is gone",
@@ -232,7 +238,7 @@ fn update_record(
 }
 
 fn extract_document(workspace: &Workspace, doc: &Document) -> Result<Extraction, DocumentError> {
-    let text = read_text(&doc.source)?;
+    let text = workspace.read_text(&doc.source)?;
     let article = match split_article(&text) {
         Ok(article) => article,
         Err(errors) => {

@@ -8,7 +8,7 @@ use folio_ftl::{SyntaxError, parse_ftl, plain_text};
 use folio_policy::EnglishDisclaimerProblem;
 use folio_split::SplitError;
 use folio_track::{EnglishUnit, Record};
-use folio_workspace::{Workspace, WorkspaceError, read_text};
+use folio_workspace::{Workspace, WorkspaceError, WorkspaceLock};
 use unic_langid::LanguageIdentifier;
 
 use crate::cli::Cli;
@@ -65,6 +65,23 @@ pub fn open_workspace(cli: &Cli) -> anyhow::Result<Workspace> {
     Ok(workspace)
 }
 
+/// Takes the workspace lock for a command that writes. When another Folio command holds
+/// it, says so, naming the lock file, and waits: commands are short, and waiting makes
+/// two translators' `accept`s both count instead of failing one of them.
+pub fn lock_workspace(
+    workspace: &Workspace,
+    reporter: &mut Reporter,
+) -> anyhow::Result<WorkspaceLock> {
+    if let Some(lock) = workspace.try_lock()? {
+        return Ok(lock);
+    }
+    reporter.warning(&format!(
+        "waiting for {}: another folio command is writing this workspace",
+        workspace.lock_path().display()
+    ));
+    Ok(workspace.lock()?)
+}
+
 /// The English units of a document as last extracted, in file order; empty if it has
 /// never been extracted.
 pub fn english_units(
@@ -75,7 +92,7 @@ pub fn english_units(
     if !path.exists() {
         return Ok(Vec::new());
     }
-    let text = read_text(&path)?;
+    let text = workspace.read_text(&path)?;
     let file = parse_ftl(&text);
     if !file.errors.is_empty() {
         return Err(DocumentError::EnglishUnits {
@@ -106,7 +123,7 @@ pub fn read_record(
     if !path.exists() {
         return Ok(Record::default());
     }
-    let text = read_text(&path)?;
+    let text = workspace.read_text(&path)?;
     Record::parse(&text).map_err(|message| WorkspaceError::Record { path, message })
 }
 
@@ -118,7 +135,7 @@ pub fn read_translation(
 ) -> Result<String, WorkspaceError> {
     let path = workspace.translation_path(locale, document);
     if path.exists() {
-        read_text(&path)
+        workspace.read_text(&path)
     } else {
         Ok(String::new())
     }
@@ -133,9 +150,9 @@ pub fn write_record(
 ) -> Result<(), WorkspaceError> {
     let path = workspace.record_path(locale, document);
     if record.is_empty() {
-        folio_workspace::remove_file(&path)
+        workspace.remove_file(&path)
     } else {
-        folio_workspace::write_atomic(
+        workspace.write_atomic(
             &path,
             record.to_text(&locale.to_string(), document).as_bytes(),
         )

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Context;
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
@@ -18,14 +18,16 @@ use folio_render::{
     Alternate, Direction, Page, Text, build_blocks, language_name, render_html, render_markdown,
 };
 use folio_track::EnglishUnit;
-use folio_workspace::{Workspace, read_text, write_atomic};
+use folio_workspace::{SiteScope, Workspace, publish_site};
 use rayon::prelude::*;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
 use crate::Outcome;
 use crate::cli::{Cli, PageFormat, RenderArgs};
 use crate::diagnostics::Reporter;
-use crate::load::{DocumentError, open_workspace, read_record, read_translation, report};
+use crate::load::{
+    DocumentError, lock_workspace, open_workspace, read_record, read_translation, report,
+};
 
 /// The units one locale can publish (`folio-policy`'s definition, the one `check`
 /// uses): by document, then unit id, the formatted text.
@@ -52,6 +54,8 @@ enum Verdict {
 /// Runs `folio render`.
 pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Result<Outcome> {
     let workspace = open_workspace(cli)?;
+    workspace.check_site_folder(&args.out)?;
+    let _lock = lock_workspace(&workspace, reporter)?;
     let config = workspace.config();
     let reference = workspace.reference().clone();
     let (all_locales, locale_errors) = workspace.locales()?;
@@ -95,7 +99,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         chosen
     };
     let template = match &config.render.template {
-        Some(path) => Some(read_text(&workspace.root().join(path))?),
+        Some(path) => Some(workspace.read_text(&workspace.root().join(path))?),
         None => None,
     };
 
@@ -109,7 +113,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         layouts.insert(name.clone(), layout);
         english_texts.insert(
             name.clone(),
-            read_text(&workspace.reference_units_path(name))?,
+            workspace.read_text(&workspace.reference_units_path(name))?,
         );
     }
     let parsed: BTreeMap<&str, FtlFile<'_>> = english_texts
@@ -288,9 +292,21 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         }
     }
 
-    publish(&args.out, &pages, &withdrawn)?;
+    // Naming no article and no locale renders the whole site; anything else is a part.
+    let scope = if args.articles.is_empty() && args.locale.is_empty() {
+        SiteScope::Whole
+    } else {
+        SiteScope::Part
+    };
+    let published = publish_site(&args.out, &pages, &withdrawn, scope)?;
+    for skipped in &published.skipped {
+        reporter.warning(&format!("{skipped}; left out of the new site"));
+    }
 
     let mut out = std::io::stdout().lock();
+    for page in &published.withdrawn {
+        writeln!(out, "withdrawn: {}", args.out.join(page).display())?;
+    }
     let mut outcome = if reporter.error_count() > 0 {
         Outcome::Error
     } else {
@@ -442,59 +458,4 @@ fn assess_locale(
             .insert((*document).to_owned(), assessment.publishable);
     }
     Ok(assessed)
-}
-
-/// Writes the site atomically: the new site is built in a temporary folder beside `out`
-/// (a copy of the old site, the new pages written and withdrawn pages removed), then
-/// renamed into place. A failure before the rename leaves the old site untouched.
-fn publish(out: &Path, pages: &[(PathBuf, String)], withdrawn: &[PathBuf]) -> anyhow::Result<()> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".folio-render-")
-        .tempdir_in(&parent)
-        .context("creating a staging folder")?;
-    if out.is_dir() {
-        copy_tree(out, staging.path())?;
-    }
-    for relative in withdrawn {
-        folio_workspace::remove_file(&staging.path().join(relative))?;
-    }
-    for (relative, text) in pages {
-        write_atomic(&staging.path().join(relative), text.as_bytes())?;
-    }
-    let staged = staging.keep();
-    if out.exists() {
-        let old = tempfile::Builder::new()
-            .prefix(".folio-old-")
-            .tempdir_in(&parent)?
-            .keep();
-        std::fs::remove_dir(&old)?;
-        std::fs::rename(out, &old)
-            .with_context(|| format!("moving the old {} aside", out.display()))?;
-        std::fs::rename(&staged, out)
-            .with_context(|| format!("putting the new {} in place", out.display()))?;
-        std::fs::remove_dir_all(&old).with_context(|| format!("removing {}", old.display()))?;
-    } else {
-        std::fs::rename(&staged, out)
-            .with_context(|| format!("putting {} in place", out.display()))?;
-    }
-    Ok(())
-}
-
-fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<()> {
-    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
-        let path = entry?.path();
-        let target = to.join(path.file_name().expect("entries have names"));
-        if path.is_dir() {
-            std::fs::create_dir_all(&target)?;
-            copy_tree(&path, &target)?;
-        } else {
-            std::fs::copy(&path, &target).with_context(|| format!("copying {}", path.display()))?;
-        }
-    }
-    Ok(())
 }

@@ -1,0 +1,579 @@
+//! Publishing a rendered site: the folder `render --out` names always holds a whole
+//! site, the old one or the new one, and exactly the pages the workspace calls for.
+//!
+//! # How a site is swapped in
+//!
+//! The new site is built in a staging folder beside `out` (`.<name>.folio-staging-*`):
+//! the old site's files hard-linked in (so a partial render keeps the other pages and
+//! the publisher's own files, at no copying cost; Folio never writes a file in place, so
+//! sharing inodes with the old site is safe), withdrawn pages removed, new pages written.
+//! Then it replaces `out`:
+//!
+//! - on Linux, with one `renameat2(RENAME_EXCHANGE)`: `out` and the staging folder trade
+//!   places atomically, and the old site, now in the staging folder, is removed;
+//! - where the file system can't exchange, by three renames whose folder names are the
+//!   journal: staging → `.<name>.folio-ready`, `out` → `.<name>.folio-old`, ready →
+//!   `out`. A run killed between them leaves a ready site and no `out`; the next run
+//!   finds that state and completes the swap before anything else.
+//!
+//! Every run starts by recovering: a ready site with no `out` is moved into place, and
+//! the remaining `.<name>.folio-*` folders (partial staging, old sites) are removed. The
+//! `.folio-old-*` and `.folio-render-*` folders of versions before this scheme are
+//! recovered the same way (the old site back into place if `out` is missing).
+//!
+//! # The manifest
+//!
+//! `out/.folio-site.json` lists, sorted, every page Folio wrote there. A whole-site
+//! render withdraws every listed page it no longer writes (a removed article or locale,
+//! a refused locale); a partial one withdraws only the pages it was told to. Files not in
+//! the manifest (a `robots.txt`, images) are never touched.
+
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::files::{io_error, kind_name, new_dir_permissions};
+use crate::{Workspace, WorkspaceError, read_text, resolve, write_atomic};
+
+/// The manifest of the pages Folio wrote into a site folder.
+pub const MANIFEST_FILE: &str = ".folio-site.json";
+
+/// The version of the manifest's format.
+const MANIFEST_VERSION: u32 = 1;
+
+/// What the manifest holds.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    /// [`MANIFEST_VERSION`].
+    version: u32,
+    /// Every page Folio wrote, `/`-separated relative paths, sorted.
+    pages: BTreeSet<String>,
+}
+
+/// Which pages of the previous site a render speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteScope {
+    /// Every article in every locale: the new pages are the whole site, and every other
+    /// page Folio wrote before is withdrawn.
+    Whole,
+    /// Some articles or locales: other pages stay as they are; only the pages named as
+    /// withdrawn are removed.
+    Part,
+}
+
+/// What publishing did beside writing the pages.
+#[derive(Debug, Default)]
+pub struct Published {
+    /// Pages of the previous site that were removed, relative to the site folder, sorted.
+    pub withdrawn: Vec<PathBuf>,
+    /// Files of the previous site that could not be carried over and were left out.
+    pub skipped: Vec<WorkspaceError>,
+}
+
+impl Workspace {
+    /// Checks a `render --out` folder before any work: it must not be an existing file,
+    /// a filesystem root, the workspace or a folder containing it, or a folder inside
+    /// (or containing) the source or locales folders. A link is judged by where it leads.
+    pub fn check_site_folder(&self, out: &Path) -> Result<(), WorkspaceError> {
+        let refuse = |reason: &str| WorkspaceError::SiteFolder {
+            path: out.to_path_buf(),
+            reason: reason.to_owned(),
+        };
+        if let Ok(metadata) = std::fs::metadata(out)
+            && !metadata.is_dir()
+        {
+            return Err(refuse(&format!(
+                "is {}; the site must be a folder Folio can replace",
+                if metadata.is_file() {
+                    "an existing file"
+                } else {
+                    kind_name(&metadata.file_type())
+                }
+            )));
+        }
+        let target = resolve(out).map_err(io_error(out))?;
+        if target.parent().is_none() {
+            return Err(refuse("is a filesystem root"));
+        }
+        let root = resolve(self.root()).map_err(io_error(self.root()))?;
+        if root.starts_with(&target) {
+            return Err(refuse(
+                "is the workspace or contains it; render into a folder of its own, such as `site`",
+            ));
+        }
+        for (folder, what) in [
+            (&self.config().source, "source"),
+            (&self.config().locales, "locales"),
+        ] {
+            let folder = resolve(&self.root().join(folder)).map_err(io_error(self.root()))?;
+            if target.starts_with(&folder) || folder.starts_with(&target) {
+                return Err(refuse(&format!(
+                    "is inside the {what} folder ({}) or contains it; the site would overwrite the workspace",
+                    folder.display()
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Publishes a site into `out`: `pages` (relative path, contents) written, `withdrawn`
+/// pages removed, the rest as [`SiteScope`] says; then swapped in whole (see the module
+/// documentation). On any error before the swap the old site is untouched; leftovers of
+/// an earlier killed run are recovered or removed first.
+pub fn publish_site(
+    out: &Path,
+    pages: &[(PathBuf, String)],
+    withdrawn: &[PathBuf],
+    scope: SiteScope,
+) -> Result<Published, WorkspaceError> {
+    // A link to the site folder is published through: the link stays, its target swaps.
+    let out = match out.symlink_metadata() {
+        Ok(m) if m.file_type().is_symlink() => out.canonicalize().map_err(io_error(out))?,
+        _ => out.to_path_buf(),
+    };
+    let names = Names::new(&out)?;
+    std::fs::create_dir_all(&names.parent).map_err(io_error(&names.parent))?;
+    names.recover()?;
+    if let Ok(metadata) = out.symlink_metadata()
+        && !metadata.is_dir()
+    {
+        return Err(WorkspaceError::SiteFolder {
+            path: out.clone(),
+            reason: "is not a folder".to_owned(),
+        });
+    }
+    let old_exists = out.is_dir();
+
+    // A new site folder gets what a plain `mkdir` would; a replaced one keeps its mode
+    // exactly (set after creation, as the umask would clear group bits a publisher set).
+    let staging = tempfile::Builder::new()
+        .prefix(&names.staging_prefix)
+        .permissions(new_dir_permissions())
+        .tempdir_in(&names.parent)
+        .map_err(io_error(&names.parent))?;
+    let stage = staging.path();
+    if let Ok(metadata) = std::fs::metadata(&out) {
+        std::fs::set_permissions(stage, metadata.permissions()).map_err(io_error(stage))?;
+    }
+
+    let mut published = Published::default();
+    let old_manifest = if old_exists {
+        published.skipped = link_tree(&out, stage)?;
+        read_manifest(&out.join(MANIFEST_FILE))?
+    } else {
+        Manifest::default()
+    };
+
+    let new_pages: BTreeSet<String> = pages.iter().map(|(p, _)| slash(p)).collect();
+    let mut manifest = Manifest {
+        version: MANIFEST_VERSION,
+        pages: BTreeSet::new(),
+    };
+    let named: BTreeSet<String> = withdrawn.iter().map(|p| slash(p)).collect();
+    for page in &old_manifest.pages {
+        let withdraw = match scope {
+            SiteScope::Whole => !new_pages.contains(page),
+            SiteScope::Part => named.contains(page) && !new_pages.contains(page),
+        };
+        if withdraw {
+            // A manifest entry is only ever a relative path inside the site: anything
+            // else was not written by Folio and is not Folio's to remove.
+            let relative = Path::new(page);
+            if relative
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+            {
+                remove_page(stage, relative)?;
+                published.withdrawn.push(relative.to_path_buf());
+            }
+        } else {
+            manifest.pages.insert(page.clone());
+        }
+    }
+    // A page named as withdrawn but written before this manifest existed is removed too.
+    for page in withdrawn {
+        if !old_manifest.pages.contains(&slash(page)) && stage.join(page).is_file() {
+            remove_page(stage, page)?;
+            published.withdrawn.push(page.clone());
+        }
+    }
+    published.withdrawn.sort();
+    for (relative, text) in pages {
+        write_atomic(&stage.join(relative), text.as_bytes())?;
+    }
+    manifest.pages.extend(new_pages);
+    let mut manifest_text =
+        serde_json::to_string_pretty(&manifest).expect("a manifest always serializes");
+    manifest_text.push('\n');
+    write_atomic(&stage.join(MANIFEST_FILE), manifest_text.as_bytes())?;
+
+    let staged = staging.keep();
+    swap_in(&staged, &out, &names).map_err(io_error(&out))?;
+    Ok(published)
+}
+
+/// The old site's folder name prefix in versions before the manifest.
+const LEGACY_OLD: &str = ".folio-old-";
+/// The staging folder name prefix in versions before the manifest.
+const LEGACY_STAGING: &str = ".folio-render-";
+
+/// The names of a site's staging and journal folders, beside it.
+struct Names {
+    out: PathBuf,
+    parent: PathBuf,
+    staging_prefix: String,
+    ready: PathBuf,
+    old: PathBuf,
+    /// Every folder name Folio gives a site's leftovers starts with this.
+    prefix: String,
+}
+
+impl Names {
+    fn new(out: &Path) -> Result<Self, WorkspaceError> {
+        let name =
+            out.file_name()
+                .and_then(|n| n.to_str())
+                .ok_or_else(|| WorkspaceError::SiteFolder {
+                    path: out.to_path_buf(),
+                    reason: "has no folder name".to_owned(),
+                })?;
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let prefix = format!(".{name}.folio-");
+        Ok(Names {
+            out: out.to_path_buf(),
+            staging_prefix: format!("{prefix}staging-"),
+            ready: parent.join(format!("{prefix}ready")),
+            old: parent.join(format!("{prefix}old")),
+            prefix,
+            parent,
+        })
+    }
+
+    /// Completes or undoes what a killed run left: a ready site with no `out` goes into
+    /// place; every other leftover folder of this site is removed.
+    fn recover(&self) -> Result<(), WorkspaceError> {
+        let out = &self.out;
+        if self.ready.is_dir() && out.symlink_metadata().is_err() {
+            std::fs::rename(&self.ready, out).map_err(io_error(out))?;
+        }
+        // Versions before the manifest swapped with two bare renames through
+        // `.folio-old-*` and `.folio-render-*`; a kill between them left no site. The
+        // old site is the one to bring back: the staged one may be partial.
+        if out.symlink_metadata().is_err() {
+            let mut old: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+            for entry in std::fs::read_dir(&self.parent).map_err(io_error(&self.parent))? {
+                let entry = entry.map_err(io_error(&self.parent))?;
+                if entry
+                    .file_name()
+                    .to_str()
+                    .is_some_and(|n| n.starts_with(LEGACY_OLD))
+                    && let Ok(modified) = entry.metadata().and_then(|m| m.modified())
+                {
+                    old.push((modified, entry.path()));
+                }
+            }
+            if let Some((_, newest)) = old.into_iter().max() {
+                std::fs::rename(&newest, out).map_err(io_error(out))?;
+            }
+        }
+        for entry in std::fs::read_dir(&self.parent).map_err(io_error(&self.parent))? {
+            let entry = entry.map_err(io_error(&self.parent))?;
+            let leftover = entry.file_name().to_str().is_some_and(|n| {
+                n.starts_with(&self.prefix)
+                    || n.starts_with(LEGACY_OLD)
+                    || n.starts_with(LEGACY_STAGING)
+            });
+            if leftover && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                let path = entry.path();
+                std::fs::remove_dir_all(&path).map_err(io_error(&path))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Puts the staged site at `out`, replacing the old one in one step where the system
+/// allows, else by the journaled renames the next run can complete.
+fn swap_in(staged: &Path, out: &Path, names: &Names) -> io::Result<()> {
+    if out.symlink_metadata().is_err() {
+        return std::fs::rename(staged, out);
+    }
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, staged, CWD, out, RenameFlags::EXCHANGE) {
+            // The old site is now in the staging folder. The new site is in place
+            // whatever happens next; a removal that fails is retried by the next run.
+            Ok(()) => {
+                let _ = std::fs::remove_dir_all(staged);
+                return Ok(());
+            }
+            // The file system or kernel can't exchange: fall back to the journal.
+            Err(
+                rustix::io::Errno::INVAL | rustix::io::Errno::NOSYS | rustix::io::Errno::OPNOTSUPP,
+            ) => {}
+            Err(error) => return Err(error.into()),
+        }
+    }
+    swap_by_renames(staged, out, names)
+}
+
+/// The portable swap: three renames, the folder names being the journal that
+/// [`Names::recover`] reads.
+fn swap_by_renames(staged: &Path, out: &Path, names: &Names) -> io::Result<()> {
+    std::fs::rename(staged, &names.ready)?;
+    std::fs::rename(out, &names.old)?;
+    std::fs::rename(&names.ready, out)?;
+    let _ = std::fs::remove_dir_all(&names.old);
+    Ok(())
+}
+
+/// Carries the old site into the staging folder: folders recreated with their modes,
+/// everything else hard-linked (never opened, so a FIFO can't block), copied or
+/// re-linked where a hard link fails. What can't be carried over is returned.
+fn link_tree(from: &Path, to: &Path) -> Result<Vec<WorkspaceError>, WorkspaceError> {
+    let mut skipped = Vec::new();
+    for entry in walkdir::WalkDir::new(from).min_depth(1).follow_links(false) {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(from).to_path_buf();
+            io_error(&path)(
+                e.into_io_error()
+                    .unwrap_or_else(|| io::Error::other("unreadable")),
+            )
+        })?;
+        let relative = entry.path().strip_prefix(from).expect("under the site");
+        let target = to.join(relative);
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            std::fs::create_dir(&target).map_err(io_error(&target))?;
+            let permissions = entry
+                .metadata()
+                .map_err(|e| io_error(entry.path())(e.into()))?;
+            std::fs::set_permissions(&target, permissions.permissions())
+                .map_err(io_error(&target))?;
+            continue;
+        }
+        if std::fs::hard_link(entry.path(), &target).is_ok() {
+            continue;
+        }
+        if file_type.is_file() {
+            std::fs::copy(entry.path(), &target).map_err(io_error(entry.path()))?;
+        } else if file_type.is_symlink() {
+            copy_link(entry.path(), &target)?;
+        } else {
+            skipped.push(WorkspaceError::NotAFile {
+                path: entry.path().to_path_buf(),
+                kind: kind_name(&file_type),
+            });
+        }
+    }
+    Ok(skipped)
+}
+
+#[cfg(unix)]
+fn copy_link(from: &Path, to: &Path) -> Result<(), WorkspaceError> {
+    let target = std::fs::read_link(from).map_err(io_error(from))?;
+    std::os::unix::fs::symlink(target, to).map_err(io_error(to))
+}
+
+#[cfg(not(unix))]
+fn copy_link(from: &Path, to: &Path) -> Result<(), WorkspaceError> {
+    std::fs::copy(from, to).map(drop).map_err(io_error(from))
+}
+
+fn read_manifest(path: &Path) -> Result<Manifest, WorkspaceError> {
+    if path.symlink_metadata().is_err() {
+        return Ok(Manifest::default());
+    }
+    let text = read_text(path)?;
+    serde_json::from_str(&text).map_err(|error| WorkspaceError::Config {
+        path: path.to_path_buf(),
+        message: format!(
+            "{error} (this is Folio's list of the pages it wrote; delete it to start afresh, \
+             then withdraw old pages by hand)"
+        ),
+    })
+}
+
+/// Removes a page from the staging folder, and any folder the removal leaves empty.
+fn remove_page(stage: &Path, relative: &Path) -> Result<(), WorkspaceError> {
+    let path = stage.join(relative);
+    crate::remove_file(&path)?;
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if d == stage || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+    Ok(())
+}
+
+fn slash(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str, text: &str) -> (PathBuf, String) {
+        (PathBuf::from(path), text.to_owned())
+    }
+
+    fn files(dir: &Path) -> Vec<String> {
+        let mut files: Vec<String> = walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| !e.file_type().is_dir())
+            .map(|e| slash(e.path().strip_prefix(dir).unwrap()))
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn a_whole_render_withdraws_what_it_no_longer_writes_and_keeps_foreign_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        publish_site(
+            &out,
+            &[page("en/a.html", "A"), page("fr/a.html", "FA")],
+            &[],
+            SiteScope::Whole,
+        )
+        .unwrap();
+        std::fs::write(out.join("robots.txt"), "User-agent: *\n").unwrap();
+        let published =
+            publish_site(&out, &[page("en/a.html", "A2")], &[], SiteScope::Whole).unwrap();
+        assert_eq!(published.withdrawn, [PathBuf::from("fr/a.html")]);
+        assert_eq!(files(&out), [MANIFEST_FILE, "en/a.html", "robots.txt"]);
+        assert!(
+            !out.join("fr").exists(),
+            "an emptied locale folder goes too"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join(MANIFEST_FILE)).unwrap(),
+            "{\n  \"version\": 1,\n  \"pages\": [\n    \"en/a.html\"\n  ]\n}\n"
+        );
+        assert_eq!(files(dir.path()).len(), 3, "no leftovers beside the site");
+    }
+
+    #[test]
+    fn a_partial_render_withdraws_only_what_it_is_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let all = [
+            page("en/a.html", "A"),
+            page("es/a.html", "EA"),
+            page("fr/a.html", "FA"),
+        ];
+        publish_site(&out, &all, &[], SiteScope::Whole).unwrap();
+        publish_site(
+            &out,
+            &[page("en/a.html", "A2")],
+            &[PathBuf::from("es/a.html")],
+            SiteScope::Part,
+        )
+        .unwrap();
+        assert_eq!(files(&out), [MANIFEST_FILE, "en/a.html", "fr/a.html"]);
+        let manifest = read_manifest(&out.join(MANIFEST_FILE)).unwrap();
+        assert_eq!(
+            manifest.pages.into_iter().collect::<Vec<_>>(),
+            ["en/a.html", "fr/a.html"]
+        );
+    }
+
+    #[test]
+    fn a_swap_killed_between_renames_is_completed_by_the_next_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        publish_site(&out, &[page("en/a.html", "old")], &[], SiteScope::Whole).unwrap();
+        let names = Names::new(&out).unwrap();
+        // The portable swap, stopped after its second rename: no `site`, a ready one.
+        let staged = dir.path().join(".site.folio-staging-x");
+        std::fs::create_dir_all(staged.join("en")).unwrap();
+        std::fs::write(staged.join("en/a.html"), "new").unwrap();
+        std::fs::write(staged.join("en/b.html"), "new").unwrap();
+        std::fs::rename(&staged, &names.ready).unwrap();
+        std::fs::rename(&out, &names.old).unwrap();
+        assert!(!out.exists());
+        names.recover().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("en/b.html")).unwrap(),
+            "new"
+        );
+        assert_eq!(files(dir.path()), ["site/en/a.html", "site/en/b.html"]);
+    }
+
+    #[test]
+    fn the_portable_swap_replaces_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        std::fs::create_dir_all(out.join("en")).unwrap();
+        std::fs::write(out.join("en/a.html"), "old").unwrap();
+        let staged = dir.path().join(".site.folio-staging-y");
+        std::fs::create_dir_all(&staged).unwrap();
+        std::fs::write(staged.join("new.html"), "new").unwrap();
+        swap_by_renames(&staged, &out, &Names::new(&out).unwrap()).unwrap();
+        assert_eq!(files(dir.path()), ["site/new.html"]);
+    }
+
+    #[test]
+    fn leftover_staging_folders_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let leftover = dir.path().join(".site.folio-staging-abc/en");
+        std::fs::create_dir_all(&leftover).unwrap();
+        std::fs::write(leftover.join("a.html"), "partial").unwrap();
+        std::fs::create_dir_all(dir.path().join(".other.folio-staging-abc")).unwrap();
+        publish_site(&out, &[page("en/a.html", "A")], &[], SiteScope::Whole).unwrap();
+        assert!(!dir.path().join(".site.folio-staging-abc").exists());
+        assert!(
+            dir.path().join(".other.folio-staging-abc").exists(),
+            "another site's folders are not this run's business"
+        );
+    }
+
+    #[test]
+    fn a_site_lost_between_the_renames_of_an_older_version_is_brought_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        std::fs::create_dir_all(dir.path().join(".folio-old-abc/en")).unwrap();
+        std::fs::write(dir.path().join(".folio-old-abc/en/b.html"), "old").unwrap();
+        std::fs::create_dir_all(dir.path().join(".folio-render-def/en")).unwrap();
+        publish_site(&out, &[page("en/a.html", "A")], &[], SiteScope::Part).unwrap();
+        assert_eq!(
+            files(dir.path()),
+            ["site/.folio-site.json", "site/en/a.html", "site/en/b.html"]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_the_old_site_is_carried_over_without_being_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        std::fs::create_dir_all(out.join("en")).unwrap();
+        for name in ["pipe", "en/a.html"] {
+            let status = std::process::Command::new("mkfifo")
+                .arg(out.join(name))
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
+        publish_site(&out, &[page("en/a.html", "A")], &[], SiteScope::Whole).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("en/a.html")).unwrap(), "A");
+    }
+}
