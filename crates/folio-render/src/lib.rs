@@ -15,6 +15,6 @@ mod markdown;
 mod page;
 
 pub use html::{BUILTIN_TEMPLATE, RenderError, STYLESHEET, render_html};
-pub use inline::{inline_html, inline_markdown, plain_text, strip_bidi_controls};
+pub use inline::{MarkdownPlace, inline_html, inline_markdown, plain_text, strip_bidi_controls};
 pub use markdown::render_markdown;
 pub use page::{Alternate, BlockContent, Direction, Page, Text, build_blocks, language_name};
