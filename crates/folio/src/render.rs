@@ -242,7 +242,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
 
     publish(&args.out, &pages, &withdrawn)?;
 
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::diagnostics::stdout(cli.color);
     let mut outcome = if reporter.error_count() > 0 {
         Outcome::Error
     } else {
