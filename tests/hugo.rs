@@ -47,6 +47,11 @@ fn replace_message(text: &mut String, id: &str, value: &str) {
 /// Spanish translations that attack a Markdown page, as Fluent source. Every one keeps
 /// the English unit's link targets, so `render` publishes it.
 const HOSTILE: &[(&str, &str)] = &[
+    // Controls YAML refuses (Hugo fails the whole build on them) or reads as line breaks.
+    (
+        "title",
+        " Título { \"\\u007F\\u0085\\u2028\" } --- { \"{{<\" } youtube t { \">}}\" }",
+    ),
     // A heading after a blank line.
     (
         "intro-p1",
@@ -219,6 +224,7 @@ fn hostile_translations_build_no_block_link_or_shortcode_in_hugo() {
     // Every hostile unit is on the page: none was left out as unpublishable.
     let markdown = std::fs::read_to_string(content.join(format!("es/{NAME}.md"))).expect("es");
     for needle in [
+        "title: \"Título \\u007f\\u0085\\u2028 ---",
         "Nota inyectada",
         "alert(document.domain)",
         "youtube dQw4w9WgXcQ",
