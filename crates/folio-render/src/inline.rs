@@ -1,4 +1,5 @@
-//! Untrusted inline Markdown → safe HTML, safe Markdown, or plain text.
+//! Untrusted inline Markdown → safe HTML, safe Markdown, or plain text (and plain text as
+//! a front matter string): every untrusted-text rule of the renderer lives here.
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -315,6 +316,23 @@ fn escape_link_title(title: &str) -> String {
     out
 }
 
+/// `text` as a double-quoted string that JSON and YAML read alike. serde_json escapes the
+/// C0 controls; YAML also refuses DEL and the C1 controls (a site generator fails the
+/// whole build on them), and YAML 1.1 reads U+2028, U+2029 and U+0085 as line breaks, so
+/// those are written as `\uXXXX` escapes too, which both languages decode to the same text.
+pub(crate) fn yaml_string(text: &str) -> String {
+    let json = serde_json::to_string(text).expect("strings always serialize");
+    let mut quoted = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
+            quoted.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            quoted.push(c);
+        }
+    }
+    quoted
+}
+
 /// A unit's text without markup, for `<title>`, `<meta>` and front matter.
 pub fn plain_text(markdown: &str) -> String {
     let text = strip_bidi_controls(markdown);
@@ -519,5 +537,16 @@ mod tests {
             "Immunotherapy for myeloma"
         );
         assert_eq!(plain_text("a <b> \u{2068}c\u{2069}"), "a <b> c");
+    }
+
+    #[test]
+    fn front_matter_strings_are_valid_yaml_and_json() {
+        let text = "Título \"x\"\n---\u{7}\u{7f}\u{85}\u{2028}\u{feff}";
+        let quoted = yaml_string(text);
+        assert_eq!(
+            quoted,
+            "\"Título \\\"x\\\"\\n---\\u0007\\u007f\\u0085\\u2028\\ufeff\""
+        );
+        assert_eq!(serde_json::from_str::<String>(&quoted).unwrap(), text);
     }
 }

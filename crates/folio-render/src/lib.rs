@@ -7,7 +7,9 @@
 //! as text, only `http(s)`, `mailto` and relative link targets become links, bidi
 //! embedding, override and isolate controls are removed so no translation can reorder
 //! the page, and a unit whose Markdown would open a block (a heading, list, quote…) is
-//! shown as plain text. No I/O.
+//! shown as plain text. In Markdown output a unit can only produce inline Markdown:
+//! block starters, definitions, fences, table pipes, newlines, bare URLs and the template
+//! syntax of static-site generators (`{{`, `{%`) are escaped ([`inline_markdown`]). No I/O.
 
 mod html;
 mod inline;

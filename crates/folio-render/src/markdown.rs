@@ -1,6 +1,6 @@
 //! Page → Markdown with YAML front matter, for Hugo, Zola (YAML mode) and Jekyll.
 
-use crate::inline::{MarkdownPlace, inline_markdown, plain_text};
+use crate::inline::{MarkdownPlace, inline_markdown, plain_text, yaml_string};
 use crate::page::{BlockContent, Page};
 
 /// Renders `page` as Markdown: front matter with `title`, `description`, `lang`, `dir`,
@@ -39,23 +39,6 @@ pub fn render_markdown(page: &Page) -> String {
     out.push_str("\n<!-- disclaimer: every page carries it -->\n");
     blocks_markdown(&page.disclaimer, &mut out);
     out
-}
-
-/// `text` as a double-quoted string that JSON and YAML read alike. serde_json escapes the
-/// C0 controls; YAML also refuses DEL and the C1 controls (a site generator fails the
-/// whole build on them), and YAML 1.1 reads U+2028, U+2029 and U+0085 as line breaks, so
-/// those are written as `\uXXXX` escapes too, which both languages decode to the same text.
-fn yaml_string(text: &str) -> String {
-    let json = serde_json::to_string(text).expect("strings always serialize");
-    let mut quoted = String::with_capacity(json.len());
-    for c in json.chars() {
-        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
-            quoted.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            quoted.push(c);
-        }
-    }
-    quoted
 }
 
 fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
@@ -122,21 +105,5 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
                 }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn front_matter_strings_are_valid_yaml_and_json() {
-        let text = "Título \"x\"\n---\u{7}\u{7f}\u{85}\u{2028}\u{feff}";
-        let quoted = yaml_string(text);
-        assert_eq!(
-            quoted,
-            "\"Título \\\"x\\\"\\n---\\u0007\\u007f\\u0085\\u2028\\ufeff\""
-        );
-        assert_eq!(serde_json::from_str::<String>(&quoted).unwrap(), text);
     }
 }
