@@ -88,9 +88,9 @@ pub enum MarkdownPlace {
 /// A unit's inline Markdown, rewritten for another Markdown processor (Hugo's goldmark,
 /// Zola's pulldown-cmark, Jekyll's kramdown) so that it can only produce inline Markdown.
 ///
-/// The unit is parsed into [`safe_events`] (the HTML path's rules: raw HTML as text, only
+/// The unit is parsed into `safe_events` (the HTML path's rules: raw HTML as text, only
 /// allowed link targets, no images) and written back by `pulldown-cmark-to-cmark`, with
-/// every text written by [`escape_markdown_text`] instead of the writer's own escaping,
+/// every text written by `escape_markdown_text` instead of the writer's own escaping,
 /// which only guards a text's first character. What comes out:
 ///
 /// - no block: newlines become spaces (a hard break in [`MarkdownPlace::Flow`] stays a

@@ -5,8 +5,8 @@ use crate::page::{BlockContent, Page};
 
 /// Renders `page` as Markdown: front matter with `title`, `description`, `lang`, `dir`,
 /// `translationKey` (the article, as Hugo links translations) and `alternates`; then the
-/// body and the disclaimer. Strings in the front matter are [YAML-safe JSON
-/// strings](yaml_string), so no translation can break out of them or break the YAML.
+/// body and the disclaimer. Strings in the front matter are YAML-safe JSON
+/// strings (`yaml_string`), so no translation can break out of them or break the YAML.
 pub fn render_markdown(page: &Page) -> String {
     let quote = yaml_string;
     let mut out = String::from("---\n");
