@@ -150,3 +150,21 @@ fn error_snippets_from_source_show_controls_escaped() {
     assert_inert(&run, "extract");
     assert!(run.stderr.contains("hostile.md"), "{}", run.stderr);
 }
+
+#[test]
+fn syntax_error_snippets_show_controls_escaped() {
+    let sandbox = Sandbox::repo();
+    let path = format!("locales/es/{NAME}.ftl");
+    let text = sandbox.read(&path);
+    sandbox.write(
+        &path,
+        text.replacen("\nintro-p4 = ", "\nintro-p4 = \u{1b}[2J\u{202e} { ", 1),
+    );
+    let run = sandbox.run_ok(&["status", "es"]);
+    assert_inert(&run, "status with a syntax error");
+    assert!(
+        run.stderr.contains("\\u{1b}[2J\\u{202e}"),
+        "the snippet shows the line, escaped:\n{}",
+        run.stderr
+    );
+}
