@@ -241,6 +241,14 @@ fn hostile_translations_build_no_block_link_or_shortcode_in_hugo() {
             run.stdout
         );
     }
+    // Liquid (Jekyll) and Zola read these wherever they are, escaped or not.
+    let body = markdown
+        .split("\n---\n")
+        .nth(1)
+        .expect("a body after the front matter");
+    for delimiter in ["{{", "{%", "%}", "}}"] {
+        assert!(!body.contains(delimiter), "{delimiter} in\n{body}");
+    }
 
     build_site(site.path());
     let read = |locale: &str| {

@@ -226,6 +226,8 @@ fn escape_markdown_text(text: &str, line_start: &mut bool) -> String {
             return out;
         }
         *line_start = false;
+        // `1.` or `1)` starts an ordered list.
+        let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
         if ESCAPED_AT_LINE_START.contains(&chars[i]) {
             out.push('\\');
             out.push(chars[i]);
@@ -234,10 +236,7 @@ fn escape_markdown_text(text: &str, line_start: &mut bool) -> String {
             // A lone `^` ends a block in kramdown, which has no backslash escape for it.
             out.push_str("&#94;");
             i += 1;
-        }
-        // `1.` or `1)` starts an ordered list.
-        let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if (1..=9).contains(&digits) && matches!(chars.get(i + digits), Some('.' | ')')) {
+        } else if (1..=9).contains(&digits) && matches!(chars.get(i + digits), Some('.' | ')')) {
             out.extend(&chars[i..i + digits]);
             out.push('\\');
             i += digits;
@@ -256,6 +255,8 @@ fn escape_markdown_text(text: &str, line_start: &mut bool) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // `\{%` still holds `{%`, which Liquid reads whatever comes before it.
+            '%' if i > 0 && chars[i - 1] == '{' => out.push_str("&#37;"),
             // `$$` opens kramdown math.
             '$' if rest.first() == Some(&'$') => out.push_str("\\$"),
             // Autolinking extensions (goldmark's linkify, on by default in Hugo) turn bare
@@ -487,13 +488,17 @@ mod tests {
     fn template_syntax_is_neutralised() {
         check_markdown(
             "{{% youtube dQw4w9WgXcQ %}}",
-            "\\{\\{% youtube dQw4w9WgXcQ %\\}\\}",
+            "\\{\\{&#37; youtube dQw4w9WgXcQ %\\}\\}",
         );
         check_markdown("{{< x >}}", "\\{\\{&lt; x &gt;\\}\\}");
-        check_markdown("{{% param \"title\" %}}", "\\{\\{% param \"title\" %\\}\\}");
+        check_markdown(
+            "{{% param \"title\" %}}",
+            "\\{\\{&#37; param \"title\" %\\}\\}",
+        );
+        // `\{%` would still be a Liquid tag: the `%` is an entity.
         check_markdown(
             "{% include x.html %} {{ site.email }}",
-            "\\{% include x.html %\\} \\{\\{ site.email \\}\\}",
+            "\\{&#37; include x.html %\\} \\{\\{ site.email \\}\\}",
         );
         // Nothing can be escaped inside a code span, so such code is written as text.
         check_markdown("`{{< x >}}`", "\\{\\{&lt; x &gt;\\}\\}");
@@ -528,6 +533,124 @@ mod tests {
             "a  \\| b \\| c \\| \\| - \\| - \\|"
         );
         check_markdown("`a|b`", "`a|b`");
+    }
+
+    /// Units that attack a Markdown page, one construct each.
+    const ATTACKS: &[&str] = &[
+        "Texto\n\n# Nota",
+        "a\\\n# b",
+        "a\\\n2. b",
+        "a  \n- b",
+        "a\\\n> b",
+        "a\\\n```",
+        "a\\\n---",
+        "a\\\n===",
+        "[r]: javascript:alert(document.domain)",
+        "Pulse [aquí][r].\n\n[r]: javascript:alert(1)",
+        "[^1]: nota",
+        "nota[^1]",
+        "{{% youtube x %}} {{< x >}} {% raw %} {{ site.x }}",
+        "`{{< youtube x >}}`",
+        "```\nunclosed",
+        "~~~",
+        "<script>alert(1)</script>",
+        "a <iframe src=x></iframe>",
+        "<div>\nblock\n</div>",
+        "| a | b |\n| - | - |\n| c | d |",
+        "a | b",
+        "term\n: definition",
+        "$$\nx\n$$",
+        "*x*{: onclick=\"alert(1)\"}",
+        "https://evil.org www.evil.org a@b.c <https://evil.org>",
+        "[a](https://x.org \"{{< t >}}\") [b](javascript:x) ![c](https://x.org/c.png)",
+        "    indented code",
+        "1. one\n2. two",
+        "- [ ] task",
+        "***",
+    ];
+
+    /// Every extension a site generator may turn on.
+    fn all_extensions() -> Options {
+        Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_HEADING_ATTRIBUTES
+            | Options::ENABLE_DEFINITION_LIST
+            | Options::ENABLE_MATH
+            | Options::ENABLE_GFM
+    }
+
+    #[test]
+    fn attacks_come_out_as_one_paragraph_of_inline_markdown() {
+        for attack in ATTACKS {
+            let written = inline_markdown(attack, MarkdownPlace::Flow);
+            for delimiter in ["{{", "{%", "%}", "}}"] {
+                assert!(!written.contains(delimiter), "{attack:?} → {written:?}");
+            }
+            let events: Vec<Event<'_>> = Parser::new_ext(&written, all_extensions()).collect();
+            assert!(
+                matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
+                    && matches!(events.last(), Some(Event::End(TagEnd::Paragraph))),
+                "{attack:?} → {written:?} is one paragraph: {events:?}"
+            );
+            for event in &events[1..events.len() - 1] {
+                let inline = match event {
+                    Event::Start(tag) => matches!(
+                        tag,
+                        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. }
+                    ),
+                    Event::End(tag) => matches!(
+                        tag,
+                        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link
+                    ),
+                    Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => true,
+                    _ => false,
+                };
+                assert!(inline, "{attack:?} → {written:?} has {event:?}");
+                if let Event::Start(Tag::Link { dest_url, .. }) = event {
+                    assert!(allowed_link(dest_url), "{attack:?} → {dest_url}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn attacks_stay_in_their_table_cell() {
+        for attack in ATTACKS {
+            let cell = inline_markdown(attack, MarkdownPlace::TableCell);
+            let table = format!("| h | i |\n| - | - |\n| {cell} | x |\n");
+            let events: Vec<Event<'_>> = Parser::new_ext(&table, all_extensions()).collect();
+            let cells = events
+                .iter()
+                .filter(|e| matches!(e, Event::Start(Tag::TableCell)))
+                .count();
+            let rows = events
+                .iter()
+                .filter(|e| matches!(e, Event::Start(Tag::TableRow)))
+                .count();
+            assert_eq!((rows, cells), (1, 4), "{attack:?} → {cell:?}");
+            assert!(
+                matches!(events.last(), Some(Event::End(TagEnd::Table))),
+                "{attack:?} → {cell:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn attacks_stay_in_their_heading() {
+        for attack in ATTACKS {
+            let heading = inline_markdown(attack, MarkdownPlace::Heading);
+            let page = format!("## {heading} {{#anchor}}\n");
+            let events: Vec<Event<'_>> = Parser::new_ext(&page, all_extensions()).collect();
+            assert!(
+                matches!(
+                    events.first(),
+                    Some(Event::Start(Tag::Heading { id: Some(id), .. })) if id.as_ref() == "anchor"
+                ) && matches!(events.last(), Some(Event::End(TagEnd::Heading(_)))),
+                "{attack:?} → {heading:?}: {events:?}"
+            );
+        }
     }
 
     #[test]
