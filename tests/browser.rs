@@ -24,11 +24,16 @@ const NAME: &str = "immunotherapy-multiple-myeloma";
 const EDGE: f64 = 2.0;
 
 fn chromium() -> PathBuf {
+    let on_path = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|folder| [folder.join("chromium"), folder.join("chromium-browser")]);
     std::env::var_os("CHROMIUM")
         .map(PathBuf::from)
         .into_iter()
-        .chain(["/usr/bin/chromium", "/usr/bin/chromium-browser"].map(PathBuf::from))
-        .find(|p| p.exists())
+        .chain(on_path)
+        .find(|p| p.is_file())
         .expect("no chromium on this machine: `apt-get install chromium` (.ci/run installs it)")
 }
 

@@ -1,22 +1,38 @@
-//! Tells the browser test whether this machine has Chromium, so that a machine without it
-//! shows the test as *ignored* in the summary (with the reason) instead of passing quietly.
-//! Under CI (`CI` set) the test is never ignored: a missing browser fails it there.
+//! Tells the tests that drive outside programs (Chromium for the browser test, Hugo for
+//! the Markdown-output test) whether this machine has them, so that a machine without one
+//! shows those tests as *ignored* in the summary (with the reason) instead of passing
+//! quietly. Under CI (`CI` set) they are never ignored: a missing program fails them.
+
+use std::path::PathBuf;
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(no_chromium)");
-    println!("cargo::rerun-if-env-changed=CHROMIUM");
-    println!("cargo::rerun-if-env-changed=CI");
-    // Installing or removing the browser changes this folder, which re-runs this script.
-    println!("cargo::rerun-if-changed=/usr/bin");
-    let configured = std::env::var_os("CHROMIUM").map(std::path::PathBuf::from);
-    if let Some(path) = &configured {
-        println!("cargo::rerun-if-changed={}", path.display());
+    println!("cargo::rustc-check-cfg=cfg(no_hugo)");
+    for variable in ["CHROMIUM", "CI", "PATH"] {
+        println!("cargo::rerun-if-env-changed={variable}");
     }
-    let found = configured
-        .into_iter()
-        .chain(["/usr/bin/chromium", "/usr/bin/chromium-browser"].map(Into::into))
-        .any(|path| path.exists());
-    if !found && std::env::var_os("CI").is_none() {
+    let path: Vec<PathBuf> = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect())
+        .unwrap_or_default();
+    // Installing or removing a program changes its folder, which re-runs this script.
+    for folder in &path {
+        if folder.is_dir() {
+            println!("cargo::rerun-if-changed={}", folder.display());
+        }
+    }
+    let configured = std::env::var_os("CHROMIUM").map(PathBuf::from);
+    if let Some(chromium) = &configured {
+        println!("cargo::rerun-if-changed={}", chromium.display());
+    }
+    let on_path = |name: &str| path.iter().any(|folder| folder.join(name).is_file());
+    let chromium = configured.is_some_and(|p| p.is_file())
+        || on_path("chromium")
+        || on_path("chromium-browser");
+    let under_ci = std::env::var_os("CI").is_some();
+    if !chromium && !under_ci {
         println!("cargo::rustc-cfg=no_chromium");
+    }
+    if !on_path("hugo") && !under_ci {
+        println!("cargo::rustc-cfg=no_hugo");
     }
 }

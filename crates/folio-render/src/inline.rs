@@ -1,6 +1,7 @@
-//! Untrusted inline Markdown → safe HTML, safe Markdown, or plain text.
+//! Untrusted inline Markdown → safe HTML, safe Markdown, or plain text (and plain text as
+//! a front matter string): every untrusted-text rule of the renderer lives here.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// Removes the bidi controls that embed, override or isolate (U+202A–U+202E,
 /// U+2066–U+2069): in a translation they could reorder the text around them. The
@@ -72,26 +73,265 @@ pub fn inline_html(markdown: &str) -> String {
     html
 }
 
-/// A unit's inline Markdown made safe for another Markdown processor: raw HTML escaped,
-/// forbidden links unlinked, block syntax neutralised.
-pub fn inline_markdown(markdown: &str) -> String {
+/// Where a unit's Markdown lands in a Markdown page: it decides what a hard break and a
+/// `|` may become, since a heading and a table row must stay on one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkdownPlace {
+    /// A paragraph or a list item: a hard break stays a hard break (`\` + newline).
+    Flow,
+    /// A heading: one line, so a hard break becomes a space.
+    Heading,
+    /// A table cell: one line, and a `|` in code is escaped as GFM tables require.
+    TableCell,
+}
+
+/// A unit's inline Markdown, rewritten for another Markdown processor (Hugo's goldmark,
+/// Zola's pulldown-cmark, Jekyll's kramdown) so that it can only produce inline Markdown.
+///
+/// The unit is parsed into `safe_events` (the HTML path's rules: raw HTML as text, only
+/// allowed link targets, no images) and written back by `pulldown-cmark-to-cmark`, with
+/// every text written by `escape_markdown_text` instead of the writer's own escaping,
+/// which only guards a text's first character. What comes out:
+///
+/// - no block: newlines become spaces (a hard break in [`MarkdownPlace::Flow`] stays a
+///   hard break, and the line after it is guarded like the first), and a line never starts
+///   with a block starter (`#`, `>`, `-`, `+`, `=`, `:`, `|`, `[`, fences, `1.`, `1)`…);
+/// - no reference or footnote definition, no link or image a reader did not see as one:
+///   `[`, `]` are escaped, links are inline links to their parsed targets, and bare
+///   `https://` and `www.` are broken so autolinking extensions leave them alone;
+/// - no raw HTML: `<`, `>` and `&` are entities;
+/// - no template syntax for the static-site generator: `{` and `}` are escaped everywhere
+///   (so no `{{`, `{%`, `%}`, `}}`, and no kramdown `{:` attribute list), in link titles as
+///   entities and in link targets percent-encoded; inline code holding them is written as
+///   escaped text, since nothing can be escaped inside a code span;
+/// - no table cell break: `|` is escaped everywhere.
+pub fn inline_markdown(markdown: &str, place: MarkdownPlace) -> String {
     let text = strip_bidi_controls(markdown);
-    let events: Vec<Event<'_>> = safe_events(&text)
-        .into_iter()
-        .map(|event| match event {
-            // Text events are escaped by the writer, but `<` is not Markdown syntax to it.
-            Event::Text(text) if text.contains(['<', '>', '&']) => Event::Text(CowStr::from(
-                text.replace('&', "&amp;")
-                    .replace('<', "&lt;")
-                    .replace('>', "&gt;"),
-            )),
-            other => other,
-        })
-        .collect();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut line_start = true;
+    for event in coalesce_text(safe_events(&text)) {
+        let written = match event {
+            Event::Text(text) => {
+                Event::InlineHtml(escape_markdown_text(&text, &mut line_start).into())
+            }
+            Event::Code(code) if has_template_syntax(&code) => {
+                Event::InlineHtml(escape_markdown_text(&code, &mut line_start).into())
+            }
+            Event::Code(code) => {
+                line_start = false;
+                match place {
+                    MarkdownPlace::TableCell if code.contains('|') => {
+                        Event::Code(code.replace('|', "\\|").into())
+                    }
+                    _ => Event::Code(code),
+                }
+            }
+            Event::SoftBreak => Event::InlineHtml(" ".into()),
+            Event::HardBreak => match place {
+                MarkdownPlace::Flow => {
+                    line_start = true;
+                    Event::InlineHtml("\\\n".into())
+                }
+                MarkdownPlace::Heading | MarkdownPlace::TableCell => Event::InlineHtml(" ".into()),
+            },
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) => {
+                line_start = false;
+                // An email autolink's target has no scheme; written as an inline link it
+                // needs one.
+                let dest_url = match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.into_string(),
+                };
+                // Always an inline link: a reference link would need a definition, and
+                // the page has none.
+                Event::Start(Tag::Link {
+                    link_type: LinkType::Inline,
+                    dest_url: encode_destination(&dest_url).into(),
+                    title: escape_link_title(&title).into(),
+                    id: CowStr::Borrowed(""),
+                })
+            }
+            event @ (Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
+            | Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+            )) => {
+                if matches!(event, Event::Start(_)) {
+                    line_start = false;
+                }
+                event
+            }
+            // Nothing else comes out of `safe_events` with the options it parses with; an
+            // unexpected event is dropped rather than written unescaped.
+            _ => continue,
+        };
+        events.push(written);
+    }
     let mut out = String::new();
     pulldown_cmark_to_cmark::cmark(events.iter(), &mut out)
         .expect("writing to a String never fails");
     out.trim().to_owned()
+}
+
+/// Merges adjacent text events, so that a line's first characters (`1` and `. `) are seen
+/// together by [`escape_markdown_text`].
+fn coalesce_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut merged: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    for event in events {
+        match (merged.last_mut(), event) {
+            (Some(Event::Text(previous)), Event::Text(text)) => {
+                *previous = format!("{previous}{text}").into();
+            }
+            (_, event) => merged.push(event),
+        }
+    }
+    merged
+}
+
+/// Whether code holds a static-site generator's template delimiters, which Hugo, Zola and
+/// Jekyll expand even inside a code span.
+fn has_template_syntax(code: &str) -> bool {
+    ["{{", "{%", "%}", "}}"].iter().any(|d| code.contains(d))
+}
+
+/// Characters escaped with a backslash wherever they are: Markdown inline syntax, GFM
+/// table pipes, and the braces of template syntax and kramdown attribute lists. All are
+/// escapable in CommonMark and in kramdown.
+const ESCAPED_EVERYWHERE: &[char] = &['\\', '`', '*', '_', '[', ']', '{', '}', '|', '#'];
+
+/// Characters escaped with a backslash when they start a line, where they would open a
+/// block (list, setext underline, definition list, kramdown math).
+const ESCAPED_AT_LINE_START: &[char] = &['-', '+', '=', ':', '$'];
+
+/// Writes untrusted text as Markdown that shows exactly that text: see
+/// [`inline_markdown`]. `line_start` says whether the text begins a line (it is cleared
+/// once anything is written).
+fn escape_markdown_text(text: &str, line_start: &mut bool) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c })
+        .collect();
+    let mut i = 0;
+    if *line_start {
+        // Leading blanks would indent the line (an indented code block at four).
+        while chars.get(i).is_some_and(|c| matches!(c, ' ' | '\t')) {
+            i += 1;
+        }
+        if i == chars.len() {
+            return out;
+        }
+        *line_start = false;
+        // `1.` or `1)` starts an ordered list.
+        let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if ESCAPED_AT_LINE_START.contains(&chars[i]) {
+            out.push('\\');
+            out.push(chars[i]);
+            i += 1;
+        } else if chars[i] == '^' {
+            // A lone `^` ends a block in kramdown, which has no backslash escape for it.
+            out.push_str("&#94;");
+            i += 1;
+        } else if (1..=9).contains(&digits) && matches!(chars.get(i + digits), Some('.' | ')')) {
+            out.extend(&chars[i..i + digits]);
+            out.push('\\');
+            i += digits;
+        }
+    }
+    while i < chars.len() {
+        let c = chars[i];
+        let rest = &chars[i + 1..];
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            // `~` is not escapable in kramdown; an entity is, everywhere.
+            '~' => out.push_str("&#126;"),
+            c if ESCAPED_EVERYWHERE.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            // `\{%` still holds `{%`, which Liquid reads whatever comes before it.
+            '%' if i > 0 && chars[i - 1] == '{' => out.push_str("&#37;"),
+            // `$$` opens kramdown math.
+            '$' if rest.first() == Some(&'$') => out.push_str("\\$"),
+            // Autolinking extensions (goldmark's linkify, on by default in Hugo) turn bare
+            // `scheme://…` and `www.…` into links.
+            ':' if rest.starts_with(&['/', '/']) => out.push_str("\\:"),
+            '.' if i >= 3
+                && chars[i - 3..i].iter().all(|c| c.eq_ignore_ascii_case(&'w'))
+                && !(i > 3 && chars[i - 4].is_alphanumeric()) =>
+            {
+                out.push_str("\\.")
+            }
+            // An email address is autolinked too.
+            '@' => out.push_str("&#64;"),
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A link target for a Markdown page: characters that could end the target, break a table
+/// row or form template syntax are percent-encoded (the same URL to a browser).
+fn encode_destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            c if c.is_control() || c.is_whitespace() => {
+                let mut bytes = [0; 4];
+                for b in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            '<' | '>' | '{' | '}' | '|' | '\\' | '"' | '`' => {
+                out.push_str(&format!("%{:02X}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A link title for a Markdown page, before the writer escapes its quotes: on one line,
+/// and with entities for `&`, `<`, `>` and the braces of template syntax.
+fn escape_link_title(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for c in title.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '{' => out.push_str("&#123;"),
+            '}' => out.push_str("&#125;"),
+            '|' => out.push_str("&#124;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` as a double-quoted string that JSON and YAML read alike. serde_json escapes the
+/// C0 controls; YAML also refuses DEL and the C1 controls (a site generator fails the
+/// whole build on them), and YAML 1.1 reads U+2028, U+2029 and U+0085 as line breaks, so
+/// those are written as `\uXXXX` escapes too, which both languages decode to the same text.
+pub(crate) fn yaml_string(text: &str) -> String {
+    let json = serde_json::to_string(text).expect("strings always serialize");
+    let mut quoted = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
+            quoted.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            quoted.push(c);
+        }
+    }
+    quoted
 }
 
 /// A unit's text without markup, for `<title>`, `<meta>` and front matter.
@@ -154,13 +394,263 @@ mod tests {
         assert_eq!(inline_html("> not a quote"), "&gt; not a quote");
     }
 
+    /// Asserts what a unit's Markdown becomes in a Markdown page's paragraph.
+    #[track_caller]
+    fn check_markdown(input: &str, expected: &str) {
+        assert_eq!(inline_markdown(input, MarkdownPlace::Flow), expected);
+    }
+
     #[test]
-    fn markdown_output_is_safe_markdown() {
-        assert_eq!(
-            inline_markdown("**B** [l](https://x.org) <b>raw</b>"),
-            "**B** [l](https://x.org) &lt;b&gt;raw&lt;/b&gt;"
+    fn honest_markdown_is_written_as_it_was() {
+        for honest in [
+            "**Anticuerpos monoclonales:** Estas moléculas, fabricadas en el laboratorio.",
+            "Lea la [Sociedad Americana Contra el Cáncer](https://www.cancer.org/) y *más*.",
+            "Costo elevado, no disponible en todas partes",
+            "`code` and ~~gone~~, 2.5 mg/kg (50 %)",
+        ] {
+            check_markdown(honest, honest);
+        }
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        check_markdown(
+            "**B** [l](https://x.org) <b>raw</b>",
+            "**B** [l](https://x.org) &lt;b&gt;raw&lt;/b&gt;",
         );
-        assert_eq!(inline_markdown("[x](javascript:alert(1))"), "x");
+        check_markdown(
+            "a <iframe src=\"https://evil.org\"></iframe> &amp; &lt;b&gt;",
+            "a &lt;iframe src=\"https\\://evil.org\"&gt;&lt;/iframe&gt; &amp; &lt;b&gt;",
+        );
+        // An HTML block: the unit is not one paragraph, so all of it is text.
+        check_markdown("<iframe>\n&amp;", "&lt;iframe&gt; &amp;amp;");
+        check_markdown("<!-- x -->", "&lt;!-- x --&gt;");
+    }
+
+    #[test]
+    fn forbidden_links_lose_their_markup() {
+        check_markdown("[x](javascript:alert(1))", "x");
+        check_markdown("![i](https://x.org/a.png)", "i");
+        check_markdown("<a@b.c>", "[a&#64;b.c](mailto:a@b.c)");
+        check_markdown("<https://x.org/>", "[https\\://x.org/](https://x.org/)");
+    }
+
+    #[test]
+    fn a_block_started_after_a_blank_line_is_text() {
+        check_markdown("Texto\n\n# Nota", "Texto  \\# Nota");
+        check_markdown("Texto\n\n- a\n- b", "Texto  - a - b");
+        check_markdown("# Nota", "\\# Nota");
+        check_markdown("> cita", "&gt; cita");
+        check_markdown("- a", "\\- a");
+        check_markdown("+ a", "\\+ a");
+        check_markdown("1. a", "1\\. a");
+        check_markdown("2026) a", "2026\\) a");
+        check_markdown("===", "\\===");
+        check_markdown(": definición", "\\: definición");
+        check_markdown("$$x$$", "\\$$x\\$$");
+        check_markdown("^", "&#94;");
+    }
+
+    #[test]
+    fn a_hard_break_starts_a_guarded_line() {
+        check_markdown("a\\\n2. b", "a\\\n2\\. b");
+        check_markdown("a  \n:b", "a\\\n\\:b");
+        check_markdown("a\\\n=b", "a\\\n\\=b");
+        // `# b` interrupts the paragraph: the unit is text, on one line.
+        check_markdown("a\\\n# b", "a\\\\ \\# b");
+        check_markdown("a\\\n--- | ---", "a\\\n\\--- \\| ---");
+        assert_eq!(
+            inline_markdown("a\\\n2. b", MarkdownPlace::Heading),
+            "a 2. b"
+        );
+        assert_eq!(inline_markdown("a\\\nb", MarkdownPlace::TableCell), "a b");
+    }
+
+    #[test]
+    fn definitions_are_text() {
+        check_markdown(
+            "[r]: javascript:alert(document.domain)",
+            "\\[r\\]: javascript:alert(document.domain)",
+        );
+        check_markdown("Pulse [aquí][r].", "Pulse \\[aquí\\]\\[r\\].");
+        check_markdown("[^1]: nota", "\\[^1\\]: nota");
+    }
+
+    #[test]
+    fn fences_are_text() {
+        check_markdown("```", "\\`\\`\\`");
+        check_markdown("```js\nalert(1)", "\\`\\`\\`js alert(1)");
+        check_markdown("~~~", "&#126;&#126;&#126;");
+        check_markdown("    indented", "indented");
+    }
+
+    #[test]
+    fn template_syntax_is_neutralised() {
+        check_markdown(
+            "{{% youtube dQw4w9WgXcQ %}}",
+            "\\{\\{&#37; youtube dQw4w9WgXcQ %\\}\\}",
+        );
+        check_markdown("{{< x >}}", "\\{\\{&lt; x &gt;\\}\\}");
+        check_markdown(
+            "{{% param \"title\" %}}",
+            "\\{\\{&#37; param \"title\" %\\}\\}",
+        );
+        // `\{%` would still be a Liquid tag: the `%` is an entity.
+        check_markdown(
+            "{% include x.html %} {{ site.email }}",
+            "\\{&#37; include x.html %\\} \\{\\{ site.email \\}\\}",
+        );
+        // Nothing can be escaped inside a code span, so such code is written as text.
+        check_markdown("`{{< x >}}`", "\\{\\{&lt; x &gt;\\}\\}");
+        check_markdown("`{ x }`", "`{ x }`");
+        // kramdown's inline attribute lists and extensions.
+        check_markdown(
+            "*x*{: onclick=\"alert(1)\"}",
+            "*x*\\{: onclick=\"alert(1)\"\\}",
+        );
+        check_markdown(
+            "[a](https://x.org/{{x}} \"{{< t >}}\")",
+            "[a](https://x.org/%7B%7Bx%7D%7D \"&#123;&#123;&lt; t &gt;&#125;&#125;\")",
+        );
+    }
+
+    #[test]
+    fn bare_urls_and_addresses_are_not_autolinked() {
+        check_markdown(
+            "Vea https://evil.org, WWW.evil.org y a@b.c",
+            "Vea https\\://evil.org, WWW\\.evil.org y a&#64;b.c",
+        );
+        check_markdown("awww.x", "awww.x");
+    }
+
+    #[test]
+    fn table_cells_stay_one_cell() {
+        let cell = |input| inline_markdown(input, MarkdownPlace::TableCell);
+        assert_eq!(cell("a | b"), "a \\| b");
+        assert_eq!(cell("`a|b`"), "`a\\|b`");
+        assert_eq!(
+            cell("a\n\n| b | c |\n| - | - |"),
+            "a  \\| b \\| c \\| \\| - \\| - \\|"
+        );
+        check_markdown("`a|b`", "`a|b`");
+    }
+
+    /// Units that attack a Markdown page, one construct each.
+    const ATTACKS: &[&str] = &[
+        "Texto\n\n# Nota",
+        "a\\\n# b",
+        "a\\\n2. b",
+        "a  \n- b",
+        "a\\\n> b",
+        "a\\\n```",
+        "a\\\n---",
+        "a\\\n===",
+        "[r]: javascript:alert(document.domain)",
+        "Pulse [aquí][r].\n\n[r]: javascript:alert(1)",
+        "[^1]: nota",
+        "nota[^1]",
+        "{{% youtube x %}} {{< x >}} {% raw %} {{ site.x }}",
+        "`{{< youtube x >}}`",
+        "```\nunclosed",
+        "~~~",
+        "<script>alert(1)</script>",
+        "a <iframe src=x></iframe>",
+        "<div>\nblock\n</div>",
+        "| a | b |\n| - | - |\n| c | d |",
+        "a | b",
+        "term\n: definition",
+        "$$\nx\n$$",
+        "*x*{: onclick=\"alert(1)\"}",
+        "https://evil.org www.evil.org a@b.c <https://evil.org>",
+        "[a](https://x.org \"{{< t >}}\") [b](javascript:x) ![c](https://x.org/c.png)",
+        "    indented code",
+        "1. one\n2. two",
+        "- [ ] task",
+        "***",
+    ];
+
+    /// Every extension a site generator may turn on.
+    fn all_extensions() -> Options {
+        Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_HEADING_ATTRIBUTES
+            | Options::ENABLE_DEFINITION_LIST
+            | Options::ENABLE_MATH
+            | Options::ENABLE_GFM
+    }
+
+    #[test]
+    fn attacks_come_out_as_one_paragraph_of_inline_markdown() {
+        for attack in ATTACKS {
+            let written = inline_markdown(attack, MarkdownPlace::Flow);
+            for delimiter in ["{{", "{%", "%}", "}}"] {
+                assert!(!written.contains(delimiter), "{attack:?} → {written:?}");
+            }
+            let events: Vec<Event<'_>> = Parser::new_ext(&written, all_extensions()).collect();
+            assert!(
+                matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
+                    && matches!(events.last(), Some(Event::End(TagEnd::Paragraph))),
+                "{attack:?} → {written:?} is one paragraph: {events:?}"
+            );
+            for event in &events[1..events.len() - 1] {
+                let inline = match event {
+                    Event::Start(tag) => matches!(
+                        tag,
+                        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. }
+                    ),
+                    Event::End(tag) => matches!(
+                        tag,
+                        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link
+                    ),
+                    Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => true,
+                    _ => false,
+                };
+                assert!(inline, "{attack:?} → {written:?} has {event:?}");
+                if let Event::Start(Tag::Link { dest_url, .. }) = event {
+                    assert!(allowed_link(dest_url), "{attack:?} → {dest_url}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn attacks_stay_in_their_table_cell() {
+        for attack in ATTACKS {
+            let cell = inline_markdown(attack, MarkdownPlace::TableCell);
+            let table = format!("| h | i |\n| - | - |\n| {cell} | x |\n");
+            let events: Vec<Event<'_>> = Parser::new_ext(&table, all_extensions()).collect();
+            let cells = events
+                .iter()
+                .filter(|e| matches!(e, Event::Start(Tag::TableCell)))
+                .count();
+            let rows = events
+                .iter()
+                .filter(|e| matches!(e, Event::Start(Tag::TableRow)))
+                .count();
+            assert_eq!((rows, cells), (1, 4), "{attack:?} → {cell:?}");
+            assert!(
+                matches!(events.last(), Some(Event::End(TagEnd::Table))),
+                "{attack:?} → {cell:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn attacks_stay_in_their_heading() {
+        for attack in ATTACKS {
+            let heading = inline_markdown(attack, MarkdownPlace::Heading);
+            let page = format!("## {heading} {{#anchor}}\n");
+            let events: Vec<Event<'_>> = Parser::new_ext(&page, all_extensions()).collect();
+            assert!(
+                matches!(
+                    events.first(),
+                    Some(Event::Start(Tag::Heading { id: Some(id), .. })) if id.as_ref() == "anchor"
+                ) && matches!(events.last(), Some(Event::End(TagEnd::Heading(_)))),
+                "{attack:?} → {heading:?}: {events:?}"
+            );
+        }
     }
 
     #[test]
@@ -170,5 +660,16 @@ mod tests {
             "Immunotherapy for myeloma"
         );
         assert_eq!(plain_text("a <b> \u{2068}c\u{2069}"), "a <b> c");
+    }
+
+    #[test]
+    fn front_matter_strings_are_valid_yaml_and_json() {
+        let text = "Título \"x\"\n---\u{7}\u{7f}\u{85}\u{2028}\u{feff}";
+        let quoted = yaml_string(text);
+        assert_eq!(
+            quoted,
+            "\"Título \\\"x\\\"\\n---\\u0007\\u007f\\u0085\\u2028\\ufeff\""
+        );
+        assert_eq!(serde_json::from_str::<String>(&quoted).unwrap(), text);
     }
 }

@@ -7,7 +7,9 @@
 //! as text, only `http(s)`, `mailto` and relative link targets become links, bidi
 //! embedding, override and isolate controls are removed so no translation can reorder
 //! the page, and a unit whose Markdown would open a block (a heading, list, quote…) is
-//! shown as plain text. No I/O.
+//! shown as plain text. In Markdown output a unit can only produce inline Markdown:
+//! block starters, definitions, fences, table pipes, newlines, bare URLs and the template
+//! syntax of static-site generators (`{{`, `{%`) are escaped ([`inline_markdown`]). No I/O.
 
 mod html;
 mod inline;
@@ -16,7 +18,7 @@ mod page;
 mod visible;
 
 pub use html::{BUILTIN_TEMPLATE, RenderError, STYLESHEET, render_html};
-pub use inline::{inline_html, inline_markdown, plain_text, strip_bidi_controls};
+pub use inline::{MarkdownPlace, inline_html, inline_markdown, plain_text, strip_bidi_controls};
 pub use markdown::render_markdown;
 pub use page::{Alternate, BlockContent, Direction, Page, Text, build_blocks, language_name};
 pub use visible::{visible_fragment_text, visible_text};

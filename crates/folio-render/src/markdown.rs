@@ -1,14 +1,14 @@
 //! Page → Markdown with YAML front matter, for Hugo, Zola (YAML mode) and Jekyll.
 
-use crate::inline::{inline_markdown, plain_text};
+use crate::inline::{MarkdownPlace, inline_markdown, plain_text, yaml_string};
 use crate::page::{BlockContent, Page};
 
 /// Renders `page` as Markdown: front matter with `title`, `description`, `lang`, `dir`,
 /// `translationKey` (the article, as Hugo links translations) and `alternates`; then the
-/// body and the disclaimer. Strings in the front matter are JSON strings, which YAML
-/// reads as they are, so no translation can break out of them.
+/// body and the disclaimer. Strings in the front matter are YAML-safe JSON
+/// strings (`yaml_string`), so no translation can break out of them or break the YAML.
 pub fn render_markdown(page: &Page) -> String {
-    let quote = |s: &str| serde_json::to_string(s).expect("strings always serialize");
+    let quote = yaml_string;
     let mut out = String::from("---\n");
     out.push_str(&format!(
         "title: {}\n",
@@ -54,19 +54,23 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
                 out.push_str(&format!(
                     "{} {} {{#{anchor}}}\n",
                     "#".repeat(level),
-                    inline_markdown(&text.markdown)
+                    inline_markdown(&text.markdown, MarkdownPlace::Heading)
                 ));
             }
-            BlockContent::Paragraph(text) => {
-                out.push_str(&format!("{}\n", inline_markdown(&text.markdown)))
-            }
+            BlockContent::Paragraph(text) => out.push_str(&format!(
+                "{}\n",
+                inline_markdown(&text.markdown, MarkdownPlace::Flow)
+            )),
             BlockContent::List { start, items } => {
                 for (i, item) in items.iter().enumerate() {
                     let marker = match start {
                         Some(n) => format!("{}.", n + i as u64),
                         None => "-".to_owned(),
                     };
-                    out.push_str(&format!("{marker} {}\n", inline_markdown(&item.markdown)));
+                    out.push_str(&format!(
+                        "{marker} {}\n",
+                        inline_markdown(&item.markdown, MarkdownPlace::Flow)
+                    ));
                 }
             }
             BlockContent::Table {
@@ -76,7 +80,7 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
             } => {
                 let cell = |c: &Option<crate::page::Text>| {
                     c.as_ref().map_or(String::new(), |t| {
-                        inline_markdown(&t.markdown).replace('|', "\\|")
+                        inline_markdown(&t.markdown, MarkdownPlace::TableCell)
                     })
                 };
                 out.push_str(&format!(

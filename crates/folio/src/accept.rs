@@ -93,7 +93,7 @@ pub fn run(cli: &Cli, args: &AcceptArgs, reporter: &mut Reporter) -> anyhow::Res
         }
     }
     writeln!(
-        std::io::stdout().lock(),
+        crate::diagnostics::stdout(cli.color),
         "{locale}: accepted {accepted} stale unit(s), recorded {recorded} new translation(s)"
     )?;
     Ok(Outcome::Clean)

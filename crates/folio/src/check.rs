@@ -128,7 +128,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
     match args.format {
         CheckFormat::Human => print_human(&mut out, reporter, &report, &checked)?,
         CheckFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
+            crate::terminal::write_json(&mut out, &report)?;
             writeln!(out)?;
         }
         CheckFormat::Github => print_github(&mut out, &report)?,

@@ -1,5 +1,7 @@
 //! The one place that prints diagnostics: errors pointing into a source file are shown
 //! as annotated snippets (file:line:col, the line, a caret), everything else as one line.
+//! Both streams are [`Inert`]: nothing from a file reaches the terminal as a control
+//! character.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -9,10 +11,11 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
 
 use crate::cli::ColorChoice;
+use crate::terminal::Inert;
 
 /// Prints diagnostics to standard error, in colour when asked or on a terminal.
 pub struct Reporter {
-    stderr: termcolor::StandardStream,
+    stderr: Inert<termcolor::StandardStream>,
     config: term::Config,
     /// Failures: the command could not do (all of) its job. Check findings are not
     /// failures; the command's report decides what they mean.
@@ -20,9 +23,13 @@ pub struct Reporter {
 }
 
 /// Standard output for reports, coloured as `--color` says (`auto`: on a terminal,
-/// unless NO_COLOR is set).
-pub fn stdout(color: ColorChoice) -> termcolor::StandardStream {
-    termcolor::StandardStream::stdout(color_choice(color, std::io::stdout().is_terminal()))
+/// unless NO_COLOR is set), with terminal controls escaped. Every command prints through
+/// it.
+pub fn stdout(color: ColorChoice) -> Inert<termcolor::StandardStream> {
+    Inert::new(termcolor::StandardStream::stdout(color_choice(
+        color,
+        std::io::stdout().is_terminal(),
+    )))
 }
 
 fn color_choice(color: ColorChoice, is_terminal: bool) -> termcolor::ColorChoice {
@@ -60,7 +67,7 @@ impl Reporter {
             ColorChoice::Auto => termcolor::ColorChoice::Never,
         };
         Reporter {
-            stderr: termcolor::StandardStream::stderr(choice),
+            stderr: Inert::new(termcolor::StandardStream::stderr(choice)),
             config: term::Config::default(),
             errors: 0,
         }
@@ -83,7 +90,7 @@ impl Reporter {
                 diagnostic = diagnostic.with_notes(vec![note.to_owned()]);
             }
             // Failing to print a diagnostic leaves nothing better to do.
-            let _ = term::emit(&mut self.stderr.lock(), &self.config, &file, &diagnostic);
+            let _ = term::emit(&mut self.stderr, &self.config, &file, &diagnostic);
         }
     }
 
@@ -104,7 +111,7 @@ impl Reporter {
                 .with_code(finding.check.name())
                 .with_message(format!("{id}{}", finding.message))
                 .with_labels(vec![Label::primary((), finding.offset..finding.offset)]);
-            let _ = term::emit(&mut self.stderr.lock(), &self.config, &file, &diagnostic);
+            let _ = term::emit(&mut self.stderr, &self.config, &file, &diagnostic);
         }
     }
 
@@ -137,7 +144,7 @@ impl Reporter {
     fn line(&mut self, label: &str, color: termcolor::Color, message: &str) {
         use std::io::Write;
         use termcolor::WriteColor;
-        let mut out = self.stderr.lock();
+        let out = &mut self.stderr;
         let _ = out.set_color(
             termcolor::ColorSpec::new()
                 .set_fg(Some(color))

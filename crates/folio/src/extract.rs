@@ -58,7 +58,7 @@ pub fn run(cli: &Cli, args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Re
         }
     }
     let orphans = orphaned_files(&workspace, &documents)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::diagnostics::stdout(cli.color);
 
     if args.check {
         let mut out_of_date = Vec::new();

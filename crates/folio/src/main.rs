@@ -12,6 +12,7 @@ mod extract;
 mod load;
 mod render;
 mod status;
+mod terminal;
 mod track;
 mod units;
 

@@ -303,7 +303,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         reporter.warning(&format!("{skipped}; left out of the new site"));
     }
 
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::diagnostics::stdout(cli.color);
     for page in &published.withdrawn {
         writeln!(out, "withdrawn: {}", args.out.join(page).display())?;
     }

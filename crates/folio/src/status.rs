@@ -135,7 +135,7 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
     let mut out = stdout(cli.color);
     match args.format {
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
+            crate::terminal::write_json(&mut out, &report)?;
             writeln!(out)?;
         }
         OutputFormat::Human => {
