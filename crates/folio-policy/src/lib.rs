@@ -379,3 +379,118 @@ pub fn english_disclaimer_in_layout(
         (id, texts.get(id).copied().unwrap_or(""))
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use folio_ftl::parse_ftl;
+
+    use super::*;
+
+    const ENGLISH: &str = "\
+heading = Disclaimer
+body = The content is for information only, not advice.
+";
+
+    /// Assesses `translation` against [`ENGLISH`] with an empty record (every translation
+    /// new, so current), and returns the assessment and the disclaimer's problems.
+    fn check(translation: &str) -> (Assessment, Vec<DisclaimerProblem>) {
+        let reference = parse_ftl(ENGLISH);
+        let english = reference_units(&reference);
+        let file = parse_ftl(translation);
+        let locale: LanguageIdentifier = "es".parse().unwrap();
+        let record = Record::default();
+        let assessment = assess(
+            &reference,
+            &english,
+            Translation {
+                locale: &locale,
+                text: translation,
+                file: &file,
+                record: &record,
+            },
+            &defined_ids(std::iter::once(&file)),
+            &article_checks(Vec::new()),
+        );
+        let problems = disclaimer_problems(&english, &assessment, &[]);
+        (assessment, problems)
+    }
+
+    fn gaps(translation: &str) -> Vec<(String, DisclaimerGap)> {
+        check(translation)
+            .1
+            .into_iter()
+            .map(|p| (p.id, p.gap))
+            .collect()
+    }
+
+    const BODY: &str = "Solo informativo, no es consejo.";
+
+    #[test]
+    fn a_translated_disclaimer_is_publishable() {
+        let (assessment, problems) = check(&format!("heading = Aviso\nbody = {BODY}\n"));
+        assert_eq!(problems, []);
+        assert_eq!(assessment.publishable["body"], BODY);
+        assert_eq!(assessment.coverage, 100.0);
+    }
+
+    #[test]
+    fn empty_invisible_and_unformattable_units_are_not_publishable() {
+        for (body, failing) in [
+            (r#"{ "" }"#, Check::EmptyTranslation),
+            (r#"{ "\u200B\u00A0" }"#, Check::EmptyTranslation),
+            ("{ body }", Check::DoesNotFormat),
+            ("{ a }\na = { body }", Check::DoesNotFormat),
+        ] {
+            let (assessment, problems) = check(&format!("heading = Aviso\nbody = {body}\n"));
+            assert!(!assessment.publishable.contains_key("body"), "{body}");
+            assert_eq!(
+                problems,
+                [DisclaimerProblem {
+                    id: "body".into(),
+                    line: Some(2),
+                    gap: DisclaimerGap::Broken(vec![failing]),
+                }],
+                "{body}"
+            );
+            assert!(assessment.coverage < 100.0);
+        }
+    }
+
+    #[test]
+    fn a_unit_with_an_error_finding_is_not_publishable() {
+        let wrong_link = "Solo [informativo](https://evil.example/), no es consejo.";
+        assert_eq!(
+            gaps(&format!("heading = Aviso\nbody = {wrong_link}\n")),
+            [(
+                "body".to_owned(),
+                DisclaimerGap::Broken(vec![Check::LinkMismatch])
+            )]
+        );
+    }
+
+    #[test]
+    fn the_english_copied_is_untranslated_and_missing_is_missing() {
+        assert_eq!(
+            gaps(ENGLISH),
+            [("body".to_owned(), DisclaimerGap::Untranslated)],
+            "a single word (the heading) may stay the same"
+        );
+        assert_eq!(
+            gaps(&format!("body = {BODY}\n")),
+            [("heading".to_owned(), DisclaimerGap::Missing)]
+        );
+    }
+
+    #[test]
+    fn the_english_disclaimer_must_have_text_in_every_unit() {
+        assert_eq!(english_disclaimer([("a", "Text")]), Ok(()));
+        assert_eq!(
+            english_disclaimer([]),
+            Err(EnglishDisclaimerProblem::NoUnits)
+        );
+        assert_eq!(
+            english_disclaimer([("a", "Text"), ("b", "&nbsp;")]),
+            Err(EnglishDisclaimerProblem::EmptyUnit("b".into()))
+        );
+    }
+}

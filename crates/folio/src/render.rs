@@ -1,13 +1,13 @@
 //! `folio render`: localized article pages, each with its translated, current disclaimer
 //! — or a refusal, never a page without it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
-use folio_check::CheckOptions;
+use folio_check::{Check, CheckOptions, Severity};
 use folio_ftl::{FtlFile, parse_ftl};
 use folio_model::UnitId;
 use folio_policy::{
@@ -17,7 +17,7 @@ use folio_policy::{
 use folio_render::{
     Alternate, Direction, Page, Text, build_blocks, language_name, render_html, render_markdown,
 };
-use folio_track::EnglishUnit;
+use folio_track::{EnglishUnit, Status};
 use folio_workspace::{SiteScope, Workspace, publish_site};
 use rayon::prelude::*;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
@@ -36,7 +36,11 @@ type Usable = BTreeMap<String, BTreeMap<String, String>>;
 /// What one locale's translations come to: what it can publish, and what keeps it from
 /// publishing at all.
 struct Assessed {
+    /// The publishable units.
     usable: Usable,
+    /// By article, the current units left out for their errors, with the checks that
+    /// failed: `check` reports the same, and the page shows a fallback instead.
+    left_out: BTreeMap<String, Vec<(String, Vec<Check>)>>,
     /// Each article's coverage: the percentage of its English words it can publish.
     coverage: BTreeMap<String, f64>,
     /// The disclaimer units it lacks; any makes it refused.
@@ -352,7 +356,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
                 for (article, coverage) in below.iter().filter(|(a, _)| articles.contains(a)) {
                     writeln!(
                         out,
-                        "{locale}: {article} not published: {coverage:.1}% of its English words are translated and current, \
+                        "{locale}: {article} not published: {coverage:.1}% of its English words are translated, current and publishable, \
                          below the {:.0}% publishing threshold{}",
                         policy.min_coverage,
                         if policy.fallback {
@@ -360,6 +364,26 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
                         } else {
                             " (fallback is off: every unit must be current)"
                         }
+                    )?;
+                }
+                let left_out = assessed.get(locale).map(|a| &a.left_out);
+                for (article, units) in left_out.into_iter().flatten() {
+                    if !articles.contains(article) || below.iter().any(|(a, _)| a == article) {
+                        continue;
+                    }
+                    let units: Vec<String> = units
+                        .iter()
+                        .map(|(id, checks)| {
+                            let names: Vec<&str> = checks.iter().map(|c| c.name()).collect();
+                            format!("{id} ({})", names.join(", "))
+                        })
+                        .collect();
+                    writeln!(
+                        out,
+                        "{locale}: {article}: {} unit(s) left out for errors, shown from the fallback \
+                         (`folio check {locale}`): {}",
+                        units.len(),
+                        units.join(", ")
                     )?;
                 }
                 writeln!(
@@ -429,6 +453,7 @@ fn assess_locale(
     let defined = defined_ids(files.iter());
     let mut assessed = Assessed {
         usable: Usable::new(),
+        left_out: BTreeMap::new(),
         coverage: BTreeMap::new(),
         disclaimer: Vec::new(),
     };
@@ -449,6 +474,23 @@ fn assess_locale(
         if *document == disclaimer {
             assessed.disclaimer =
                 disclaimer_problems(&english[document], &assessment, &options.proper_names);
+        }
+        let left_out: Vec<(String, Vec<Check>)> = assessment
+            .statuses
+            .iter()
+            .filter(|u| u.status == Status::Current && !assessment.publishable.contains_key(&u.id))
+            .map(|u| {
+                let checks: BTreeSet<Check> = assessment
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error && f.id.as_ref() == Some(&u.id))
+                    .map(|f| f.check)
+                    .collect();
+                (u.id.clone(), checks.into_iter().collect())
+            })
+            .collect();
+        if !left_out.is_empty() && *document != disclaimer {
+            assessed.left_out.insert((*document).to_owned(), left_out);
         }
         assessed
             .coverage
