@@ -323,6 +323,8 @@ impl Frontier {
         if more {
             pairs.select_nth_unstable_by(KEPT - 1, |a, b| b.cmp(a));
             pairs.truncate(KEPT);
+            // Kept for every unit at once: drop the room the other bounds took.
+            pairs.shrink_to_fit();
         }
         pairs.sort_unstable();
         Frontier { pairs, more }
