@@ -106,3 +106,75 @@ fn pinning_a_reserved_or_taken_id_is_an_error_at_the_pin() {
         run.stderr
     );
 }
+
+#[test]
+fn a_coverage_bar_that_is_not_a_percentage_is_a_usage_error() {
+    let sandbox = Sandbox::repo();
+    for bad in ["NaN", "nan", "inf", "-inf", "-5", "100.5"] {
+        let bar = format!("--min-coverage={bad}");
+        let run = sandbox.run(&["check", "--locales", "locales", "--reference", "en", &bar]);
+        assert_eq!(run.code, 2, "--min-coverage {bad}: {run:?}");
+        assert!(
+            run.stderr.contains("--min-coverage") && run.stderr.contains(bad),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stdout.is_empty(), "no work is done: {}", run.stdout);
+    }
+    let config = sandbox.read("folio.toml");
+    sandbox.write(
+        "folio.toml",
+        config.replacen("min-coverage = 100", "min-coverage = nan", 1),
+    );
+    let run = sandbox.run(&["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("min-coverage = NaN: must be 0 to 100"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn repeated_arguments_are_worked_on_once() {
+    let sandbox = Sandbox::repo();
+    let mut args = vec!["accept", "es"];
+    args.extend(std::iter::repeat_n("no-such-unit", 2000));
+    let run = sandbox.run(&args);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr.matches("`no-such-unit` is not one of").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+
+    let mut args = vec!["render", NAME, NAME, "--locale", "es", "es", "fr", "es"];
+    args.extend(["--out", "site"]);
+    let run = sandbox.run(&args);
+    assert_eq!(run.stdout.matches("es: ").count(), 1, "es once: {run:?}");
+}
+
+#[test]
+fn the_check_summary_agrees_with_the_exit_status() {
+    let sandbox = Sandbox::repo();
+    // Everything else passes; a folder that is no locale can't be checked.
+    sandbox.write("locales/Spanish/notes.ftl", "a = b\n");
+    let run = sandbox.run(&["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(!run.stdout.contains("passed"), "{}", run.stdout);
+    assert!(run.stdout.contains("could not complete"), "{}", run.stdout);
+
+    let run = sandbox.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["passed"], false, "{}", run.stdout);
+
+    let run = sandbox.run(&["check", "--format", "github"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stdout.contains("folio check could not complete"),
+        "{}",
+        run.stdout
+    );
+}
