@@ -63,41 +63,76 @@ pub struct SyntaxError {
 }
 
 /// Parses `source` as Fluent, keeping what parsed and reporting what did not.
+///
+/// A large file is parsed a slice at a time, each slice ending before a line that starts
+/// a message (a letter in the first column, not after a comment line), and each slice's
+/// patterns are trimmed before the next is parsed: the parser leaves room for four
+/// elements in every pattern, three quarters of a parsed file's memory, and parsed whole
+/// it would all be held at once (a million messages: 416 MB). Cut there, a file without
+/// errors gives the same entries as parsed whole; a file with an error is parsed whole
+/// again, so that errors and recovery are exactly the parser's.
 pub fn parse_ftl(source: &str) -> FtlFile<'_> {
+    parse_in_slices(source, SLICE_BYTES)
+}
+
+/// About how much of a file is parsed at a time.
+const SLICE_BYTES: usize = 1 << 20;
+
+fn parse_in_slices(source: &str, slice_bytes: usize) -> FtlFile<'_> {
+    let index = LineIndex::new(source);
+    let mut file = FtlFile {
+        messages: Vec::new(),
+        terms: Vec::new(),
+        errors: Vec::new(),
+    };
+    let mut start = 0;
+    while start < source.len() {
+        let end = slice_end(source, start + slice_bytes);
+        match fluent_syntax::parser::parse(&source[start..end]) {
+            Ok(resource) => collect_entries(&mut file, resource.body, source, &index),
+            Err(_) => return parse_whole(source, &index),
+        }
+        start = end;
+    }
+    file.messages.shrink_to_fit();
+    file
+}
+
+/// The first offset after `from` where a line starts a message: a letter in the first
+/// column (a pattern's continuation lines are indented), the line before it not a
+/// comment (which belongs to the message). The end of `source` if there is none.
+fn slice_end(source: &str, from: usize) -> usize {
+    let bytes = source.as_bytes();
+    let mut at = from;
+    while at < bytes.len() {
+        let Some(newline) = bytes[at..].iter().position(|&b| b == b'\n') else {
+            break;
+        };
+        let line_start = at + newline + 1;
+        let previous_line = source[..at + newline].rfind('\n').map_or(0, |i| i + 1);
+        if bytes.get(line_start).is_some_and(u8::is_ascii_alphabetic)
+            && bytes.get(previous_line) != Some(&b'#')
+        {
+            return line_start;
+        }
+        at = line_start;
+    }
+    bytes.len()
+}
+
+/// The whole of `source` in one parse: errors and their recovery as the parser has them.
+fn parse_whole<'s>(source: &'s str, index: &LineIndex<'s>) -> FtlFile<'s> {
     let (resource, parse_errors) = match fluent_syntax::parser::parse(source) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
     };
-    let index = LineIndex::new(source);
-    let mut messages = Vec::new();
-    let mut terms = Vec::new();
-    for entry in resource.body {
-        match entry {
-            Entry::Message(ast) => {
-                let offset = offset_in(source, ast.id.name);
-                let (line, column) = index.line_col(offset);
-                messages.push(FtlMessage {
-                    id: ast.id.name,
-                    offset,
-                    line,
-                    column,
-                    ast,
-                });
-            }
-            Entry::Term(ast) => {
-                let offset = offset_in(source, ast.id.name);
-                let (line, _) = index.line_col(offset);
-                terms.push(FtlTerm {
-                    id: ast.id.name,
-                    offset,
-                    line,
-                    ast,
-                });
-            }
-            _ => {}
-        }
-    }
-    let errors = parse_errors
+    let mut file = FtlFile {
+        messages: Vec::new(),
+        terms: Vec::new(),
+        errors: Vec::new(),
+    };
+    collect_entries(&mut file, resource.body, source, index);
+    file.errors = parse_errors
         .into_iter()
         .map(|error| {
             let offset = error_offset(source, &error);
@@ -115,11 +150,60 @@ pub fn parse_ftl(source: &str) -> FtlFile<'_> {
             }
         })
         .collect();
-    FtlFile {
-        messages,
-        terms,
-        errors,
+    file.messages.shrink_to_fit();
+    file
+}
+
+/// Adds the messages and terms of `body` (parsed from a slice of `source`) to `file`,
+/// their patterns trimmed to size.
+fn collect_entries<'s>(
+    file: &mut FtlFile<'s>,
+    body: Vec<Entry<&'s str>>,
+    source: &'s str,
+    index: &LineIndex<'s>,
+) {
+    for entry in body {
+        match entry {
+            Entry::Message(mut ast) => {
+                if let Some(value) = &mut ast.value {
+                    compact(value);
+                }
+                ast.attributes
+                    .iter_mut()
+                    .for_each(|a| compact(&mut a.value));
+                let offset = offset_in(source, ast.id.name);
+                let (line, column) = index.line_col(offset);
+                file.messages.push(FtlMessage {
+                    id: ast.id.name,
+                    offset,
+                    line,
+                    column,
+                    ast,
+                });
+            }
+            Entry::Term(mut ast) => {
+                compact(&mut ast.value);
+                ast.attributes
+                    .iter_mut()
+                    .for_each(|a| compact(&mut a.value));
+                let offset = offset_in(source, ast.id.name);
+                let (line, _) = index.line_col(offset);
+                file.terms.push(FtlTerm {
+                    id: ast.id.name,
+                    offset,
+                    line,
+                    ast,
+                });
+            }
+            _ => {}
+        }
     }
+}
+
+/// Gives back the room the parser left in a pattern's element list: it grows the list by
+/// pushing, so a one-line message holds room for four elements.
+fn compact(pattern: &mut Pattern<&str>) {
+    pattern.elements.shrink_to_fit();
 }
 
 /// The identifier a broken entry begins with: `id =` or `-term =` after any comments.
@@ -238,6 +322,46 @@ impl<'s> LineIndex<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Parsing in the smallest slices gives what parsing whole gives.
+    fn check_slices(source: &str) {
+        let index = LineIndex::new(source);
+        let whole = format!("{:?}", parse_whole(source, &index));
+        assert_eq!(format!("{:?}", parse_in_slices(source, 1)), whole);
+        assert_eq!(format!("{:?}", parse_ftl(source)), whole);
+    }
+
+    #[test]
+    fn slices_parse_as_the_whole_file() {
+        check_slices("");
+        check_slices("# c\nhello = Hi\n\n  \nbye = { \"{\" }x\n");
+        // Comments stay with their message; multiline patterns, attributes, select
+        // expressions and terms are not cut.
+        check_slices(
+            "### Group\n\n# About a\na = A\n    continued\n\n    after a blank\n  .title = T\n\
+             -brand = Folio\n    .gender = x\nb = { $n ->\n    [one] one\n   *[other] { -brand }\n}\n\
+             c =\n    Block\n# lone comment\n\nd = { \"{\" }\r\ne = E\r\n",
+        );
+        // Broken files are parsed whole: recovery may skip a line a slice would start at.
+        check_slices("key = {\nfoo = bar\n}\nok = fine\n");
+        check_slices("ok = fine\nbroken = { $x\nnext = also fine\n");
+        check_slices(include_str!(
+            "../../../tests/fixtures/corpora/webthings-gateway/static/fluent/en-US/main.ftl"
+        ));
+        check_slices(include_str!(
+            "../../../tests/fixtures/corpora/webthings-gateway/static/fluent/ja/main.ftl"
+        ));
+        check_slices(include_str!(
+            "../../../locales/es/immunotherapy-multiple-myeloma.ftl"
+        ));
+    }
+
+    #[test]
+    fn slices_end_where_a_message_starts() {
+        let text = "a = A\n  b\n# c\nd = D\ne = E\n";
+        assert_eq!(slice_end(text, 0), 10 + 4 + 6);
+        assert_eq!(slice_end(text, 21), text.len());
+    }
 
     #[test]
     fn messages_carry_their_positions() {

@@ -16,6 +16,7 @@
 
 mod ids;
 mod markdown;
+mod matching;
 
 pub use ids::{Extracted, Previous, SIMILARITY_THRESHOLD, assign_ids};
 pub use markdown::{

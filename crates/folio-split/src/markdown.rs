@@ -121,21 +121,62 @@ pub enum SplitErrorKind {
     /// The front matter is not valid TOML or has a key of the wrong type.
     #[error("front matter: {0}")]
     FrontMatter(String),
+    /// A `+++` line that opens the article but was not read as front matter.
+    #[error("{0}")]
+    FrontMatterFence(&'static str),
     /// A `folio-id` pin that is not a Fluent identifier.
     #[error("pinned id: {0}")]
     InvalidPin(String),
-    /// Two blocks pin the same id.
-    #[error("the id `{0}` is pinned twice")]
-    DuplicatePin(String),
+    /// Two blocks pin the same id; the error is at the second pin.
+    #[error("the id `{id}` is already pinned at {line}:{column}; pin another id")]
+    DuplicatePin {
+        /// The id.
+        id: String,
+        /// 1-based line of the first pin.
+        line: usize,
+        /// 1-based column of the first pin.
+        column: usize,
+    },
+    /// A pin of an id the front matter's units always have.
+    #[error("the id `{0}` is reserved for the front matter's {0}; pin another id")]
+    ReservedPin(String),
 }
 
 const PIN_PREFIX: &str = "folio-id:";
+
+/// Ids the front matter's units always have, so no block may pin them.
+const RESERVED_IDS: &[&str] = &["title", "description"];
+
+/// The byte-order mark.
+const BOM: char = '\u{feff}';
+
+/// Why Markdown that opens with a `+++` line was not read as front matter, if it does.
+fn front_matter_fence_problem(body: &str) -> Option<&'static str> {
+    let mut lines = body.lines();
+    if lines.next()?.trim_end() != "+++" {
+        return None;
+    }
+    Some(if lines.any(|line| line.trim_end() == "+++") {
+        "the front matter is empty or starts with a blank line; put `key = value` lines \
+         right after the opening `+++`"
+    } else {
+        "the front matter opened here is never closed; end it with a line `+++`"
+    })
+}
 
 /// Splits a Markdown article into units and the shape of its page.
 ///
 /// Front matter, if any, is TOML between `+++` lines; its `title` and `description`
 /// become units and other keys are ignored. Returns every error found, in source order.
 pub fn split_article(markdown: &str) -> Result<SplitArticle, Vec<SplitError>> {
+    // A byte-order mark is not text; some editors write one, and before `+++` it would
+    // hide the front matter. Offsets stay those of `markdown`, so errors point right.
+    let start = if markdown.starts_with(BOM) {
+        BOM.len_utf8()
+    } else {
+        0
+    };
+    let body = &markdown[start..];
     let mut splitter = Splitter::new(markdown);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -143,8 +184,13 @@ pub fn split_article(markdown: &str) -> Result<SplitArticle, Vec<SplitError>> {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
-        splitter.event(event, range);
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        splitter.event(event, range.start + start..range.end + start);
+    }
+    if !splitter.saw_metadata
+        && let Some(problem) = front_matter_fence_problem(body)
+    {
+        splitter.error(0, SplitErrorKind::FrontMatterFence(problem));
     }
     splitter.finish()
 }
@@ -159,6 +205,8 @@ struct Inline {
     /// Ranges of hard line breaks, written as `\` + newline.
     hard_breaks: Vec<Range<usize>>,
     pinned: Option<UnitId>,
+    /// Where the pin comment starts.
+    pin_offset: usize,
     /// The plain text (no markup), for headings used as section names.
     plain: String,
 }
@@ -186,7 +234,12 @@ struct Splitter<'a> {
     /// Paragraphs seen in the current list item (loose lists wrap items in paragraphs).
     item_paragraphs: usize,
     table: Option<TableState>,
-    metadata: Option<(Range<usize>, String)>,
+    /// The front matter being read: where it starts, and the source extent of its content.
+    metadata: Option<(Range<usize>, Option<Range<usize>>)>,
+    /// Every pin that names a unit, with where its comment starts, in source order.
+    pins: Vec<(UnitId, usize)>,
+    /// Whether the Markdown had front matter that pulldown-cmark read as such.
+    saw_metadata: bool,
     html_block: Option<Range<usize>>,
 }
 
@@ -208,25 +261,30 @@ impl<'a> Splitter<'a> {
             item_paragraphs: 0,
             table: None,
             metadata: None,
+            saw_metadata: false,
+            pins: Vec::new(),
             html_block: None,
         }
     }
 
     fn finish(mut self) -> Result<SplitArticle, Vec<SplitError>> {
-        let mut seen = std::collections::BTreeMap::new();
-        for unit in &self.article.units {
-            if let Some(pin) = &unit.pinned
-                && seen.insert(pin.clone(), unit.line).is_some()
-            {
-                let kind = SplitErrorKind::DuplicatePin(pin.to_string());
-                let offset = self.line_starts[unit.line - 1];
-                self.errors.push(SplitError {
-                    offset,
-                    line: unit.line,
-                    column: 1,
-                    kind,
-                });
-            }
+        // A pin must name one block: not the front matter's units, not another pin's.
+        let mut seen: std::collections::BTreeMap<UnitId, usize> = Default::default();
+        for (pin, offset) in std::mem::take(&mut self.pins) {
+            let kind = if RESERVED_IDS.contains(&pin.as_str()) {
+                SplitErrorKind::ReservedPin(pin.to_string())
+            } else if let Some(&first) = seen.get(&pin) {
+                let (line, column) = self.position(first);
+                SplitErrorKind::DuplicatePin {
+                    id: pin.to_string(),
+                    line,
+                    column,
+                }
+            } else {
+                seen.insert(pin, offset);
+                continue;
+            };
+            self.error(offset, kind);
         }
         if self.errors.is_empty() {
             Ok(self.article)
@@ -270,7 +328,10 @@ impl<'a> Splitter<'a> {
             Event::End(tag) => self.end(tag, range),
             Event::Text(text) => {
                 if let Some((_, content)) = &mut self.metadata {
-                    content.push_str(&text);
+                    // The content is taken from the source, not the events, so that TOML
+                    // error spans are offsets into the file.
+                    let extent = content.get_or_insert(range.clone());
+                    extent.end = extent.end.max(range.end);
                 } else {
                     self.extend_inline(range, &text);
                 }
@@ -312,7 +373,8 @@ impl<'a> Splitter<'a> {
     fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
         match tag {
             Tag::MetadataBlock(MetadataBlockKind::PlusesStyle) => {
-                self.metadata = Some((range, String::new()));
+                self.metadata = Some((range, None));
+                self.saw_metadata = true;
             }
             Tag::MetadataBlock(MetadataBlockKind::YamlStyle) => self.skip(
                 range.start,
@@ -535,6 +597,7 @@ impl<'a> Splitter<'a> {
                 Ok(id) => {
                     if let Some(inline) = &mut self.inline {
                         inline.pinned = Some(id);
+                        inline.pin_offset = range.start;
                     }
                 }
                 Err(error) => {
@@ -586,6 +649,9 @@ impl<'a> Splitter<'a> {
         let ordinal = self.counters[kind_index(kind)];
         let (line, _) = self.position(extent.start);
         let plain = normalize_space(&inline.plain);
+        if let Some(pin) = &inline.pinned {
+            self.pins.push((pin.clone(), inline.pin_offset));
+        }
         self.article.units.push(SourceUnit {
             kind,
             text,
@@ -603,15 +669,17 @@ impl<'a> Splitter<'a> {
     }
 
     fn front_matter(&mut self) {
-        let Some((range, content)) = self.metadata.take() else {
+        let Some((range, extent)) = self.metadata.take() else {
             return;
         };
+        let extent = extent.unwrap_or(range.start..range.start);
+        let content = &self.source[extent.clone()];
         #[derive(serde::Deserialize)]
         struct FrontMatter {
             title: Option<String>,
             description: Option<String>,
         }
-        match toml::from_str::<FrontMatter>(&content) {
+        match toml::from_str::<FrontMatter>(content) {
             Ok(front) => {
                 let (line, _) = self.position(range.start);
                 for (kind, value) in [
@@ -640,7 +708,10 @@ impl<'a> Splitter<'a> {
             }
             Err(error) => {
                 let message = error.message().to_owned();
-                self.error(range.start, SplitErrorKind::FrontMatter(message));
+                let offset = error
+                    .span()
+                    .map_or(range.start, |span| extent.start + span.start);
+                self.error(offset, SplitErrorKind::FrontMatter(message));
             }
         }
     }
@@ -851,12 +922,40 @@ mod tests {
                 .unwrap(),
             "1:1: unsupported Markdown: YAML front matter"
         );
-        assert!(errors("+++\ntitle = 3\n+++\n")[0].starts_with("1:1: front matter: invalid type"));
+        // A type error points at the value, not at the fence.
+        assert!(errors("+++\ntitle = 3\n+++\n")[0].starts_with("2:9: front matter: invalid type"));
         assert!(errors("Text <!-- folio-id: 9bad -->\n")[0].starts_with("1:6: pinned id:"));
         assert_eq!(
             errors("A <!-- folio-id: x -->\n\nB <!-- folio-id: x -->\n"),
-            ["3:1: the id `x` is pinned twice"]
+            ["3:3: the id `x` is already pinned at 1:3; pin another id"]
         );
         assert!(errors("<!-- folio-id: x -->\nText\n")[0].contains("on a line of its own"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_hide_the_front_matter() {
+        let article = split_article("\u{feff}+++\ntitle = \"T\"\n+++\n\nText.\n").unwrap();
+        let texts: Vec<_> = article.units.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts, ["T", "Text."]);
+        assert_eq!(article.title, Some(0));
+        // Offsets stay those of the file, byte-order mark included.
+        let found = split_article("\u{feff}+++\ntitle = 3\n+++\n").unwrap_err();
+        assert_eq!((found[0].line, found[0].offset), (2, 15));
+    }
+
+    #[test]
+    fn front_matter_that_is_not_read_is_an_error_at_its_fence() {
+        let found = errors("+++\ntitle = \"T\"\n\nText.\n");
+        assert_eq!(
+            found,
+            ["1:1: the front matter opened here is never closed; end it with a line `+++`"]
+        );
+        assert!(errors("\u{feff}+++\ntitle = \"T\"\n")[0].contains("never closed"));
+        assert!(
+            errors("+++\n\ntitle = \"T\"\n+++\n")[0].starts_with("1:1: the front matter is empty")
+        );
+        assert!(errors("+++\n+++\n")[0].starts_with("1:1: the front matter is empty"));
+        // `+++` further down is text.
+        assert!(split_article("Text.\n\n+++\n").is_ok());
     }
 }

@@ -1,6 +1,7 @@
 //! Classifying each unit of one locale's translation of one document.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use folio_ftl::{FtlFile, plain_text};
 use serde::Serialize;
@@ -164,27 +165,27 @@ pub fn classify(
     record: &Record,
 ) -> Vec<UnitStatus> {
     // Entries by id (terms as `-id`): the first definition wins, as in fluent-bundle.
-    let mut entries: Vec<(String, usize, Option<String>)> = Vec::new();
+    // Borrowed from the parsed file, and turned into text only for the status that
+    // keeps it: a file of a million messages is not copied twice on the way.
+    let mut entries: Vec<(Cow<'_, str>, usize, Option<&_>)> = Vec::new();
     for message in &translation.messages {
         entries.push((
-            message.id.to_owned(),
+            Cow::Borrowed(message.id),
             message.line,
-            message.ast.value.as_ref().map(plain_text),
+            message.ast.value.as_ref(),
         ));
     }
     for term in &translation.terms {
         entries.push((
-            format!("-{}", term.id),
+            Cow::Owned(format!("-{}", term.id)),
             term.line,
-            Some(plain_text(&term.ast.value)),
+            Some(&term.ast.value),
         ));
     }
     entries.sort_by_key(|(_, line, _)| *line);
-    let mut translated: BTreeMap<&str, (usize, Option<String>)> = BTreeMap::new();
-    for (id, line, text) in &entries {
-        translated
-            .entry(id.as_str())
-            .or_insert((*line, text.clone()));
+    let mut translated: HashMap<&str, (usize, Option<&_>)> = HashMap::with_capacity(entries.len());
+    for (id, line, value) in &entries {
+        translated.entry(id.as_ref()).or_insert((*line, *value));
     }
     let broken: BTreeMap<&str, usize> = translation
         .errors
@@ -214,9 +215,9 @@ pub fn classify(
                 status.line = Some(*line);
                 status.status = Status::Current;
             }
-            (Some((line, Some(text))), _) => {
+            (Some((line, Some(value))), _) => {
                 status.line = Some(*line);
-                status.translation = Some(text.clone());
+                status.translation = Some(plain_text(value));
                 status.status = match entry {
                     Some(entry) if !same_english(&entry.english, &unit.text) => Status::Stale,
                     _ => Status::Current,
@@ -233,18 +234,18 @@ pub fn classify(
 
     let known: BTreeSet<&str> = english.iter().map(|u| u.id.as_str()).collect();
     let mut reported = BTreeSet::new();
-    for (id, line, text) in &entries {
-        if known.contains(id.as_str()) || !reported.insert(id.as_str()) {
+    for (id, line, value) in &entries {
+        if known.contains(id.as_ref()) || !reported.insert(id.as_ref()) {
             continue;
         }
         let entry = record.get(id);
         statuses.push(UnitStatus {
-            id: id.clone(),
+            id: id.to_string(),
             status: Status::Obsolete,
             line: Some(*line),
             english: None,
             confirmed: entry.map(|e| e.english.clone()),
-            translation: text.clone(),
+            translation: value.map(plain_text),
             words: entry.map_or(0, |e| word_count(&e.english)),
             recorded: entry.is_some(),
         });

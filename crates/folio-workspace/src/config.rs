@@ -219,6 +219,20 @@ mod tests {
     }
 
     #[test]
+    fn coverage_bars_that_are_not_percentages_are_rejected() {
+        // NaN compares false with everything, so a gate written `coverage < bar` would
+        // pass it; it must be refused like any other bar outside 0 to 100.
+        for bad in ["nan", "+nan", "inf", "-inf", "-1", "100.5"] {
+            for table in ["[check]", "[render]", "[check.locales.ar]"] {
+                let error = Config::parse(&format!("{table}\nmin-coverage = {bad}\n"))
+                    .expect_err(&format!("{table} min-coverage = {bad}"));
+                assert!(error.contains("must be 0 to 100"), "{error}");
+            }
+        }
+        assert!(Config::parse("[check]\nmin-coverage = 0\n[render]\nmin-coverage = 100\n").is_ok());
+    }
+
+    #[test]
     fn errors_name_the_problem() {
         assert!(
             Config::parse("reference = \"not a tag!\"")

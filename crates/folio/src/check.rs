@@ -39,7 +39,8 @@ pub const CHECK_SCHEMA_VERSION: u32 = 1;
 pub struct CheckReport {
     /// [`CHECK_SCHEMA_VERSION`].
     pub version: u32,
-    /// Whether everything is within the bar (exit status 0).
+    /// Whether everything is within the bar (exit status 0). False when the check could
+    /// not read or check everything (exit status 2), whatever it did check.
     pub passed: bool,
     /// One entry per locale, sorted.
     pub locales: Vec<LocaleVerdict>,
@@ -123,15 +124,18 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
         _ => check_workspace(cli, args, reporter)?,
     };
     let failures = reporter.error_count();
-    let report = build_report(&checked);
+    let mut report = build_report(&checked);
+    // A check that could not read everything has not passed, whatever it did read: the
+    // verdict must agree with the exit status.
+    report.passed &= failures == 0;
     let mut out = stdout(cli.color);
     match args.format {
-        CheckFormat::Human => print_human(&mut out, reporter, &report, &checked)?,
+        CheckFormat::Human => print_human(&mut out, reporter, &report, &checked, failures)?,
         CheckFormat::Json => {
             crate::terminal::write_json(&mut out, &report)?;
             writeln!(out)?;
         }
-        CheckFormat::Github => print_github(&mut out, &report)?,
+        CheckFormat::Github => print_github(&mut out, &report, failures)?,
     }
     Ok(if failures > 0 {
         Outcome::Error
@@ -572,6 +576,7 @@ fn print_human(
     reporter: &mut Reporter,
     report: &CheckReport,
     checked: &[Checked],
+    failures: usize,
 ) -> anyhow::Result<()> {
     let width = report
         .locales
@@ -631,7 +636,7 @@ fn print_human(
     writeln!(
         out,
         "\n{}: {errors} error(s), {warnings} warning(s){}",
-        if report.passed { "passed" } else { "FAILED" },
+        summary_verdict(report, failures),
         if failed.is_empty() {
             String::new()
         } else {
@@ -642,7 +647,11 @@ fn print_human(
 }
 
 /// GitHub Actions workflow commands: one `::error` or `::warning` line per finding.
-fn print_github(out: &mut impl Write, report: &CheckReport) -> std::io::Result<()> {
+fn print_github(
+    out: &mut impl Write,
+    report: &CheckReport,
+    failures: usize,
+) -> std::io::Result<()> {
     for finding in &report.findings {
         let level = match finding.severity {
             Severity::Error => "error",
@@ -674,9 +683,21 @@ fn print_github(out: &mut impl Write, report: &CheckReport) -> std::io::Result<(
     writeln!(
         out,
         "folio check {}: {errors} error(s), {} warning(s)",
-        if report.passed { "passed" } else { "failed" },
+        summary_verdict(report, failures).to_lowercase(),
         report.findings.len() - errors
     )
+}
+
+/// The summary's first words, agreeing with the exit status: 2 when input could not be
+/// read (`failures`), else 1 when the report did not pass, else 0.
+fn summary_verdict(report: &CheckReport, failures: usize) -> String {
+    if failures > 0 {
+        format!("could not complete ({failures} input error(s) above)")
+    } else if report.passed {
+        "passed".to_owned()
+    } else {
+        "FAILED".to_owned()
+    }
 }
 
 /// Escapes a workflow command's message (GitHub's `escapeData`).

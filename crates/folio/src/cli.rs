@@ -1,5 +1,7 @@
 //! The command-line interface, declared with clap derive: doc comments are the help.
 
+use std::collections::HashSet;
+use std::hash::Hash;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -31,6 +33,31 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// The arguments with every list free of repeats, first occurrence kept: naming a
+    /// unit, locale or article twice means it once, so no command does the work (or
+    /// reports the error) twice.
+    pub fn without_repeats(mut self) -> Self {
+        match &mut self.command {
+            Command::Extract(args) => dedup(&mut args.minor),
+            Command::Status(args) => dedup(&mut args.locales),
+            Command::Accept(args) => dedup(&mut args.units),
+            Command::Check(args) => dedup(&mut args.only),
+            Command::Render(args) => {
+                dedup(&mut args.articles);
+                dedup(&mut args.locale);
+            }
+        }
+        self
+    }
+}
+
+/// Removes repeated items, keeping the first of each in place.
+fn dedup<T: Clone + Eq + Hash>(items: &mut Vec<T>) {
+    let mut seen = HashSet::with_capacity(items.len());
+    items.retain(|item| seen.insert(item.clone()));
 }
 
 /// The commands.
@@ -161,8 +188,22 @@ pub struct CheckArgs {
 
     /// With --locales: the least percent of reference words translated (default 0:
     /// missing strings are reported, only errors fail).
-    #[arg(long, value_name = "PERCENT", requires = "locales")]
+    #[arg(long, value_name = "PERCENT", requires = "locales", value_parser = percent)]
     pub min_coverage: Option<f64>,
+}
+
+/// Parses a coverage bar: a number from 0 to 100. NaN, infinities and numbers outside
+/// the range are usage errors, not bars that every coverage passes or none does.
+fn percent(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("`{text}` is not a percentage from 0 to 100"))
+    }
 }
 
 /// How `folio check` prints its verdict.
@@ -232,4 +273,42 @@ pub enum ColorChoice {
     Always,
     /// Never.
     Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_list_arguments_count_once() {
+        let cli = Cli::parse_from(["folio", "accept", "es", "a", "b", "a", "doc:a", "b"])
+            .without_repeats();
+        let Command::Accept(args) = cli.command else {
+            panic!("accept parses as accept")
+        };
+        let names: Vec<String> = args.units.iter().map(ToString::to_string).collect();
+        assert_eq!(names, ["a", "b", "doc:a"]);
+        let cli = Cli::parse_from([
+            "folio", "render", "x", "x", "--locale", "es", "fr", "es", "--out", "o",
+        ])
+        .without_repeats();
+        let Command::Render(args) = cli.command else {
+            panic!("render parses as render")
+        };
+        assert_eq!(
+            (args.articles, args.locale),
+            (vec!["x".to_owned()], vec!["es".to_owned(), "fr".to_owned()])
+        );
+    }
+
+    #[test]
+    fn coverage_bars_must_be_percentages() {
+        assert_eq!(percent("90"), Ok(90.0));
+        assert_eq!(percent("0"), Ok(0.0));
+        for bad in [
+            "NaN", "nan", "inf", "-inf", "infinity", "-1", "100.01", "1e3", "ninety",
+        ] {
+            assert!(percent(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -51,7 +51,7 @@ impl From<Outcome> for ExitCode {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse().without_repeats();
     let mut reporter = Reporter::new(cli.color);
     let result = match &cli.command {
         Command::Extract(args) => extract::run(&cli, args, &mut reporter),

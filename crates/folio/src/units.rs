@@ -2,7 +2,7 @@
 //! documents (every article has a `title`).
 
 /// A unit named on the command line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UnitName {
     /// The document, when qualified.
     pub document: Option<String>,
