@@ -288,7 +288,7 @@ fn concurrent_accepts_never_lose_an_acceptance() {
             .iter()
             .map(|id| {
                 Command::new(folio_bin())
-                    .args(["accept", "es", id])
+                    .args(["accept", "es", id, "--unchanged"])
                     .current_dir(sandbox.path())
                     .stdout(Stdio::piped())
                     .stderr(Stdio::piped())
@@ -425,8 +425,8 @@ fn written_files_get_a_plain_writes_mode_and_rewritten_ones_keep_theirs() {
         &record,
         text.replacen("english = \"", "english = \"Old. ", 1),
     );
-    let run = run_limited(&sandbox, "022", &["accept", "es", "--all"]);
-    assert!(run.stdout.contains("accepted 1"), "{run:?}");
+    let run = run_limited(&sandbox, "022", &["accept", "es", "--all", "--unchanged"]);
+    assert!(run.stdout.contains("1 unchanged stale unit(s)"), "{run:?}");
     run_limited(&sandbox, "022", &["render", "--all", "--out", "site"]);
     assert_eq!(mode(&sandbox.path().join(&record)), 0o640);
     assert_eq!(mode(&sandbox.path().join("site")), 0o775);
@@ -472,7 +472,7 @@ fn a_record_folder_linked_outside_makes_accept_refuse() {
     .unwrap();
     let before = std::fs::read_to_string(&record).unwrap();
 
-    let run = sandbox.run(&["accept", "es", "--all"]);
+    let run = sandbox.run(&["accept", "es", "--all", "--unchanged"]);
     assert_eq!(run.code, 2, "{run:?}");
     assert!(
         run.stderr.contains("locales/es/confirmed") && run.stderr.contains("outside"),
@@ -496,8 +496,8 @@ fn links_that_stay_inside_the_workspace_are_followed() {
         &format!("translations-es/confirmed/{NAME}.toml"),
         text.replacen("english = \"", "english = \"Old. ", 1),
     );
-    let run = sandbox.run_ok(&["accept", "es", "--all"]);
-    assert!(run.stdout.contains("accepted 1"), "{run:?}");
+    let run = sandbox.run_ok(&["accept", "es", "--all", "--unchanged"]);
+    assert!(run.stdout.contains("1 unchanged stale unit(s)"), "{run:?}");
     sandbox.run_ok(&["render", "--all", "--out", "site"]);
     assert!(exists(&sandbox, &format!("site/es/{NAME}.html")));
 }

@@ -47,10 +47,12 @@ struct UnitReport {
     line: Option<usize>,
     english: Option<String>,
     confirmed: Option<String>,
+    confirmed_translation: Option<String>,
     translation: Option<String>,
     words: usize,
     recorded: bool,
     diff: Option<Vec<DiffPart>>,
+    translation_diff: Option<Vec<DiffPart>>,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]
@@ -136,10 +138,13 @@ fn first_todo(report: &StatusReport) -> &UnitReport {
     &article.todo[0]
 }
 
+/// Counts with no updated or untranslated units.
 fn counts(current: usize, stale: usize, missing: usize, obsolete: usize, invalid: usize) -> Counts {
     Counts {
         current,
+        updated: 0,
         stale,
+        untranslated: 0,
         missing,
         obsolete,
         invalid,
@@ -235,6 +240,55 @@ fn one_changed_word_stales_that_unit_everywhere_until_accepted() {
         "the current translation"
     );
 
+    let translations_after: Vec<String> = LOCALES
+        .iter()
+        .map(|l| sandbox.read(&format!("locales/{l}/{NAME}.ftl")))
+        .collect();
+    assert_eq!(
+        translations_after, translations_before,
+        "no translator file is ever rewritten"
+    );
+
+    // Accepting the untouched translation is refused: it needs the translator's word.
+    let run = sandbox.run(&["accept", "es", "intro-p2"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("--unchanged"), "{}", run.stderr);
+
+    // The translator updates it: it shows as updated, with both diffs, until accepted.
+    let es = format!("locales/es/{NAME}.ftl");
+    sandbox.edit(
+        &es,
+        "El mieloma múltiple afecta a",
+        "El mieloma múltiple daña a",
+    );
+    let report = status_json(&sandbox, &["es"]);
+    let unit = first_todo(&report);
+    assert_eq!(
+        (unit.id.as_str(), unit.status.as_str()),
+        ("intro-p2", "updated")
+    );
+    let translation_diff: Vec<&DiffPart> = unit
+        .translation_diff
+        .iter()
+        .flatten()
+        .filter(|p| !matches!(p, DiffPart::Equal(_)))
+        .collect();
+    assert_eq!(
+        translation_diff,
+        [
+            &DiffPart::Delete("afecta".into()),
+            &DiffPart::Insert("daña".into())
+        ]
+    );
+    let diff = sandbox.run(&["status", "es", "--diff"]);
+    assert!(
+        diff.stdout.contains("updated intro-p2")
+            && diff
+                .stdout
+                .contains("El mieloma múltiple [-afecta-]{+daña+} a"),
+        "{}",
+        diff.stdout
+    );
     sandbox.run_ok(&["accept", "es", "intro-p2"]);
     let report = status_json(&sandbox, &[]);
     for (locale, document) in article_by_locale(&report) {
@@ -245,14 +299,15 @@ fn one_changed_word_stales_that_unit_everywhere_until_accepted() {
         };
         assert_eq!(document.units, expected, "{locale}");
     }
-    let translations_after: Vec<String> = LOCALES
-        .iter()
-        .map(|l| sandbox.read(&format!("locales/{l}/{NAME}.ftl")))
-        .collect();
-    assert_eq!(
-        translations_after, translations_before,
-        "no translator file is ever rewritten"
-    );
+
+    // Confirming an unchanged translation is possible, and recorded as such.
+    sandbox.run_ok(&["accept", "fr", "intro-p2", "--unchanged"]);
+    let record = sandbox.read(&format!("locales/fr/confirmed/{NAME}.toml"));
+    let entry = &record[record.find("[intro-p2]").unwrap()..];
+    assert!(entry.contains("confirmed-unchanged = true"), "{entry}");
+    // Accepting a current unit again is no error.
+    let again = sandbox.run_ok(&["accept", "es", "intro-p2"]);
+    assert!(again.stdout.contains("already current"), "{}", again.stdout);
 }
 
 #[test]
@@ -340,9 +395,12 @@ fn a_minor_edit_stales_nothing_and_a_real_edit_afterwards_does() {
         assert_eq!(locale.units, counts(37, 0, 0, 0, 0), "{}", locale.locale);
     }
     let record = sandbox.read(&format!("locales/fr/confirmed/{NAME}.toml"));
+    let entry = &record[record.find("[comparison-treatment-options-td12]").unwrap()..];
+    let entry = &entry[..entry.find("\n\n").unwrap_or(entry.len())];
     assert!(
-        record.contains("[comparison-treatment-options-td12]\nenglish = \"Risky; requires donor match\"\nminor-edit-of = \"Risky, requires donor match\""),
-        "{record}"
+        entry.contains("\nenglish = \"Risky; requires donor match\"\n")
+            && entry.contains("\nminor-edit-of = \"Risky, requires donor match\""),
+        "{entry}"
     );
 
     sandbox.edit(
@@ -463,13 +521,36 @@ fn a_new_translation_is_recorded_against_the_english_of_that_moment() {
 }
 
 #[test]
-fn accept_records_new_translations_and_refuses_what_is_not_stale() {
+fn accept_says_what_is_wrong_with_a_unit_it_cannot_confirm() {
     let sandbox = Sandbox::repo();
+    let run = sandbox.run(&["accept", "es", "nosuch-id"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("`nosuch-id` is not one of the units this applies to")
+            && run.stderr.contains("(the English units of es)"),
+        "an unknown id says so: {}",
+        run.stderr
+    );
+    let es = format!("locales/es/{NAME}.ftl");
+    let english = sandbox
+        .messages(&format!("locales/en/{NAME}.ftl"))
+        .into_iter()
+        .find(|(id, _)| id == "intro-p1")
+        .unwrap()
+        .1;
+    let text = sandbox.read(&es);
+    let start = text.find("\nintro-p1 = ").unwrap() + 1;
+    let end = start + text[start..].find('\n').unwrap();
+    sandbox.write(
+        &es,
+        format!("{}intro-p1 = {english}{}", &text[..start], &text[end..]),
+    );
     let run = sandbox.run(&["accept", "es", "intro-p1"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("`intro-p1` is not one of the units"),
-        "{}",
+        run.stderr.contains("is untranslated"),
+        "a copied English unit can't be confirmed: {}",
         run.stderr
     );
     let run = sandbox.run(&["accept", "es"]);

@@ -50,8 +50,12 @@ pub fn folio_bin() -> &'static Path {
 pub struct Counts {
     /// Current.
     pub current: usize,
+    /// Updated: stale, then changed by the translator.
+    pub updated: usize,
     /// Stale.
     pub stale: usize,
+    /// Untranslated: the English copied.
+    pub untranslated: usize,
     /// Missing.
     pub missing: usize,
     /// Obsolete.

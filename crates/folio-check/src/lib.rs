@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast::Pattern;
 use folio_ftl::{FtlFile, plain_text};
+use folio_track::is_untranslated;
 use serde::Serialize;
 
 /// How bad a finding is. Errors fail `folio check`; warnings are shown.
@@ -320,23 +321,6 @@ fn pattern_pairs<'a, 's>(
         }
     }
     pairs
-}
-
-/// Whether a translation is its reference unchanged (whitespace aside), beyond what may
-/// stay the same: text with no letters, a single word, or only proper names.
-pub fn is_untranslated(english: &str, translated: &str, proper_names: &[String]) -> bool {
-    if !english.split_whitespace().eq(translated.split_whitespace()) {
-        return false;
-    }
-    let mut rest = english.to_owned();
-    for name in proper_names {
-        rest = rest.replace(name.as_str(), " ");
-    }
-    let words = rest
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() > 1)
-        .count();
-    words > 1
 }
 
 #[cfg(test)]

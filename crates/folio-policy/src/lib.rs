@@ -19,7 +19,7 @@ pub use visible::shows_text;
 use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_bundle::{FluentBundle, FluentResource};
-use folio_check::{Check, CheckOptions, Finding, Severity, check_file, is_untranslated};
+use folio_check::{Check, CheckOptions, Finding, Severity, check_file};
 use folio_ftl::{FtlFile, LineIndex, plain_text};
 use folio_model::Layout;
 use folio_track::{EnglishUnit, Record, Status, UnitStatus, classify};
@@ -102,7 +102,12 @@ pub fn assess(
     defined: &BTreeSet<String>,
     options: &CheckOptions,
 ) -> Assessment {
-    let statuses = classify(english, translation.file, translation.record);
+    let statuses = classify(
+        english,
+        translation.file,
+        translation.record,
+        &options.proper_names,
+    );
     let mut findings = check_file(
         reference,
         translation.file,
@@ -237,6 +242,8 @@ pub enum DisclaimerGap {
     Missing,
     /// Translated against English that has changed since.
     Stale,
+    /// Stale, and since changed by the translator: awaiting confirmation.
+    Updated,
     /// Present but broken (a syntax error or no value).
     Invalid,
     /// The English text, copied.
@@ -251,6 +258,7 @@ impl DisclaimerGap {
         match self {
             DisclaimerGap::Missing => "missing".to_owned(),
             DisclaimerGap::Stale => "stale".to_owned(),
+            DisclaimerGap::Updated => "updated, awaiting confirmation".to_owned(),
             DisclaimerGap::Invalid => "invalid".to_owned(),
             DisclaimerGap::Untranslated => "identical to the English".to_owned(),
             DisclaimerGap::Broken(checks) => format!(
@@ -277,11 +285,11 @@ pub struct DisclaimerProblem {
 }
 
 /// The disclaimer units of a locale that keep it from being published; empty when every
-/// unit is publishable and translated. `assessment` is of the locale's disclaimer file.
+/// unit is publishable (and so translated: a copy of the English is *untranslated*).
+/// `assessment` is of the locale's disclaimer file.
 pub fn disclaimer_problems(
     english: &[EnglishUnit],
     assessment: &Assessment,
-    proper_names: &[String],
 ) -> Vec<DisclaimerProblem> {
     let statuses: BTreeMap<&str, &UnitStatus> = assessment
         .statuses
@@ -295,13 +303,7 @@ pub fn disclaimer_problems(
             status.map(|s| s.status),
             assessment.publishable.get(&unit.id),
         ) {
-            (Some(Status::Current), Some(text)) => {
-                if is_untranslated(&unit.text, text, proper_names) {
-                    DisclaimerGap::Untranslated
-                } else {
-                    continue;
-                }
-            }
+            (Some(Status::Current), Some(_)) => continue,
             (Some(Status::Current), None) => DisclaimerGap::Broken(
                 assessment
                     .findings
@@ -313,6 +315,8 @@ pub fn disclaimer_problems(
                     .collect(),
             ),
             (Some(Status::Stale), _) => DisclaimerGap::Stale,
+            (Some(Status::Updated), _) => DisclaimerGap::Updated,
+            (Some(Status::Untranslated), _) => DisclaimerGap::Untranslated,
             (Some(Status::Invalid), _) => DisclaimerGap::Invalid,
             _ => DisclaimerGap::Missing,
         };
@@ -411,7 +415,7 @@ body = The content is for information only, not advice.
             &defined_ids(std::iter::once(&file)),
             &article_checks(Vec::new()),
         );
-        let problems = disclaimer_problems(&english, &assessment, &[]);
+        let problems = disclaimer_problems(&english, &assessment);
         (assessment, problems)
     }
 

@@ -1,9 +1,10 @@
 //! Folio's staleness tracker: which English each translation was confirmed against, and
-//! so whether it is current, stale, missing, obsolete or invalid — with the word diff of
-//! the English from then to now.
+//! so whether it is current, updated, stale, untranslated, missing, obsolete or invalid —
+//! with the word diffs of the English and of the translation from then to now.
 //!
 //! The [`Record`] is the tracker's memory: per locale and document, one entry per unit
-//! holding the English text the translation was confirmed against. It is a file of its
+//! holding the English text the translation was confirmed against and the translation
+//! that was confirmed. It is a file of its
 //! own (never a translator's `.ftl`, which the tracker only reads), so a translator's
 //! formatting and comments stay theirs. Everything here is pure: text and parsed files in,
 //! values out.
@@ -11,7 +12,9 @@
 mod diff;
 mod record;
 mod status;
+mod untranslated;
 
 pub use diff::{DiffPart, word_diff};
 pub use record::{Record, RecordEntry};
 pub use status::{EnglishUnit, Status, StatusCounts, UnitStatus, classify, same_english};
+pub use untranslated::is_untranslated;

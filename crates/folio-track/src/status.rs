@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use folio_ftl::{FtlFile, plain_text};
 use serde::Serialize;
 
-use crate::Record;
+use crate::{Record, is_untranslated};
 
 /// One English unit as it stands now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,8 +23,14 @@ pub struct EnglishUnit {
 pub enum Status {
     /// Translated, and confirmed against the English that stands now.
     Current,
+    /// Was stale; the translator has since changed the translation: awaiting
+    /// confirmation (`folio accept --updated`).
+    Updated,
     /// Translated, but the English changed since the translation was confirmed.
     Stale,
+    /// Present but identical to the English (beyond names, numbers, single words and
+    /// link text): not translated.
+    Untranslated,
     /// An English unit with no translation.
     Missing,
     /// A translation whose English unit no longer exists.
@@ -35,9 +41,11 @@ pub enum Status {
 
 impl Status {
     /// Every status, in report order.
-    pub const ALL: [Status; 5] = [
+    pub const ALL: [Status; 7] = [
         Status::Current,
+        Status::Updated,
         Status::Stale,
+        Status::Untranslated,
         Status::Missing,
         Status::Obsolete,
         Status::Invalid,
@@ -47,7 +55,9 @@ impl Status {
     pub fn name(self) -> &'static str {
         match self {
             Status::Current => "current",
+            Status::Updated => "updated",
             Status::Stale => "stale",
+            Status::Untranslated => "untranslated",
             Status::Missing => "missing",
             Status::Obsolete => "obsolete",
             Status::Invalid => "invalid",
@@ -68,6 +78,8 @@ pub struct UnitStatus {
     pub english: Option<String>,
     /// The English the translation was confirmed against, when the record has it.
     pub confirmed: Option<String>,
+    /// The translation that was confirmed, when the record has it.
+    pub confirmed_translation: Option<String>,
     /// The translation as text, when there is a valid one.
     pub translation: Option<String>,
     /// English words of the unit: today's English, or the confirmed English when obsolete.
@@ -82,8 +94,12 @@ pub struct UnitStatus {
 pub struct StatusCounts {
     /// Current units.
     pub current: usize,
+    /// Updated units (stale, translation changed, awaiting confirmation).
+    pub updated: usize,
     /// Stale units.
     pub stale: usize,
+    /// Untranslated units (the English copied).
+    pub untranslated: usize,
     /// Missing units.
     pub missing: usize,
     /// Obsolete units.
@@ -102,7 +118,9 @@ impl StatusCounts {
     pub fn get(&self, status: Status) -> usize {
         match status {
             Status::Current => self.current,
+            Status::Updated => self.updated,
             Status::Stale => self.stale,
+            Status::Untranslated => self.untranslated,
             Status::Missing => self.missing,
             Status::Obsolete => self.obsolete,
             Status::Invalid => self.invalid,
@@ -112,7 +130,9 @@ impl StatusCounts {
     fn get_mut(&mut self, status: Status) -> &mut usize {
         match status {
             Status::Current => &mut self.current,
+            Status::Updated => &mut self.updated,
             Status::Stale => &mut self.stale,
+            Status::Untranslated => &mut self.untranslated,
             Status::Missing => &mut self.missing,
             Status::Obsolete => &mut self.obsolete,
             Status::Invalid => &mut self.invalid,
@@ -138,7 +158,7 @@ impl StatusCounts {
 
     /// Units (or words) of the English that exist today: everything but obsolete.
     pub fn english_total(&self) -> usize {
-        self.current + self.stale + self.missing + self.invalid
+        self.current + self.updated + self.stale + self.untranslated + self.missing + self.invalid
     }
 }
 
@@ -155,14 +175,18 @@ fn word_count(text: &str) -> usize {
 /// Classifies every unit of one document in one locale: the English units in their
 /// order, then obsolete translations in file order.
 ///
-/// `translation` is the locale's parsed file (empty if it has none); `record` its
-/// confirmed English. A translated unit is current when the record's English equals
-/// today's (whitespace aside) or when the record has no entry yet (a new translation),
-/// and stale otherwise. The order and formatting of the translator's file play no part.
+/// `translation` is the locale's parsed file (empty if it has none); `record` what it
+/// was confirmed against. A translation identical to the English is untranslated (see
+/// [`is_untranslated`]; `proper_names` may stay the same). Otherwise it is current when
+/// the record's English equals today's (whitespace aside) or when the record has no
+/// entry yet (a new translation); when the English changed, it is updated if the
+/// translation differs from the one confirmed, and stale if not. The order and
+/// formatting of the translator's file play no part.
 pub fn classify(
     english: &[EnglishUnit],
     translation: &FtlFile<'_>,
     record: &Record,
+    proper_names: &[String],
 ) -> Vec<UnitStatus> {
     // Entries by id (terms as `-id`): the first definition wins, as in fluent-bundle.
     // Borrowed from the parsed file, and turned into text only for the status that
@@ -202,6 +226,7 @@ pub fn classify(
             line: None,
             english: Some(unit.text.clone()),
             confirmed: entry.map(|e| e.english.clone()),
+            confirmed_translation: entry.and_then(|e| e.translation.clone()),
             translation: None,
             words: word_count(&unit.text),
             recorded: entry.is_some(),
@@ -216,12 +241,19 @@ pub fn classify(
                 status.status = Status::Current;
             }
             (Some((line, Some(value))), _) => {
+                let text = plain_text(value);
                 status.line = Some(*line);
-                status.translation = Some(plain_text(value));
                 status.status = match entry {
-                    Some(entry) if !same_english(&entry.english, &unit.text) => Status::Stale,
+                    _ if is_untranslated(&unit.text, &text, proper_names) => Status::Untranslated,
+                    Some(entry) if !same_english(&entry.english, &unit.text) => {
+                        match &entry.translation {
+                            Some(confirmed) if !same_english(confirmed, &text) => Status::Updated,
+                            _ => Status::Stale,
+                        }
+                    }
                     _ => Status::Current,
                 };
+                status.translation = Some(text);
             }
             (Some((line, None)), _) | (None, Some(line)) => {
                 status.line = Some(*line);
@@ -245,6 +277,7 @@ pub fn classify(
             line: Some(*line),
             english: None,
             confirmed: entry.map(|e| e.english.clone()),
+            confirmed_translation: entry.and_then(|e| e.translation.clone()),
             translation: value.map(plain_text),
             words: entry.map_or(0, |e| word_count(&e.english)),
             recorded: entry.is_some(),
@@ -272,7 +305,7 @@ mod tests {
     /// Classifies `ftl` against the English and record, as `id:status` strings.
     fn check(units: &[(&str, &str)], ftl: &str, record: &Record, expected: &[&str]) {
         let file = parse_ftl(ftl);
-        let found: Vec<String> = classify(&english(units), &file, record)
+        let found: Vec<String> = classify(&english(units), &file, record, &[])
             .iter()
             .map(|s| format!("{}:{}", s.id, s.status.name()))
             .collect();
@@ -282,22 +315,28 @@ mod tests {
     #[test]
     fn every_status_is_recognised() {
         let mut record = Record::default();
-        record.confirm("same", "Hello  world");
-        record.confirm("changed", "Old text");
-        record.confirm("gone", "Removed text");
+        record.confirm("same", "Hello  world", "Hola mundo");
+        record.confirm("changed", "Old text", "Texto");
+        record.confirm("edited", "Old words", "Palabras viejas");
+        record.confirm("gone", "Removed text", "Adiós");
         check(
             &[
                 ("same", "Hello world"),
                 ("changed", "New text"),
+                ("edited", "New words"),
+                ("copied", "Plain English text"),
                 ("new", "Fresh"),
                 ("absent", "X"),
                 ("broken", "Y"),
             ],
-            "gone = Adiós\nchanged = Texto\nbroken = { $x\nsame = Hola mundo\nnew = Fresco\n",
+            "gone = Adiós\nchanged = Texto\nedited = Palabras nuevas\ncopied = Plain English  text\n\
+             broken = { $x\nsame = Hola mundo\nnew = Fresco\n",
             &record,
             &[
                 "same:current",
                 "changed:stale",
+                "edited:updated",
+                "copied:untranslated",
                 "new:current",
                 "absent:missing",
                 "broken:invalid",
@@ -335,9 +374,33 @@ mod tests {
     }
 
     #[test]
+    fn a_record_without_the_translation_keeps_a_changed_unit_stale() {
+        let record = Record::parse("[a]\nenglish = \"Old words\"\n").unwrap();
+        check(
+            &[("a", "New words")],
+            "a = Otras palabras\n",
+            &record,
+            &["a:stale"],
+        );
+    }
+
+    #[test]
+    fn proper_names_may_stay_the_same() {
+        let file = parse_ftl("a = American Cancer Society\n");
+        let names = ["American Cancer Society".to_owned()];
+        let statuses = classify(
+            &english(&[("a", "American Cancer Society")]),
+            &file,
+            &Record::default(),
+            &names,
+        );
+        assert_eq!(statuses[0].status, Status::Current);
+    }
+
+    #[test]
     fn unrecorded_translations_are_marked_so() {
         let file = parse_ftl("a = A\n");
-        let statuses = classify(&english(&[("a", "A")]), &file, &Record::default());
+        let statuses = classify(&english(&[("a", "A")]), &file, &Record::default(), &[]);
         assert!(!statuses[0].recorded);
         assert_eq!(statuses[0].words, 1);
     }

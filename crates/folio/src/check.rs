@@ -240,10 +240,7 @@ fn check_workspace(
                     (min_coverage, stale_fails),
                 );
                 if *name == disclaimer {
-                    flag_disclaimer(
-                        &mut one,
-                        disclaimer_problems(&english, &assessment, &options.proper_names),
-                    );
+                    flag_disclaimer(&mut one, disclaimer_problems(&english, &assessment));
                 }
                 checked.push(one);
             }
@@ -452,7 +449,12 @@ fn check_one(
     options: &CheckOptions,
     bar: (f64, bool),
 ) -> Checked {
-    let statuses: Vec<UnitStatus> = classify(&reference_units(reference), file, record);
+    let statuses: Vec<UnitStatus> = classify(
+        &reference_units(reference),
+        file,
+        record,
+        &options.proper_names,
+    );
     let (units, words) = StatusCounts::tally(&statuses);
     let findings = check_file(reference, file, target.text, defined, options);
     verdict(target, &statuses, findings, coverage(&words, &units), bar)

@@ -82,11 +82,13 @@ pub enum Command {
     Status(StatusArgs),
 
     /// Confirm translations against today's English: the translator's act that clears
-    /// *stale*.
+    /// *stale* and *updated*.
     ///
-    /// Update the translation in locales/<LOCALE>/<document>.ftl first, then accept the
-    /// units you reviewed. Every run also records new translations (of units that were
-    /// missing) against today's English. Writes only locales/<LOCALE>/confirmed/.
+    /// Update the translation in locales/<LOCALE>/<document>.ftl first (the unit then
+    /// shows as updated), then accept the units you reviewed. A stale unit whose
+    /// translation you did not change needs --unchanged, and the record says so. Every
+    /// run also records new translations (of units that were missing) against today's
+    /// English. Writes only locales/<LOCALE>/confirmed/.
     #[command(after_help = EXIT_CODES)]
     Accept(AcceptArgs),
 
@@ -154,17 +156,27 @@ pub struct AcceptArgs {
     #[arg(value_name = "LOCALE")]
     pub locale: String,
 
-    /// The stale units to accept: ID, or DOCUMENT:ID when the id is in several documents.
+    /// The units to confirm: ID, or DOCUMENT:ID when the id is in several documents. An
+    /// updated unit is confirmed; a stale one only with --unchanged.
     #[arg(value_name = "UNIT")]
     pub units: Vec<UnitName>,
 
-    /// Accept every stale unit of the locale.
+    /// Confirm every updated unit of the locale (and, with --unchanged, every stale one).
     #[arg(long, conflicts_with = "units")]
     pub all: bool,
 
-    /// Only record new translations; accept nothing stale.
+    /// Confirm every updated unit: stale units whose translation the translator changed.
     #[arg(long, conflicts_with_all = ["units", "all"])]
+    pub updated: bool,
+
+    /// Only record new translations; confirm nothing stale or updated.
+    #[arg(long, conflicts_with_all = ["units", "all", "updated"])]
     pub new: bool,
+
+    /// Also confirm stale units whose translation is unchanged: the English edit needs no
+    /// retranslation. Recorded as such.
+    #[arg(long, conflicts_with_all = ["updated", "new"])]
+    pub unchanged: bool,
 }
 
 /// Arguments of `folio check`.

@@ -220,15 +220,17 @@ fn update_record(
         })
         .collect();
     let mut record = original.clone();
-    for (status, (id, old, new)) in classify(&old_english, &file, &original).iter().zip(changed) {
+    let proper_names = &workspace.config().check.proper_names;
+    let statuses = classify(&old_english, &file, &original, proper_names);
+    for (status, (id, old, new)) in statuses.iter().zip(changed) {
         // Against the old English, current means: translated and confirmed (or new) then.
-        if status.status != Status::Current {
+        let (Status::Current, Some(translation)) = (status.status, &status.translation) else {
             continue;
-        }
+        };
         if minor.contains(id.as_str()) {
-            record.confirm_minor(id, old, new);
+            record.confirm_minor(id, old, new, translation);
         } else if !status.recorded {
-            record.confirm(id, old);
+            record.confirm(id, old, translation);
         }
     }
     if record != original {

@@ -472,8 +472,7 @@ fn assess_locale(
             options,
         );
         if *document == disclaimer {
-            assessed.disclaimer =
-                disclaimer_problems(&english[document], &assessment, &options.proper_names);
+            assessed.disclaimer = disclaimer_problems(&english[document], &assessment);
         }
         let left_out: Vec<(String, Vec<Check>)> = assessment
             .statuses

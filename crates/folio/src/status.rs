@@ -66,15 +66,19 @@ pub struct DocumentReport {
 }
 
 /// One unit that needs the translator: its [`UnitStatus`] fields (`id`, `status`,
-/// `line`, `english`, `confirmed`, `translation`, `words`, `recorded`) and, when stale,
-/// the word diff.
+/// `line`, `english`, `confirmed`, `confirmed_translation`, `translation`, `words`,
+/// `recorded`) and, when stale or updated, the word diffs.
 #[derive(Debug, Serialize)]
 pub struct UnitReport {
     /// The unit's status and texts.
     #[serde(flatten)]
     pub unit: UnitStatus,
-    /// For a stale unit, the word diff from `confirmed` to `english`.
+    /// For a stale or updated unit, the word diff of the English from `confirmed` to
+    /// `english`.
     pub diff: Option<Vec<DiffPart>>,
+    /// For an updated unit, the word diff of the translation from
+    /// `confirmed_translation` to `translation`.
+    pub translation_diff: Option<Vec<DiffPart>>,
 }
 
 /// A syntax error in a translation file.
@@ -143,17 +147,20 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
             if args.diff || args.todo {
                 print_todo(&mut out, &report, args.todo)?;
             }
-            let unrecorded: usize = tracked
-                .iter()
-                .flat_map(|t| &t.units)
-                .filter(|u| is_unrecorded(u))
-                .count();
-            if unrecorded > 0 {
-                writeln!(
-                    out,
-                    "\n{unrecorded} new translation(s) count as current but are not recorded yet; \
-                     `folio accept LOCALE --new` records them against today's English."
-                )?;
+            for locale in &locales {
+                let unrecorded = tracked
+                    .iter()
+                    .filter(|t| &t.locale == locale)
+                    .flat_map(|t| &t.units)
+                    .filter(|u| is_unrecorded(u))
+                    .count();
+                if unrecorded > 0 {
+                    writeln!(
+                        out,
+                        "\n{locale}: {unrecorded} new translation(s) count as current but are not \
+                         recorded yet; `folio accept {locale} --new` records them against today's English."
+                    )?;
+                }
             }
         }
     }
@@ -226,7 +233,13 @@ fn document_report(workspace: &Workspace, tracked: &Tracked) -> DocumentReport {
         .filter(|u| u.status != Status::Current)
         .map(|u| UnitReport {
             diff: match (u.status, &u.confirmed, &u.english) {
-                (Status::Stale, Some(then), Some(now)) => Some(word_diff(then, now)),
+                (Status::Stale | Status::Updated, Some(then), Some(now)) => {
+                    Some(word_diff(then, now))
+                }
+                _ => None,
+            },
+            translation_diff: match (u.status, &u.confirmed_translation, &u.translation) {
+                (Status::Updated, Some(then), Some(now)) => Some(word_diff(then, now)),
                 _ => None,
             },
             unit: u.clone(),
@@ -281,19 +294,30 @@ fn print_table(out: &mut impl WriteColor, report: &StatusReport) -> std::io::Res
         .max(8);
     writeln!(
         out,
-        "{:<8} {:<width$} {:>7} {:>5} {:>7} {:>8} {:>7}  {:>13}",
-        "locale", "document", "current", "stale", "missing", "obsolete", "invalid", "words current"
+        "{:<8} {:<width$} {:>7} {:>7} {:>5} {:>12} {:>7} {:>8} {:>7}  {:>13}",
+        "locale",
+        "document",
+        "current",
+        "updated",
+        "stale",
+        "untranslated",
+        "missing",
+        "obsolete",
+        "invalid",
+        "words current"
     )?;
     for locale in &report.locales {
         for document in &locale.documents {
             let u = &document.units;
             writeln!(
                 out,
-                "{:<8} {:<width$} {:>7} {:>5} {:>7} {:>8} {:>7}  {:>13}",
+                "{:<8} {:<width$} {:>7} {:>7} {:>5} {:>12} {:>7} {:>8} {:>7}  {:>13}",
                 locale.locale,
                 document.document,
                 u.current,
+                u.updated,
                 u.stale,
+                u.untranslated,
                 u.missing,
                 u.obsolete,
                 u.invalid,
@@ -314,7 +338,7 @@ fn print_todo(
             let items: Vec<&UnitReport> = document
                 .todo
                 .iter()
-                .filter(|u| everything || u.unit.status == Status::Stale)
+                .filter(|u| everything || matches!(u.unit.status, Status::Stale | Status::Updated))
                 .collect();
             if items.is_empty() {
                 continue;
@@ -324,7 +348,12 @@ fn print_todo(
             write!(out, "{} {}", locale.locale, document.file)?;
             out.reset()?;
             writeln!(out)?;
-            for UnitReport { unit, diff } in items {
+            for UnitReport {
+                unit,
+                diff,
+                translation_diff,
+            } in items
+            {
                 let place = unit
                     .line
                     .map_or(String::new(), |line| format!(" ({}:{line})", document.file));
@@ -336,7 +365,11 @@ fn print_todo(
                 } else if let Some(english) = &unit.english {
                     writeln!(out, "    English:     {english}")?;
                 }
-                if let Some(translation) = &unit.translation {
+                if let Some(diff) = translation_diff {
+                    write!(out, "    Translation: ")?;
+                    print_diff(out, diff)?;
+                    writeln!(out)?;
+                } else if let Some(translation) = &unit.translation {
                     writeln!(out, "    Translation: {translation}")?;
                 }
             }

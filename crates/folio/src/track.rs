@@ -37,7 +37,12 @@ pub fn track(
     let text = read_translation(workspace, locale, document)?;
     let record = read_record(workspace, locale, document)?;
     let file = parse_ftl(&text);
-    let units = classify(english, &file, &record);
+    let units = classify(
+        english,
+        &file,
+        &record,
+        &workspace.config().check.proper_names,
+    );
     let errors = file.errors;
     Ok(Tracked {
         locale: locale.clone(),
