@@ -267,6 +267,12 @@ fn one_changed_word_stales_that_unit_everywhere_until_accepted() {
         (unit.id.as_str(), unit.status.as_str()),
         ("intro-p2", "updated")
     );
+    assert!(
+        unit.confirmed_translation
+            .as_deref()
+            .is_some_and(|t| t.starts_with("El mieloma múltiple afecta a")),
+        "the record keeps the translation that was confirmed"
+    );
     let translation_diff: Vec<&DiffPart> = unit
         .translation_diff
         .iter()
