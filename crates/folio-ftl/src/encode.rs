@@ -52,6 +52,23 @@ pub fn write_units(file: UnitFile<'_>) -> String {
     fluent_syntax::serializer::serialize(&Resource { body })
 }
 
+/// One message `id = text` in the serializer's normal form, ending in a newline, with no
+/// comment: what `folio sync` inserts into a translator's file (textually, so every other
+/// byte of it stays).
+pub fn message_text(id: &str, text: &str) -> String {
+    let message = Entry::Message(Message {
+        id: Identifier {
+            name: id.to_owned(),
+        },
+        value: Some(encode_pattern(text)),
+        attributes: Vec::new(),
+        comment: None,
+    });
+    fluent_syntax::serializer::serialize(&Resource {
+        body: vec![message],
+    })
+}
+
 /// Builds the Fluent pattern whose formatted value is exactly `text`.
 ///
 /// Characters Fluent would read as syntax become string-literal placeables (`{"{"}`):

@@ -12,5 +12,5 @@
 mod encode;
 mod read;
 
-pub use encode::{UnitFile, encode_pattern, write_units};
+pub use encode::{UnitFile, encode_pattern, message_text, write_units};
 pub use read::{FtlFile, FtlMessage, FtlTerm, LineIndex, SyntaxError, parse_ftl, plain_text};

@@ -12,9 +12,11 @@
 mod diff;
 mod record;
 mod status;
+mod sync;
 mod untranslated;
 
 pub use diff::{DiffPart, word_diff};
 pub use record::{Record, RecordEntry};
 pub use status::{EnglishUnit, Status, StatusCounts, UnitStatus, classify, same_english};
+pub use sync::{Memory, Remembered, SyncUnit, Synced, sync_file};
 pub use untranslated::is_untranslated;

@@ -44,6 +44,8 @@ impl Cli {
             Command::Extract(args) => dedup(&mut args.minor),
             Command::Status(args) => dedup(&mut args.locales),
             Command::Accept(args) => dedup(&mut args.units),
+            Command::Sync(args) => dedup(&mut args.locales),
+            Command::NewLocale(_) => {}
             Command::Check(args) => dedup(&mut args.only),
             Command::Render(args) => {
                 dedup(&mut args.articles);
@@ -91,6 +93,21 @@ pub enum Command {
     /// English. Writes only locales/<LOCALE>/confirmed/.
     #[command(after_help = EXIT_CODES)]
     Accept(AcceptArgs),
+
+    /// Bring translators' files up to date: msgmerge for Fluent.
+    ///
+    /// Inserts every missing unit into locales/<LOCALE>/<document>.ftl in English order,
+    /// as text (every byte already in the file stays), creating files for new documents.
+    /// A unit whose English the locale has translated and confirmed elsewhere is filled
+    /// in and recorded; any other is written commented out, under its context, with the
+    /// English as its value and suggestions from similar English: remove the "# " and
+    /// translate. Running it twice changes nothing the second time.
+    #[command(after_help = EXIT_CODES)]
+    Sync(SyncArgs),
+
+    /// Start a locale: validate the BCP 47 tag, create locales/<TAG>/ and sync it.
+    #[command(name = "new-locale", after_help = EXIT_CODES)]
+    NewLocale(NewLocaleArgs),
 
     /// Gate a pull request: coverage per locale and document against the thresholds in
     /// folio.toml, plus quality checks on every translated unit.
@@ -177,6 +194,22 @@ pub struct AcceptArgs {
     /// retranslation. Recorded as such.
     #[arg(long, conflicts_with_all = ["updated", "new"])]
     pub unchanged: bool,
+}
+
+/// Arguments of `folio sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The locales to sync (BCP 47 tags); all by default.
+    #[arg(value_name = "LOCALE")]
+    pub locales: Vec<String>,
+}
+
+/// Arguments of `folio new-locale`.
+#[derive(Debug, Args)]
+pub struct NewLocaleArgs {
+    /// The new locale's BCP 47 tag, canonically spelled (es, pt-BR, zh-Hans).
+    #[arg(value_name = "TAG")]
+    pub tag: String,
 }
 
 /// Arguments of `folio check`.

@@ -12,6 +12,7 @@ mod extract;
 mod load;
 mod render;
 mod status;
+mod sync;
 mod terminal;
 mod track;
 mod units;
@@ -57,6 +58,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(&cli, args, &mut reporter),
         Command::Status(args) => status::run(&cli, args, &mut reporter),
         Command::Accept(args) => accept::run(&cli, args, &mut reporter),
+        Command::Sync(args) => sync::run(&cli, args, &mut reporter),
+        Command::NewLocale(args) => sync::new_locale(&cli, args, &mut reporter),
         Command::Check(args) => check::run(&cli, args, &mut reporter),
         Command::Render(args) => render::run(&cli, args, &mut reporter),
     };

@@ -1,0 +1,453 @@
+//! `folio sync`, the pure part: msgmerge for Fluent. Missing units are inserted into a
+//! translator's file as text — never by re-serialising it — so every byte already there
+//! stays; exact matches from the locale's translation memory are filled in as real
+//! translations, and fuzzy ones offered as comments.
+
+use std::collections::HashMap;
+
+use folio_ftl::{FtlFile, message_text};
+use similar::TextDiff;
+
+use crate::{DiffPart, Status, UnitStatus, word_diff};
+
+/// One English unit to sync: its id, text and translator context.
+#[derive(Debug, Clone, Copy)]
+pub struct SyncUnit<'a> {
+    /// The unit id.
+    pub id: &'a str,
+    /// Today's English.
+    pub english: &'a str,
+    /// What the unit is (`Paragraph 2 of "Types"`), from the English file's comment.
+    pub context: Option<&'a str>,
+}
+
+/// A translation the locale has confirmed, reusable for the same English elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Remembered {
+    /// The English it translates.
+    pub english: String,
+    /// The translation.
+    pub translation: String,
+    /// Where it is: `document:id`.
+    pub source: String,
+}
+
+/// A locale's translation memory: every current translation in it, by English.
+#[derive(Debug, Default)]
+pub struct Memory {
+    entries: Vec<Remembered>,
+    exact: HashMap<String, usize>,
+}
+
+/// Least similarity of two English texts (share of equal words) for a fuzzy suggestion.
+const FUZZY: f32 = 0.6;
+
+/// How many fuzzy suggestions a unit gets at most.
+const SUGGESTIONS: usize = 2;
+
+impl Memory {
+    /// Remembers a current translation of `english` found at `source`. The first
+    /// translation of an English text is the one reused.
+    pub fn add(&mut self, english: &str, translation: &str, source: String) {
+        let key = normalize(english);
+        if self.exact.contains_key(&key) {
+            return;
+        }
+        self.exact.insert(key, self.entries.len());
+        self.entries.push(Remembered {
+            english: english.to_owned(),
+            translation: translation.to_owned(),
+            source,
+        });
+    }
+
+    /// The translation of exactly `english` (whitespace aside), if the locale has one.
+    pub fn exact(&self, english: &str) -> Option<&Remembered> {
+        self.exact
+            .get(&normalize(english))
+            .map(|&i| &self.entries[i])
+    }
+
+    /// Translations of English similar to `english`, best first.
+    fn similar<'m>(&'m self, english: &str) -> Vec<(f32, &'m Remembered)> {
+        let mut found: Vec<(f32, &Remembered)> = self
+            .entries
+            .iter()
+            .map(|r| (similarity(&r.english, english), r))
+            .filter(|(score, _)| *score >= FUZZY)
+            .collect();
+        found.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| a.1.source.cmp(&b.1.source))
+        });
+        found.truncate(SUGGESTIONS);
+        found
+    }
+}
+
+fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The share of equal words of two texts (spaces do not count, or any two sentences of
+/// one length would look alike).
+fn similarity(a: &str, b: &str) -> f32 {
+    let a: Vec<&str> = a.split_whitespace().collect();
+    let b: Vec<&str> = b.split_whitespace().collect();
+    TextDiff::configure().diff_slices(&a, &b).ratio()
+}
+
+/// What syncing one file did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Synced {
+    /// The file's new text: the old text with the insertions, every old byte kept.
+    pub text: String,
+    /// Units filled from memory, to record as confirmed: (id, English, translation).
+    pub filled: Vec<(String, String, String)>,
+    /// Units inserted for the translator to translate.
+    pub to_translate: usize,
+    /// Of those, how many came with suggestions.
+    pub suggested: usize,
+}
+
+/// Inserts every missing unit of `units` into the translation `text` (parsed as
+/// `file`, classified as `statuses`), in English order: a unit whose English the
+/// locale has translated before (`memory`) as a real message, any other as a commented
+/// placeholder under its context and the English, with fuzzy suggestions from memory
+/// and from the file's obsolete translations (a rewritten unit's old translation). A
+/// placeholder already in the file is left as it is, so syncing twice changes nothing.
+/// `header` starts a file that does not exist yet (`text` empty).
+pub fn sync_file(
+    units: &[SyncUnit<'_>],
+    text: &str,
+    file: &FtlFile<'_>,
+    statuses: &[UnitStatus],
+    memory: &Memory,
+    header: &str,
+) -> Synced {
+    let ends = entry_ends(text, file);
+    let status: HashMap<&str, &UnitStatus> = statuses.iter().map(|u| (u.id.as_str(), u)).collect();
+    // Where each English unit's translation is in the file, to find the obsolete
+    // translation that sits where a new unit goes: the one it replaced.
+    let lines: Vec<Option<usize>> = units
+        .iter()
+        .map(|u| status.get(u.id).and_then(|s| s.line))
+        .collect();
+    let obsolete: Vec<&UnitStatus> = statuses
+        .iter()
+        .filter(|u| u.status == Status::Obsolete && u.translation.is_some())
+        .collect();
+
+    let mut synced = Synced::default();
+    let mut inserts: Vec<(usize, String)> = Vec::new();
+    let body_start = header_end(text);
+    let mut anchor: Option<usize> = None;
+    for (index, unit) in units.iter().enumerate() {
+        if let Some(&end) = ends.get(unit.id) {
+            anchor = Some(end);
+            continue;
+        }
+        if status
+            .get(unit.id)
+            .is_some_and(|s| s.status != Status::Missing)
+        {
+            continue;
+        }
+        let block = match memory.exact(unit.english) {
+            Some(found) => {
+                synced.filled.push((
+                    unit.id.to_owned(),
+                    unit.english.to_owned(),
+                    found.translation.clone(),
+                ));
+                let mut block = comment_lines(unit.context);
+                block.push_str(&message_text(unit.id, &found.translation));
+                block
+            }
+            None => {
+                synced.to_translate += 1;
+                let before = lines[..index].iter().flatten().max().copied().unwrap_or(0);
+                let after = lines[index + 1..]
+                    .iter()
+                    .flatten()
+                    .min()
+                    .copied()
+                    .unwrap_or(usize::MAX);
+                let replaced: Vec<Remembered> = obsolete
+                    .iter()
+                    .filter(|u| u.line.is_some_and(|line| before < line && line < after))
+                    .map(|u| Remembered {
+                        english: u.confirmed.clone().unwrap_or_default(),
+                        translation: u.translation.clone().unwrap_or_default(),
+                        source: format!("{}, the retired unit in its place", u.id),
+                    })
+                    .collect();
+                let mut suggestions: Vec<(f32, &Remembered)> = replaced
+                    .iter()
+                    .map(|r| (similarity(&r.english, unit.english), r))
+                    .chain(memory.similar(unit.english))
+                    .collect();
+                suggestions.truncate(SUGGESTIONS);
+                synced.suggested += usize::from(!suggestions.is_empty());
+                placeholder(unit, &suggestions)
+            }
+        };
+        let at = anchor.unwrap_or(body_start);
+        inserts.push((at, block));
+    }
+
+    // A translator may have reordered the file: insert in file order, and in English order
+    // where several units go to one place (the sort is stable).
+    inserts.sort_by_key(|(at, _)| *at);
+    let mut out =
+        String::with_capacity(text.len() + inserts.iter().map(|(_, b)| b.len() + 2).sum::<usize>());
+    if text.is_empty() && !inserts.is_empty() {
+        out.push_str(header);
+    }
+    let mut copied = 0;
+    for (at, block) in inserts {
+        out.push_str(&text[copied..at]);
+        copied = at;
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        if !out.is_empty() && !out.ends_with("\n\n") {
+            out.push('\n');
+        }
+        out.push_str(&block);
+        // Keep the block apart from the comment of the entry that follows it.
+        if text[at..].starts_with(|c: char| c != '\n') {
+            out.push('\n');
+        }
+    }
+    out.push_str(&text[copied..]);
+    synced.text = out;
+    synced
+}
+
+/// The comment lines of a unit's context, `# …` each.
+fn comment_lines(context: Option<&str>) -> String {
+    context.map_or(String::new(), |c| {
+        c.lines().map(|line| format!("# {line}\n")).collect()
+    })
+}
+
+/// A unit for the translator: its context, the suggestions, and the message with the
+/// English as its value, commented out. Removing the `# ` of the message's lines and
+/// translating its value is all a translator does; until then the unit is missing.
+fn placeholder(unit: &SyncUnit<'_>, suggestions: &[(f32, &Remembered)]) -> String {
+    let mut block = comment_lines(unit.context);
+    block.push_str(
+        "# Translate: remove the \"# \" before the message below and replace the English.\n",
+    );
+    for (score, found) in suggestions {
+        block.push_str(&format!(
+            "# Suggestion ({:.0}% similar English, from {}): {}\n",
+            score * 100.0,
+            found.source,
+            one_line(&found.translation)
+        ));
+        block.push_str(&format!(
+            "#   its English, then → now: {}\n",
+            one_line(&diff_text(&word_diff(&found.english, unit.english)))
+        ));
+    }
+    for line in message_text(unit.id, unit.english).lines() {
+        block.push_str("# ");
+        block.push_str(line);
+        block.push('\n');
+    }
+    block
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A word diff as `git --word-diff=plain` writes it.
+fn diff_text(diff: &[DiffPart]) -> String {
+    diff.iter()
+        .map(|part| match part {
+            DiffPart::Equal(text) => text.clone(),
+            DiffPart::Delete(text) => format!("[-{text}-]"),
+            DiffPart::Insert(text) => format!("{{+{text}+}}"),
+        })
+        .collect()
+}
+
+/// Where each message of `file`, and each placeholder, ends in `text`: the byte after
+/// its last line (its value's continuation lines and attributes included).
+fn entry_ends<'t>(text: &'t str, file: &FtlFile<'t>) -> HashMap<&'t str, usize> {
+    let mut ends = HashMap::new();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_end = |line: usize| -> usize { line_starts.get(line).copied().unwrap_or(text.len()) };
+    for message in &file.messages {
+        // Continuation lines are indented; the entry ends before the first line that is not.
+        let mut last = message.line;
+        while let Some(&start) = line_starts.get(last) {
+            let next = &text[start..line_end(last + 1)];
+            if next.starts_with([' ', '\t']) && !next.trim().is_empty() {
+                last += 1;
+            } else {
+                break;
+            }
+        }
+        ends.entry(message.id).or_insert(line_end(last));
+    }
+    for (index, &start) in line_starts.iter().enumerate() {
+        let line = &text[start..line_end(index + 1)];
+        // `# id = English` on one line, or `# id =` with the English below.
+        if let Some(rest) = line.strip_prefix("# ")
+            && let Some((id, value)) = rest.split_once(" =")
+            && is_identifier(id)
+            && (value.starts_with(' ') || value.trim().is_empty())
+        {
+            // The placeholder's value may go on over commented continuation lines.
+            let mut last = index + 1;
+            while let Some(&next_start) = line_starts.get(last) {
+                if text[next_start..line_end(last + 1)].starts_with("#     ") {
+                    last += 1;
+                } else {
+                    break;
+                }
+            }
+            ends.entry(id).or_insert(line_end(last));
+        }
+    }
+    ends
+}
+
+fn is_identifier(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Where a file's body starts: after its leading resource comments (`###`) and the blank
+/// lines after them.
+fn header_end(text: &str) -> usize {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("###") || line.trim().is_empty() {
+            at += line.len();
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use folio_ftl::parse_ftl;
+
+    use super::*;
+    use crate::{EnglishUnit, Record, classify};
+
+    const ENGLISH: &[(&str, &str, &str)] = &[
+        ("a", "First paragraph about cells.", "Paragraph 1"),
+        ("b", "Second paragraph about {braces}.", "Paragraph 2"),
+        (
+            "c",
+            "Third paragraph about treatment costs today.",
+            "Paragraph 3",
+        ),
+    ];
+
+    /// Syncs `text` against [`ENGLISH`] with `memory`, empty record.
+    fn sync(text: &str, memory: &Memory) -> Synced {
+        let units: Vec<SyncUnit<'_>> = ENGLISH
+            .iter()
+            .map(|(id, english, context)| SyncUnit {
+                id,
+                english,
+                context: Some(context),
+            })
+            .collect();
+        let english: Vec<EnglishUnit> = ENGLISH
+            .iter()
+            .map(|(id, text, _)| EnglishUnit {
+                id: (*id).to_owned(),
+                text: (*text).to_owned(),
+            })
+            .collect();
+        let file = parse_ftl(text);
+        let statuses = classify(&english, &file, &Record::default(), &[]);
+        sync_file(&units, text, &file, &statuses, memory, "### Header\n")
+    }
+
+    #[test]
+    fn missing_units_are_inserted_in_english_order_keeping_every_byte() {
+        let text = "### Mine\n\n# my note\nc = Tercero  \n";
+        let synced = sync(text, &Memory::default());
+        assert_eq!(
+            synced.text,
+            "### Mine\n\n\
+             # Paragraph 1\n\
+             # Translate: remove the \"# \" before the message below and replace the English.\n\
+             # a = First paragraph about cells.\n\n\
+             # Paragraph 2\n\
+             # Translate: remove the \"# \" before the message below and replace the English.\n\
+             # b = Second paragraph about { \"{\" }braces{ \"}\" }.\n\n\
+             # my note\nc = Tercero  \n"
+        );
+        assert_eq!(synced.to_translate, 2);
+        assert_eq!(
+            sync(&synced.text, &Memory::default()).text,
+            synced.text,
+            "idempotent"
+        );
+        // Placeholders are comments: the units are still missing.
+        let file = parse_ftl(&synced.text);
+        assert!(file.errors.is_empty());
+        assert_eq!(file.messages.len(), 1);
+    }
+
+    #[test]
+    fn exact_english_from_memory_is_filled_and_similar_english_suggested() {
+        let mut memory = Memory::default();
+        memory.add(
+            "First  paragraph about cells.",
+            "Primer párrafo.",
+            "other:x".into(),
+        );
+        memory.add(
+            "Third paragraph about treatment costs.",
+            "Tercer párrafo sobre costos.",
+            "other:y".into(),
+        );
+        let synced = sync("", &memory);
+        assert!(
+            synced
+                .text
+                .starts_with("### Header\n\n# Paragraph 1\na = Primer párrafo.\n")
+        );
+        assert_eq!(
+            synced.filled,
+            [(
+                "a".to_owned(),
+                "First paragraph about cells.".to_owned(),
+                "Primer párrafo.".to_owned()
+            )]
+        );
+        assert!(
+            synced
+                .text
+                .contains("from other:y): Tercer párrafo sobre costos.\n"),
+            "{}",
+            synced.text
+        );
+        assert_eq!((synced.to_translate, synced.suggested), (2, 1));
+    }
+
+    #[test]
+    fn a_reordered_file_gets_each_unit_after_its_english_predecessor() {
+        let text = "c = Tres\na = Uno\n";
+        let synced = sync(text, &Memory::default());
+        let b = synced.text.find("# b = ").unwrap();
+        assert!(synced.text.find("a = Uno").unwrap() < b, "{}", synced.text);
+        assert!(synced.text.starts_with("c = Tres\na = Uno\n"));
+    }
+}
