@@ -39,7 +39,7 @@ fn translate_placeholders(sandbox: &Sandbox, path: &str, choose: impl Fn(usize) 
     for line in text.split_inclusive('\n') {
         let message = line
             .strip_prefix("# ")
-            .and_then(|rest| rest.split_once(" = ").map(|(id, value)| (id, value)))
+            .and_then(|rest| rest.split_once(" = "))
             .filter(|(id, _)| !id.contains(' '));
         match message {
             Some((id, value)) => {
