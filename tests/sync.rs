@@ -234,3 +234,69 @@ fn a_copied_english_locale_is_untranslated_not_current() {
     );
     assert_eq!(sandbox.run(&["check", "it"]).code, 1);
 }
+
+#[test]
+fn minor_applies_to_an_earlier_english_edit_still_stale() {
+    let sandbox = Sandbox::repo();
+    let article = format!("source/{NAME}.md");
+    sandbox.edit(
+        &article,
+        "Risky, requires donor match",
+        "Risky; requires donor match",
+    );
+    let run = sandbox.run_ok(&["extract"]);
+    assert!(
+        run.stdout
+            .contains("changed: comparison-treatment-options-td12 (a typo fix"),
+        "extract names the changed ids: {}",
+        run.stdout
+    );
+    // The translator of es updates theirs in the meantime: that one stays for them.
+    let es = format!("locales/es/{NAME}.ftl");
+    let text = sandbox.read(&es);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("comparison-treatment-options-td12 = "))
+        .unwrap()
+        .to_owned();
+    sandbox.edit(&es, &line, &format!("{line} (revisado)"));
+
+    let run = sandbox.run_ok(&["extract", "--minor", "comparison-treatment-options-td12"]);
+    assert!(run.stdout.contains("declared minor"), "{}", run.stdout);
+    let report = status_json(&sandbox, &[]);
+    for locale in LOCALES {
+        let expected = if locale == "es" { "updated" } else { "current" };
+        let counts = units(&report, locale, NAME);
+        assert_eq!(
+            counts[expected],
+            if expected == "current" { 35 } else { 1 },
+            "{locale}: {counts}"
+        );
+    }
+    let fr = sandbox.read(&format!("locales/fr/confirmed/{NAME}.toml"));
+    assert!(
+        fr.contains("minor-edit-of = \"Risky, requires donor match\""),
+        "{fr}"
+    );
+    // A unit that is current everywhere can't be declared minor.
+    let run = sandbox.run(&["extract", "--minor", "intro-p1"]);
+    assert_eq!(run.code, 2, "{run:?}");
+}
+
+#[test]
+fn the_reference_locale_is_accepted_and_explained() {
+    let sandbox = Sandbox::repo();
+    for args in [
+        &["status", "en"][..],
+        &["check", "en"],
+        &["accept", "en", "--all"],
+    ] {
+        let run = sandbox.run(args);
+        assert_eq!(run.code, 0, "{args:?}: {run:?}");
+        assert!(
+            run.stderr.contains("`en` is the reference locale"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}

@@ -28,8 +28,12 @@ struct Confirmed {
 pub fn run(cli: &Cli, args: &AcceptArgs, reporter: &mut Reporter) -> anyhow::Result<Outcome> {
     let workspace = open_workspace(cli)?;
     let _lock = lock_workspace(&workspace, reporter)?;
-    let locale =
-        select_locales(&workspace, std::slice::from_ref(&args.locale), reporter)?.remove(0);
+    let Some(locale) =
+        select_locales(&workspace, std::slice::from_ref(&args.locale), reporter)?.pop()
+    else {
+        // The reference locale: select_locales said why there is nothing to confirm.
+        return Ok(Outcome::Clean);
+    };
     if args.units.is_empty() && !args.all && !args.new && !args.updated {
         anyhow::bail!(
             "name the units to confirm (ID or DOCUMENT:ID), or pass --all, --updated or --new"

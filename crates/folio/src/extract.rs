@@ -94,7 +94,17 @@ pub fn run(cli: &Cli, args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Re
         return Ok(Outcome::Findings);
     }
 
-    // Minor edits must name units whose English changed now; check before writing anything.
+    let (locales, locale_errors) = workspace.locales()?;
+    for error in &locale_errors {
+        reporter.error(error);
+    }
+    // Minor edits must name units whose English changed now, or changed at an earlier
+    // extraction and is still stale in some locale; check before writing anything.
+    let earlier = if args.minor.is_empty() {
+        Vec::new()
+    } else {
+        earlier_changes(&workspace, &locales, &extracted)?
+    };
     let changed: Vec<(&str, &str)> = extracted
         .iter()
         .flat_map(|(doc, e)| {
@@ -102,22 +112,27 @@ pub fn run(cli: &Cli, args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Re
                 .iter()
                 .map(|(id, _, _)| (doc.name.as_str(), id.as_str()))
         })
+        .chain(earlier.iter().map(|(d, i, _)| (d.as_str(), i.as_str())))
         .collect();
     let minor: BTreeSet<(String, String)> = match resolve(&args.minor, &changed) {
         Ok(minor) => minor.into_iter().collect(),
         Err(errors) => {
             for error in errors {
                 reporter.error(&format!(
-                    "--minor names units whose English changed now; {error}"
+                    "--minor names units whose English changed, now or since a locale confirmed \
+                     them; {error}"
                 ));
             }
             return Ok(Outcome::Error);
         }
     };
-
-    let (locales, locale_errors) = workspace.locales()?;
-    for error in &locale_errors {
-        reporter.error(error);
+    for (document, id, english) in &earlier {
+        if !minor.contains(&(document.clone(), id.clone())) {
+            continue;
+        }
+        for locale in &locales {
+            declare_earlier_minor(&workspace, locale, document, id, english)?;
+        }
     }
     for (doc, extraction) in &extracted {
         // Records first: if writing the English then fails, the records still hold.
@@ -152,6 +167,18 @@ pub fn run(cli: &Cli, args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Re
                 .display_path(&workspace.reference_units_path(&doc.name))
                 .display()
         )?;
+        if !extraction.changed.is_empty() {
+            let ids: Vec<&str> = extraction
+                .changed
+                .iter()
+                .map(|(id, _, _)| id.as_str())
+                .collect();
+            writeln!(
+                out,
+                "  changed: {} (a typo fix needing no retranslation: `folio extract --minor ID…`)",
+                ids.join(", ")
+            )?;
+        }
     }
     if !minor.is_empty() {
         writeln!(
@@ -177,6 +204,68 @@ pub fn run(cli: &Cli, args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Re
     } else {
         Outcome::Clean
     })
+}
+
+/// Units whose English did not change in this extraction but changed earlier: stale in
+/// some locale (its record holds other English than today's). `--minor` may still
+/// declare such an edit minor. (document, id, today's English).
+fn earlier_changes(
+    workspace: &Workspace,
+    locales: &[LanguageIdentifier],
+    extracted: &[(&Document, Extraction)],
+) -> anyhow::Result<Vec<(String, String, String)>> {
+    let mut earlier = BTreeSet::new();
+    for (doc, extraction) in extracted {
+        let changed_now: BTreeSet<&str> = extraction
+            .changed
+            .iter()
+            .map(|(id, _, _)| id.as_str())
+            .collect();
+        let english = english_units(workspace, &doc.name)
+            .map_err(|_| anyhow::anyhow!("{}: the English units do not parse", doc.name))?;
+        for locale in locales {
+            let record = read_record(workspace, locale, &doc.name)?;
+            for unit in &english {
+                let stale = record
+                    .get(&unit.id)
+                    .is_some_and(|entry| !same_english(&entry.english, &unit.text));
+                if stale && !changed_now.contains(unit.id.as_str()) {
+                    earlier.insert((doc.name.clone(), unit.id.clone(), unit.text.clone()));
+                }
+            }
+        }
+    }
+    Ok(earlier.into_iter().collect())
+}
+
+/// Declares an earlier English edit of `id` minor in one locale: a translation still
+/// stale from it (unchanged since it was confirmed) moves on to today's English, and the
+/// record keeps the English it was confirmed against. An updated translation is left
+/// for the translator to confirm.
+fn declare_earlier_minor(
+    workspace: &Workspace,
+    locale: &LanguageIdentifier,
+    document: &str,
+    id: &str,
+    english: &str,
+) -> anyhow::Result<()> {
+    let text = read_translation(workspace, locale, document)?;
+    let original = read_record(workspace, locale, document)?;
+    let unit = folio_track::EnglishUnit {
+        id: id.to_owned(),
+        text: english.to_owned(),
+    };
+    let file = parse_ftl(&text);
+    let proper_names = &workspace.config().check.proper_names;
+    let status = classify(std::slice::from_ref(&unit), &file, &original, proper_names).remove(0);
+    if let (Status::Stale, Some(entry), Some(translation)) =
+        (status.status, original.get(id), &status.translation)
+    {
+        let mut record = original.clone();
+        record.confirm_minor(id, &entry.english, english, translation);
+        write_record(workspace, locale, document, &record)?;
+    }
+    Ok(())
 }
 
 /// Generated English files whose source document is gone.

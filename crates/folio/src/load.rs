@@ -177,6 +177,17 @@ pub fn select_locales(
     let mut chosen = Vec::new();
     for name in named {
         let locale = folio_workspace::parse_locale(name).map_err(anyhow::Error::msg)?;
+        if &locale == workspace.reference() {
+            reporter.warning(&format!(
+                "`{locale}` is the reference locale: its units are the English itself, generated \
+                 in {} by `folio extract` (`folio extract --check` checks them), so there is \
+                 nothing to translate in it",
+                workspace
+                    .display_path(&workspace.locale_dir(&locale))
+                    .display()
+            ));
+            continue;
+        }
         if !all.contains(&locale) {
             anyhow::bail!(
                 "unknown locale `{name}`: no folder {} (locales here: {})",
