@@ -254,6 +254,19 @@ fn check_and_render_agree_on_a_body_unit_that_does_not_format() {
         document["coverage"].as_f64().unwrap() < 100.0,
         "a unit render leaves out is not covered: {document}"
     );
+    let status = sandbox.run_ok(&["status", "es", "--format", "json"]);
+    let status: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    let in_status = status["locales"][0]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["document"] == NAME)
+        .unwrap()["coverage"]
+        .clone();
+    assert_eq!(
+        in_status, document["coverage"],
+        "status and check give one coverage"
+    );
     let render = sandbox.run(&["render", "--all", "--out", "site"]);
     assert_eq!(render.code, 0, "{render:?}");
     assert!(

@@ -25,6 +25,7 @@ struct LocaleReport {
     locale: String,
     units: Counts,
     words: Counts,
+    coverage: f64,
     documents: Vec<DocumentReport>,
 }
 
@@ -35,6 +36,7 @@ struct DocumentReport {
     file: String,
     units: Counts,
     words: Counts,
+    coverage: f64,
     todo: Vec<UnitReport>,
     syntax_errors: Vec<ErrorReport>,
 }
@@ -164,7 +166,9 @@ fn the_committed_repository_is_fully_current() {
             locale.words.current + locale.words.stale + locale.words.missing
         );
         assert!(locale.words.current > 500, "words are counted");
+        assert_eq!(locale.coverage, 100.0, "{}", locale.locale);
         for document in &locale.documents {
+            assert_eq!(document.coverage, 100.0);
             assert!(document.todo.is_empty() && document.syntax_errors.is_empty());
             assert!(document.words.current > 0 && document.words.stale == 0);
             assert_eq!(

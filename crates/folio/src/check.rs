@@ -17,8 +17,8 @@ use codespan_reporting::term::termcolor::WriteColor;
 use folio_check::{Check, CheckOptions, Finding, Severity, check_file};
 use folio_ftl::{FtlFile, parse_ftl};
 use folio_policy::{
-    DisclaimerProblem, EnglishDisclaimerProblem, Translation, article_checks, assess, defined_ids,
-    disclaimer_problems, english_disclaimer_in_layout, reference_units,
+    DisclaimerProblem, EnglishDisclaimerProblem, article_checks, defined_ids, disclaimer_problems,
+    english_disclaimer_in_layout, reference_units,
 };
 use folio_track::{Record, StatusCounts, UnitStatus, classify};
 use folio_workspace::{FluentTree, WorkspaceError};
@@ -26,9 +26,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::Outcome;
+use crate::assess::{EnglishTexts, assess_locale};
 use crate::cli::{CheckArgs, CheckFormat, Cli};
 use crate::diagnostics::{Reporter, stdout};
-use crate::load::{open_workspace, read_record, read_translation, select_locales};
+use crate::load::{open_workspace, select_locales};
 use crate::status::slash_path;
 
 /// The version of the JSON wire format.
@@ -158,25 +159,13 @@ fn check_workspace(
     if names.is_empty() {
         anyhow::bail!("no English units: run `folio extract` first");
     }
-    let references: Vec<(String, String)> = names
-        .iter()
-        .map(|name| {
-            Ok((
-                name.clone(),
-                workspace.read_text(&workspace.reference_units_path(name))?,
-            ))
-        })
-        .collect::<Result<_, folio_workspace::WorkspaceError>>()?;
-    let parsed: Vec<(&str, FtlFile<'_>)> = references
-        .iter()
-        .map(|(n, t)| (n.as_str(), parse_ftl(t)))
-        .collect();
+    let english = EnglishTexts::read(&workspace, &names, reporter)?;
+    let references = english.parse();
     let disclaimer = workspace.disclaimer_name();
     // Every page carries the English disclaimer: with no text, no locale can pass.
-    if let Some((_, file)) = parsed.iter().find(|(name, _)| *name == disclaimer) {
-        let layout = workspace.read_layout(&disclaimer)?;
-        let english = match &layout {
-            Some(layout) => english_disclaimer_in_layout(layout, &reference_units(file)),
+    if let Some(reference) = references.iter().find(|r| r.name == disclaimer) {
+        let english = match workspace.read_layout(&disclaimer)? {
+            Some(layout) => english_disclaimer_in_layout(&layout, &reference.units),
             None => Err(EnglishDisclaimerProblem::NoUnits),
         };
         if let Err(problem) = english {
@@ -201,48 +190,32 @@ fn check_workspace(
         .par_iter()
         .map(|locale| {
             let tag = locale.to_string();
-            let texts: Vec<String> = names
-                .iter()
-                .map(|name| read_translation(&workspace, locale, name))
-                .collect::<Result<_, _>>()?;
-            let files: Vec<FtlFile<'_>> = texts.iter().map(|t| parse_ftl(t)).collect();
-            let defined = defined_ids(files.iter());
             let (min_coverage, stale_fails) = workspace.config().check.bar(&tag);
             let mut checked = Vec::new();
-            for (((name, reference), text), file) in parsed.iter().zip(&texts).zip(&files) {
-                let record = read_record(&workspace, locale, name)?;
-                let path = workspace.translation_path(locale, name);
-                let english = reference_units(reference);
-                let assessment = assess(
-                    reference,
-                    &english,
-                    Translation {
-                        locale,
-                        text,
-                        file,
-                        record: &record,
-                    },
-                    &defined,
-                    &options,
-                );
+            for (one, reference) in assess_locale(&workspace, locale, &references, &options)?
+                .into_iter()
+                .zip(&references)
+            {
                 let target = Target {
                     locale: &tag,
-                    document: name,
-                    path: &path,
-                    file: slash_path(&workspace, &path),
-                    text,
+                    document: &one.document,
+                    path: &one.path,
+                    file: slash_path(&workspace, &one.path),
+                    text: &one.text,
                 };
-                let mut one = verdict(
+                let problems = (one.document == disclaimer)
+                    .then(|| disclaimer_problems(&reference.units, &one.assessment));
+                let mut verdict = verdict(
                     target,
-                    &assessment.statuses,
-                    assessment.findings.clone(),
-                    assessment.coverage,
+                    &one.assessment.statuses,
+                    one.assessment.findings,
+                    one.assessment.coverage,
                     (min_coverage, stale_fails),
                 );
-                if *name == disclaimer {
-                    flag_disclaimer(&mut one, disclaimer_problems(&english, &assessment));
+                if let Some(problems) = problems {
+                    flag_disclaimer(&mut verdict, problems);
                 }
-                checked.push(one);
+                checked.push(verdict);
             }
             Ok(checked)
         })

@@ -5,6 +5,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod accept;
+mod assess;
 mod check;
 mod cli;
 mod diagnostics;

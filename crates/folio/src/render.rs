@@ -7,27 +7,25 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
-use folio_check::{Check, CheckOptions, Severity};
-use folio_ftl::{FtlFile, parse_ftl};
+use folio_check::{Check, Severity};
 use folio_model::UnitId;
 use folio_policy::{
-    DisclaimerGap, DisclaimerProblem, Translation, article_checks, assess, defined_ids,
-    disclaimer_problems, english_disclaimer_in_layout, reference_units,
+    DisclaimerGap, DisclaimerProblem, article_checks, disclaimer_problems,
+    english_disclaimer_in_layout,
 };
 use folio_render::{
     Alternate, Direction, Page, Text, build_blocks, language_name, render_html, render_markdown,
 };
 use folio_track::{EnglishUnit, Status};
-use folio_workspace::{SiteScope, Workspace, publish_site};
+use folio_workspace::{SiteScope, publish_site};
 use rayon::prelude::*;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
 use crate::Outcome;
+use crate::assess::{Assessed, EnglishTexts, assess_locale};
 use crate::cli::{Cli, PageFormat, RenderArgs};
 use crate::diagnostics::Reporter;
-use crate::load::{
-    DocumentError, lock_workspace, open_workspace, read_record, read_translation, report,
-};
+use crate::load::{lock_workspace, open_workspace};
 
 /// The units one locale can publish (`folio-policy`'s definition, the one `check`
 /// uses): by document, then unit id, the formatted text.
@@ -35,7 +33,7 @@ type Usable = BTreeMap<String, BTreeMap<String, String>>;
 
 /// What one locale's translations come to: what it can publish, and what keeps it from
 /// publishing at all.
-struct Assessed {
+struct Publishable {
     /// The publishable units.
     usable: Usable,
     /// By article, the current units left out for their errors, with the checks that
@@ -109,51 +107,40 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
 
     // The English: its text parsed once, its units, and the layouts.
     let mut layouts = BTreeMap::new();
-    let mut english_texts: BTreeMap<String, String> = BTreeMap::new();
-    for name in articles.iter().chain(std::iter::once(&disclaimer)) {
+    let names: Vec<String> = articles
+        .iter()
+        .chain(std::iter::once(&disclaimer))
+        .cloned()
+        .collect();
+    for name in &names {
         let layout = workspace
             .read_layout(name)?
             .context(format!("{name} has no layout: run `folio extract`"))?;
         layouts.insert(name.clone(), layout);
-        english_texts.insert(
-            name.clone(),
-            workspace.read_text(&workspace.reference_units_path(name))?,
-        );
     }
-    let parsed: BTreeMap<&str, FtlFile<'_>> = english_texts
-        .iter()
-        .map(|(name, text)| (name.as_str(), parse_ftl(text)))
-        .collect();
-    let mut broken = false;
-    for (name, file) in &parsed {
-        if !file.errors.is_empty() {
-            let error = DocumentError::EnglishUnits {
-                path: workspace.reference_units_path(name),
-                text: english_texts[*name].clone(),
-                errors: file.errors.clone(),
-            };
-            report(reporter, &workspace, &error);
-            broken = true;
-        }
-    }
-    if broken {
+    let english_texts = EnglishTexts::read(&workspace, &names, reporter)?;
+    if reporter.error_count() > 0 {
         return Ok(Outcome::Error);
     }
-    let english_units: BTreeMap<&str, Vec<EnglishUnit>> = parsed
+    let references = english_texts.parse();
+    let english: BTreeMap<String, BTreeMap<String, String>> = references
         .iter()
-        .map(|(name, file)| (*name, reference_units(file)))
-        .collect();
-    let english: BTreeMap<String, BTreeMap<String, String>> = english_units
-        .iter()
-        .map(|(name, units)| {
-            let texts = units.iter().map(|u| (u.id.clone(), u.text.clone()));
-            ((*name).to_owned(), texts.collect())
+        .map(|reference| {
+            let texts = reference
+                .units
+                .iter()
+                .map(|u| (u.id.clone(), u.text.clone()));
+            (reference.name.to_owned(), texts.collect())
         })
         .collect();
+    let disclaimer_reference = references
+        .iter()
+        .find(|r| r.name == disclaimer)
+        .expect("the disclaimer is read with the articles");
     // Every page carries the English disclaimer: it must have text, unit by unit, as its
     // layout places them.
     if let Err(problem) =
-        english_disclaimer_in_layout(&layouts[&disclaimer], &english_units[disclaimer.as_str()])
+        english_disclaimer_in_layout(&layouts[&disclaimer], &disclaimer_reference.units)
     {
         anyhow::bail!(
             "{problem} ({}, {}): every page carries it, so nothing is rendered; write it in {} and run `folio extract`",
@@ -169,20 +156,14 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         );
     }
     let options = article_checks(config.check.proper_names.clone());
-    let documents: Vec<&str> = parsed.keys().copied().collect();
-    let assessed: BTreeMap<LanguageIdentifier, Assessed> = all_locales
+    let assessed: BTreeMap<LanguageIdentifier, Publishable> = all_locales
         .par_iter()
         .map(|locale| {
-            let one = assess_locale(
-                &workspace,
-                locale,
-                &documents,
-                &parsed,
-                &english_units,
-                &disclaimer,
-                &options,
-            )?;
-            Ok((locale.clone(), one))
+            let documents = assess_locale(&workspace, locale, &references, &options)?;
+            Ok((
+                locale.clone(),
+                publishable(documents, &disclaimer, &disclaimer_reference.units),
+            ))
         })
         .collect::<anyhow::Result<_>>()?;
 
@@ -434,45 +415,27 @@ fn direction(locale: &LanguageIdentifier) -> Direction {
     }
 }
 
-/// Assesses every document of one locale with the publishing policy: its publishable
-/// units, each article's coverage, and its disclaimer's gaps.
-fn assess_locale(
-    workspace: &Workspace,
-    locale: &LanguageIdentifier,
-    documents: &[&str],
-    references: &BTreeMap<&str, FtlFile<'_>>,
-    english: &BTreeMap<&str, Vec<EnglishUnit>>,
+/// What one locale can publish, from its assessed documents: the publishable units,
+/// each article's coverage, what was left out for errors, and the disclaimer's gaps.
+fn publishable(
+    documents: Vec<Assessed>,
     disclaimer: &str,
-    options: &CheckOptions,
-) -> anyhow::Result<Assessed> {
-    let texts: Vec<String> = documents
-        .iter()
-        .map(|document| read_translation(workspace, locale, document))
-        .collect::<Result<_, _>>()?;
-    let files: Vec<FtlFile<'_>> = texts.iter().map(|text| parse_ftl(text)).collect();
-    let defined = defined_ids(files.iter());
-    let mut assessed = Assessed {
+    disclaimer_units: &[EnglishUnit],
+) -> Publishable {
+    let mut assessed = Publishable {
         usable: Usable::new(),
         left_out: BTreeMap::new(),
         coverage: BTreeMap::new(),
         disclaimer: Vec::new(),
     };
-    for ((document, text), file) in documents.iter().zip(&texts).zip(&files) {
-        let record = read_record(workspace, locale, document)?;
-        let assessment = assess(
-            &references[document],
-            &english[document],
-            Translation {
-                locale,
-                text,
-                file,
-                record: &record,
-            },
-            &defined,
-            options,
-        );
-        if *document == disclaimer {
-            assessed.disclaimer = disclaimer_problems(&english[document], &assessment);
+    for Assessed {
+        document,
+        assessment,
+        ..
+    } in documents
+    {
+        if document == disclaimer {
+            assessed.disclaimer = disclaimer_problems(disclaimer_units, &assessment);
         }
         let left_out: Vec<(String, Vec<Check>)> = assessment
             .statuses
@@ -488,15 +451,13 @@ fn assess_locale(
                 (u.id.clone(), checks.into_iter().collect())
             })
             .collect();
-        if !left_out.is_empty() && *document != disclaimer {
-            assessed.left_out.insert((*document).to_owned(), left_out);
+        if !left_out.is_empty() && document != disclaimer {
+            assessed.left_out.insert(document.clone(), left_out);
         }
         assessed
             .coverage
-            .insert((*document).to_owned(), assessment.coverage);
-        assessed
-            .usable
-            .insert((*document).to_owned(), assessment.publishable);
+            .insert(document.clone(), assessment.coverage);
+        assessed.usable.insert(document, assessment.publishable);
     }
-    Ok(assessed)
+    assessed
 }

@@ -12,16 +12,18 @@
 use std::io::Write;
 
 use codespan_reporting::term::termcolor::{Color, ColorSpec, WriteColor};
-use folio_track::{DiffPart, EnglishUnit, Status, StatusCounts, UnitStatus, word_diff};
+use folio_policy::article_checks;
+use folio_track::{DiffPart, Status, StatusCounts, UnitStatus, word_diff};
 use folio_workspace::Workspace;
 use rayon::prelude::*;
 use serde::Serialize;
+use unic_langid::LanguageIdentifier;
 
 use crate::Outcome;
+use crate::assess::{Assessed, EnglishTexts, assess_locale};
 use crate::cli::{Cli, OutputFormat, StatusArgs};
 use crate::diagnostics::{Located, Reporter, stdout};
-use crate::load::{english_units, open_workspace, report, select_locales};
-use crate::track::{Tracked, track};
+use crate::load::{open_workspace, select_locales};
 
 /// The version of the JSON wire format.
 pub const STATUS_SCHEMA_VERSION: u32 = 1;
@@ -44,6 +46,10 @@ pub struct LocaleReport {
     pub units: StatusCounts,
     /// English word counts by status over all documents.
     pub words: StatusCounts,
+    /// Percent of the English words whose unit is publishable (current, free of error
+    /// findings, formatting and showing text: `folio check`'s and `folio render`'s
+    /// coverage), over all documents.
+    pub coverage: f64,
     /// One entry per document, sorted by name.
     pub documents: Vec<DocumentReport>,
 }
@@ -59,6 +65,9 @@ pub struct DocumentReport {
     pub units: StatusCounts,
     /// English word counts by status (obsolete: the words of the English last confirmed).
     pub words: StatusCounts,
+    /// Percent of the English words whose unit is publishable: the coverage `folio
+    /// check` holds to the bar and `folio render` publishes by.
+    pub coverage: f64,
     /// Every unit that is not current, in English order then file order.
     pub todo: Vec<UnitReport>,
     /// Syntax errors of the translation file.
@@ -105,34 +114,25 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
             workspace.locale_dir(workspace.reference()).display()
         );
     }
-    let mut documents: Vec<(String, Vec<EnglishUnit>)> = Vec::new();
-    for name in names {
-        match english_units(&workspace, &name) {
-            Ok(units) => documents.push((name, units)),
-            Err(error) => report(reporter, &workspace, &error),
-        }
-    }
-
-    let pairs: Vec<_> = locales
-        .iter()
-        .flat_map(|l| documents.iter().map(move |d| (l, d)))
-        .collect();
-    let results: Vec<_> = pairs
+    let english = EnglishTexts::read(&workspace, &names, reporter)?;
+    let references = english.parse();
+    let options = article_checks(workspace.config().check.proper_names.clone());
+    let results: Vec<_> = locales
         .par_iter()
-        .map(|(locale, (name, english))| track(&workspace, english, locale, name))
+        .map(|locale| assess_locale(&workspace, locale, &references, &options))
         .collect();
-    let mut tracked = Vec::new();
-    for result in results {
+    let mut tracked: Vec<(LanguageIdentifier, Assessed)> = Vec::new();
+    for (locale, result) in locales.iter().zip(results) {
         match result {
-            Ok(t) => tracked.push(t),
+            Ok(documents) => tracked.extend(documents.into_iter().map(|d| (locale.clone(), d))),
             Err(error) => reporter.error(&error),
         }
     }
     // Broken translations are findings of the report, shown as snippets; only what kept
     // the report from being made (bad locale names, unreadable files) fails the command.
     let failures = reporter.error_count();
-    for t in &tracked {
-        report_syntax_errors(reporter, &workspace, t);
+    for (_, assessed) in &tracked {
+        report_syntax_errors(reporter, &workspace, assessed);
     }
 
     let report = build_report(&workspace, &locales, &tracked);
@@ -150,8 +150,8 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
             for locale in &locales {
                 let unrecorded = tracked
                     .iter()
-                    .filter(|t| &t.locale == locale)
-                    .flat_map(|t| &t.units)
+                    .filter(|(l, _)| l == locale)
+                    .flat_map(|(_, t)| &t.assessment.statuses)
                     .filter(|u| is_unrecorded(u))
                     .count();
                 if unrecorded > 0 {
@@ -175,9 +175,9 @@ fn is_unrecorded(unit: &UnitStatus) -> bool {
     unit.status == Status::Current && !unit.recorded
 }
 
-fn report_syntax_errors(reporter: &mut Reporter, workspace: &Workspace, tracked: &Tracked) {
+fn report_syntax_errors(reporter: &mut Reporter, workspace: &Workspace, tracked: &Assessed) {
     let problems: Vec<Located<'_>> = tracked
-        .errors
+        .syntax_errors
         .iter()
         .map(|e| Located {
             offset: e.offset,
@@ -194,27 +194,34 @@ fn report_syntax_errors(reporter: &mut Reporter, workspace: &Workspace, tracked:
 
 fn build_report(
     workspace: &Workspace,
-    locales: &[unic_langid::LanguageIdentifier],
-    tracked: &[Tracked],
+    locales: &[LanguageIdentifier],
+    tracked: &[(LanguageIdentifier, Assessed)],
 ) -> StatusReport {
     let locales = locales
         .iter()
         .map(|locale| {
             let documents: Vec<DocumentReport> = tracked
                 .iter()
-                .filter(|t| &t.locale == locale)
-                .map(|t| document_report(workspace, t))
+                .filter(|(l, _)| l == locale)
+                .map(|(_, t)| document_report(workspace, t))
                 .collect();
             let mut units = StatusCounts::default();
             let mut words = StatusCounts::default();
+            let mut publishable = 0.0;
             for document in &documents {
                 units.add_all(&document.units);
                 words.add_all(&document.words);
+                publishable += document.coverage * document.words.english_total() as f64;
             }
+            let coverage = match words.english_total() {
+                0 => 100.0,
+                total => publishable / total as f64,
+            };
             LocaleReport {
                 locale: locale.to_string(),
                 units,
                 words,
+                coverage: round(coverage),
                 documents,
             }
         })
@@ -225,10 +232,16 @@ fn build_report(
     }
 }
 
-fn document_report(workspace: &Workspace, tracked: &Tracked) -> DocumentReport {
-    let (units, words) = StatusCounts::tally(&tracked.units);
+/// A percentage to one decimal, as reports show it.
+fn round(percent: f64) -> f64 {
+    (percent * 10.0).round() / 10.0
+}
+
+fn document_report(workspace: &Workspace, tracked: &Assessed) -> DocumentReport {
+    let (units, words) = StatusCounts::tally(&tracked.assessment.statuses);
     let todo = tracked
-        .units
+        .assessment
+        .statuses
         .iter()
         .filter(|u| u.status != Status::Current)
         .map(|u| UnitReport {
@@ -246,7 +259,7 @@ fn document_report(workspace: &Workspace, tracked: &Tracked) -> DocumentReport {
         })
         .collect();
     let syntax_errors = tracked
-        .errors
+        .syntax_errors
         .iter()
         .map(|e| ErrorReport {
             line: e.line,
@@ -260,6 +273,7 @@ fn document_report(workspace: &Workspace, tracked: &Tracked) -> DocumentReport {
         file: slash_path(workspace, &tracked.path),
         units,
         words,
+        coverage: round(tracked.assessment.coverage),
         todo,
         syntax_errors,
     }
@@ -273,14 +287,6 @@ pub fn slash_path(workspace: &Workspace, path: &std::path::Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
-}
-
-fn percent(part: usize, whole: usize) -> String {
-    if whole == 0 {
-        "-".to_owned()
-    } else {
-        format!("{:.1}%", part as f64 * 100.0 / whole as f64)
-    }
 }
 
 fn print_table(out: &mut impl WriteColor, report: &StatusReport) -> std::io::Result<()> {
@@ -304,7 +310,7 @@ fn print_table(out: &mut impl WriteColor, report: &StatusReport) -> std::io::Res
         "missing",
         "obsolete",
         "invalid",
-        "words current"
+        "coverage"
     )?;
     for locale in &report.locales {
         for document in &locale.documents {
@@ -321,7 +327,7 @@ fn print_table(out: &mut impl WriteColor, report: &StatusReport) -> std::io::Res
                 u.missing,
                 u.obsolete,
                 u.invalid,
-                percent(document.words.current, document.words.english_total()),
+                format!("{:.1}%", document.coverage),
             )?;
         }
     }

@@ -1,8 +1,9 @@
-//! Tracking one locale's translation of one document: read it and its record, classify.
+//! Tracking one locale's translation of one document for `folio accept`: read it and its
+//! record, classify.
 
 use std::path::PathBuf;
 
-use folio_ftl::{SyntaxError, parse_ftl};
+use folio_ftl::parse_ftl;
 use folio_track::{EnglishUnit, Record, UnitStatus, classify};
 use folio_workspace::{Workspace, WorkspaceError};
 use unic_langid::LanguageIdentifier;
@@ -11,18 +12,12 @@ use crate::load::{read_record, read_translation};
 
 /// One locale's translation of one document, classified unit by unit.
 pub struct Tracked {
-    /// The locale.
-    pub locale: LanguageIdentifier,
     /// The document name.
     pub document: String,
     /// The translation file (which may not exist).
     pub path: PathBuf,
-    /// The translation's text, for snippets.
-    pub text: String,
     /// Every unit's status: English order, then obsolete translations.
     pub units: Vec<UnitStatus>,
-    /// Syntax errors in the translation file.
-    pub errors: Vec<SyntaxError>,
     /// The record the statuses were computed from.
     pub record: Record,
 }
@@ -36,21 +31,16 @@ pub fn track(
 ) -> Result<Tracked, WorkspaceError> {
     let text = read_translation(workspace, locale, document)?;
     let record = read_record(workspace, locale, document)?;
-    let file = parse_ftl(&text);
     let units = classify(
         english,
-        &file,
+        &parse_ftl(&text),
         &record,
         &workspace.config().check.proper_names,
     );
-    let errors = file.errors;
     Ok(Tracked {
-        locale: locale.clone(),
         document: document.to_owned(),
         path: workspace.translation_path(locale, document),
-        text,
         units,
-        errors,
         record,
     })
 }
