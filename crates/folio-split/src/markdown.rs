@@ -311,6 +311,18 @@ impl<'a> Splitter<'a> {
 
     fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
         match tag {
+            // pulldown-cmark reads a `+++` block after any blank line as metadata; front
+            // matter is only front matter at the top (as for Hugo), and a second one would
+            // give the article a second title.
+            Tag::MetadataBlock(MetadataBlockKind::PlusesStyle)
+                if !self.source[..range.start].trim().is_empty() =>
+            {
+                self.skip(
+                    range.start,
+                    "`+++` block after the start of the file",
+                    "front matter goes at the very top; write other text as paragraphs",
+                )
+            }
             Tag::MetadataBlock(MetadataBlockKind::PlusesStyle) => {
                 self.metadata = Some((range, String::new()));
             }
@@ -858,5 +870,24 @@ mod tests {
             ["3:1: the id `x` is pinned twice"]
         );
         assert!(errors("<!-- folio-id: x -->\nText\n")[0].contains("on a line of its own"));
+    }
+
+    /// Found by fuzzing: pulldown-cmark reads a `+++` block after a blank line anywhere as
+    /// metadata, so a second one gave the article a title unit among its body units (out
+    /// of the layout's order), or two titles with the same id.
+    #[test]
+    fn front_matter_is_only_at_the_top() {
+        let later = "`+++` block after the start of the file";
+        assert!(
+            errors("Para.\n\n+++\ntitle = \"T\"\n+++\n")[0]
+                .starts_with(&format!("3:1: unsupported Markdown: {later}"))
+        );
+        let twice = errors("+++\ntitle = \"A\"\n+++\n\n+++\ntitle = \"B\"\n+++\n");
+        assert_eq!(twice.len(), 1, "{twice:?}");
+        assert!(twice[0].starts_with(&format!("5:1: unsupported Markdown: {later}")));
+        check(
+            "\n+++\ntitle = \"T\"\n+++\n\nText.\n",
+            "Title: T\nParagraph: Text.",
+        );
     }
 }
