@@ -660,13 +660,16 @@ impl<'a> Splitter<'a> {
 
 /// The unit text of `source[extent]`: `cut` ranges removed, hard breaks as `\` + newline,
 /// every other run of whitespace one space, ends trimmed.
+///
+/// The lines between hard breaks are kept apart while reading, never marked inside the
+/// text: any character, NUL included, may be the author's.
 fn unit_text(
     source: &str,
     extent: Range<usize>,
     cut: &[Range<usize>],
     hard: &[Range<usize>],
 ) -> String {
-    let mut raw = String::with_capacity(extent.len());
+    let mut lines = vec![String::new()];
     let mut offset = extent.start;
     let mut marks: Vec<(&Range<usize>, bool)> = cut
         .iter()
@@ -678,14 +681,20 @@ fn unit_text(
         if range.start < offset {
             continue;
         }
-        raw.push_str(&source[offset..range.start]);
-        raw.push_str(if is_break { "\u{0}" } else { " " });
+        let line = lines.last_mut().expect("never empty");
+        line.push_str(&source[offset..range.start]);
+        if is_break {
+            lines.push(String::new());
+        } else {
+            line.push(' ');
+        }
         offset = range.end;
     }
-    raw.push_str(&source[offset..extent.end.max(offset)]);
-    normalize_space(&raw)
-        .split('\u{0}')
-        .map(str::trim)
+    let line = lines.last_mut().expect("never empty");
+    line.push_str(&source[offset..extent.end.max(offset)]);
+    lines
+        .iter()
+        .map(|line| normalize_space(line))
         .collect::<Vec<_>>()
         .join("\\\n")
 }
@@ -870,6 +879,17 @@ mod tests {
             ["3:1: the id `x` is pinned twice"]
         );
         assert!(errors("<!-- folio-id: x -->\nText\n")[0].contains("on a line of its own"));
+    }
+
+    /// Found by fuzzing: a NUL in the source was taken for the splitter's own hard-break
+    /// mark, so `a` + NUL became `a\` + newline, a text Fluent does not give back.
+    #[test]
+    fn hard_breaks_come_only_from_the_markdown() {
+        check(
+            "Not advice\u{0}\u{0}b\u{0}\n",
+            "Paragraph: Not advice\u{0}\u{0}b\u{0}",
+        );
+        check("a\u{0}\\\nb\n", "Paragraph: a\u{0}\\⏎b");
     }
 
     /// Found by fuzzing: pulldown-cmark reads a `+++` block after a blank line anywhere as
