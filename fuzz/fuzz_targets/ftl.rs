@@ -66,7 +66,13 @@ fn run(text: &str) {
     let file = parse_ftl(text);
 
     for message in &file.messages {
-        assert_position(text, message.offset, message.line, message.column, "message");
+        assert_position(
+            text,
+            message.offset,
+            message.line,
+            message.column,
+            "message",
+        );
         assert!(
             text[message.offset..].starts_with(message.id),
             "message `{}` does not point at its id",
@@ -102,7 +108,11 @@ fn run(text: &str) {
     assert_eq!(first, english_ids, "English units out of order or missing");
     let mut seen = BTreeSet::new();
     for status in &statuses {
-        assert!(seen.insert(status.id.as_str()), "`{}` has two statuses", status.id);
+        assert!(
+            seen.insert(status.id.as_str()),
+            "`{}` has two statuses",
+            status.id
+        );
         if let Some(line) = status.line {
             assert_line(text, line, "status line");
         }
@@ -114,7 +124,9 @@ fn run(text: &str) {
             Some(m) if m.ast.value.is_some() => {
                 let confirmed = fixture.record.get(&unit.id);
                 let same = confirmed.is_none_or(|c| {
-                    c.english.split_whitespace().eq(unit.text.split_whitespace())
+                    c.english
+                        .split_whitespace()
+                        .eq(unit.text.split_whitespace())
                 });
                 if same { Status::Current } else { Status::Stale }
             }
@@ -162,7 +174,13 @@ fn run(text: &str) {
     };
     let findings = check_file(&fixture.reference, &file, text, &defined, &options);
     for finding in &findings {
-        assert_position(text, finding.offset, finding.line, finding.column, "finding");
+        assert_position(
+            text,
+            finding.offset,
+            finding.line,
+            finding.column,
+            "finding",
+        );
     }
     assert!(
         findings.is_sorted_by_key(|f| f.offset),

@@ -70,7 +70,11 @@ fn structure(tags: &[HtmlTag]) -> Vec<(String, bool)> {
 
 fn pairs(tags: &[HtmlTag]) -> BTreeSet<(String, String)> {
     tags.iter()
-        .flat_map(|t| t.attributes.iter().map(|(a, _)| (t.name.clone(), a.clone())))
+        .flat_map(|t| {
+            t.attributes
+                .iter()
+                .map(|(a, _)| (t.name.clone(), a.clone()))
+        })
         .collect()
 }
 
@@ -121,7 +125,10 @@ fn run(translation: &str) {
         );
     }
     if let Some(extra) = pairs(&tags).difference(&baseline.attributes).next() {
-        panic!("attribute `{}` on <{}> the English page does not have", extra.1, extra.0);
+        panic!(
+            "attribute `{}` on <{}> the English page does not have",
+            extra.1, extra.0
+        );
     }
     if let Some(c) = html.chars().find(|c| is_bidi_control(*c)) {
         panic!("bidi control U+{:04X} in the page", u32::from(c));

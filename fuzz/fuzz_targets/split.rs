@@ -60,7 +60,13 @@ fn split_checked(markdown: &str) -> Option<SplitArticle> {
         Err(errors) => {
             assert!(!errors.is_empty(), "refused without an error");
             for error in &errors {
-                assert_position(markdown, error.offset, error.line, error.column, "split error");
+                assert_position(
+                    markdown,
+                    error.offset,
+                    error.line,
+                    error.column,
+                    "split error",
+                );
             }
             let order: Vec<_> = errors.iter().map(|e| (e.line, e.column)).collect();
             assert!(order.is_sorted(), "errors out of order: {order:?}");
@@ -72,15 +78,17 @@ fn split_checked(markdown: &str) -> Option<SplitArticle> {
 /// ARCHITECTURE's "unit text is the block's Markdown, whitespace-normalised".
 fn assert_normalised(text: &str) {
     assert!(!text.is_empty(), "empty unit");
-    for (i, line) in text.split("\\\n").enumerate() {
+    let lines: Vec<&str> = text.split("\\\n").collect();
+    for (i, line) in lines.iter().enumerate() {
         assert!(
             !line.contains('\n'),
             "line break that is not a hard break in {text:?}"
         );
         let normal = line.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
-        // Only the first segment is the unit's start, so only it must be non-empty.
+        // Ends trimmed: the text neither starts nor ends with a hard break.
+        let end = i == 0 || i == lines.len() - 1;
         assert!(
-            line == normal && (i > 0 || !line.is_empty()),
+            *line == normal && !(end && line.is_empty()),
             "unit text not normalised: {text:?}"
         );
     }
@@ -100,12 +108,19 @@ fn extract_checked(article: &SplitArticle, previous: &Previous) -> Extracted {
         assert!(seen.insert(*id), "`{id}` given twice");
     }
     let in_layout: Vec<(UnitKind, &UnitId)> = extracted.layout.units();
-    let in_units: Vec<(UnitKind, &UnitId)> =
-        extracted.units.iter().map(|(_, u)| (u.kind, &u.id)).collect();
+    let in_units: Vec<(UnitKind, &UnitId)> = extracted
+        .units
+        .iter()
+        .map(|(_, u)| (u.kind, &u.id))
+        .collect();
     assert_eq!(in_layout, in_units, "layout and units disagree");
 
     // Ids are forever: a retired id never comes back unless the author pins it.
-    let pinned: BTreeSet<&UnitId> = article.units.iter().filter_map(|u| u.pinned.as_ref()).collect();
+    let pinned: BTreeSet<&UnitId> = article
+        .units
+        .iter()
+        .filter_map(|u| u.pinned.as_ref())
+        .collect();
     for id in &ids {
         assert!(
             !previous.retired.contains(id) || pinned.contains(id),
@@ -181,9 +196,9 @@ fn as_previous(extracted: &Extracted) -> Previous {
 /// between blank lines) removed, duplicated, swapped with the next, reworded at its end,
 /// or a new paragraph inserted before it.
 fn edit(markdown: &str) -> String {
-    let hash = markdown
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let hash = markdown.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
     let mut blocks: Vec<String> = markdown.split("\n\n").map(str::to_owned).collect();
     let k = (hash >> 8) as usize % blocks.len();
     match hash % 5 {

@@ -31,7 +31,11 @@ pub fn assert_round_trip(ftl: &str, units: &[(Option<String>, Unit)]) {
         let mut errors = Vec::new();
         let formatted = bundle.format_pattern(pattern, None, &mut errors);
         assert!(errors.is_empty(), "`{}`: {errors:?}\n{ftl}", unit.id);
-        assert_eq!(formatted, unit.text, "`{}` does not format back\n{ftl}", unit.id);
+        assert_eq!(
+            formatted, unit.text,
+            "`{}` does not format back\n{ftl}",
+            unit.id
+        );
         let value = message.ast.value.as_ref().expect("checked above");
         assert_eq!(
             plain_text(value),

@@ -47,7 +47,10 @@ pub fn scan(html: &str) -> Result<Vec<HtmlTag>, String> {
             at = start + 4 + end + 3;
             continue;
         }
-        if rest.len() >= 9 && rest[..9].eq_ignore_ascii_case("<!doctype") {
+        if rest
+            .get(..9)
+            .is_some_and(|r| r.eq_ignore_ascii_case("<!doctype"))
+        {
             let end = rest
                 .find('>')
                 .ok_or_else(|| format!("unterminated doctype at byte {start}"))?;
@@ -94,7 +97,8 @@ pub fn scan(html: &str) -> Result<Vec<HtmlTag>, String> {
                 _ => {}
             }
             let attr_start = i;
-            while i < bytes.len() && !matches!(bytes[i], b'=' | b'>' | b'/' | b'"' | b'\'' | b'<')
+            while i < bytes.len()
+                && !matches!(bytes[i], b'=' | b'>' | b'/' | b'"' | b'\'' | b'<')
                 && !bytes[i].is_ascii_whitespace()
             {
                 i += 1;
@@ -297,7 +301,10 @@ mod tests {
                 ("br", false)
             ]
         );
-        assert_eq!(tags[2].attributes, [("href".to_owned(), "x?a=1&b".to_owned())]);
+        assert_eq!(
+            tags[2].attributes,
+            [("href".to_owned(), "x?a=1&b".to_owned())]
+        );
     }
 
     #[test]
@@ -310,11 +317,17 @@ mod tests {
     #[test]
     fn schemes_are_read_as_browsers_do() {
         assert_eq!(url_scheme(" java\tscript:x").as_deref(), Some("javascript"));
-        assert_eq!(url_scheme("\u{1}JavaScript:x").as_deref(), Some("javascript"));
+        assert_eq!(
+            url_scheme("\u{1}JavaScript:x").as_deref(),
+            Some("javascript")
+        );
         assert_eq!(url_scheme("../a:b"), None);
         assert_eq!(url_scheme("java%0Ascript:x"), None);
         assert_eq!(url_scheme("https://x.org").as_deref(), Some("https"));
-        assert_eq!(decode_references("&#106;ava&#x53;cript&colon;"), "javaScript:");
+        assert_eq!(
+            decode_references("&#106;ava&#x53;cript&colon;"),
+            "javaScript:"
+        );
     }
 
     #[test]

@@ -8,8 +8,7 @@ use folio_model::Layout;
 use folio_track::EnglishUnit;
 
 /// The seed article's English units, as `folio extract` wrote them.
-pub const ARTICLE_FTL: &str =
-    include_str!("../../locales/en/immunotherapy-multiple-myeloma.ftl");
+pub const ARTICLE_FTL: &str = include_str!("../../locales/en/immunotherapy-multiple-myeloma.ftl");
 /// The seed article's layout.
 pub const ARTICLE_LAYOUT: &str =
     include_str!("../../locales/en/immunotherapy-multiple-myeloma.layout.json");
