@@ -692,11 +692,18 @@ fn unit_text(
     }
     let line = lines.last_mut().expect("never empty");
     line.push_str(&source[offset..extent.end.max(offset)]);
-    lines
+    let lines: Vec<String> = lines.iter().map(|line| normalize_space(line)).collect();
+    // A hard break can be followed by nothing but whitespace CommonMark does not count as
+    // a blank line (a form feed); trimming the ends drops such a break.
+    let first = lines
         .iter()
-        .map(|line| normalize_space(line))
-        .collect::<Vec<_>>()
-        .join("\\\n")
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let last = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(first, |i| i + 1);
+    lines[first..last].join("\\\n")
 }
 
 /// Collapses every run of ASCII whitespace to one space and trims the ends. Other
@@ -890,6 +897,18 @@ mod tests {
             "Paragraph: Not advice\u{0}\u{0}b\u{0}",
         );
         check("a\u{0}\\\nb\n", "Paragraph: a\u{0}\\⏎b");
+    }
+
+    /// Found by fuzzing: a hard break whose next line holds only whitespace CommonMark
+    /// does not count as blank (a form feed) left the text ending in a line break, which
+    /// Fluent drops.
+    #[test]
+    fn a_hard_break_at_the_end_is_trimmed() {
+        check("a\u{c}\u{c}\n\u{c}\n", "Paragraph: a");
+        check(
+            "a  \n\u{c}\n\nb\\\n\u{c}  \n\u{c}\n",
+            "Paragraph: a\nParagraph: b",
+        );
     }
 
     /// Found by fuzzing: pulldown-cmark reads a `+++` block after a blank line anywhere as
