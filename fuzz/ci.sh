@@ -22,8 +22,12 @@ cargo +nightly fuzz build -s none
 failed=""
 for target in $targets; do
     echo "== fuzz $target for ${seconds}s"
+    case $target in
+        inline | markdown) dict=render ;;
+        *) dict=$target ;;
+    esac
     # -timeout: an input that takes this long is a finding too (quadratic behaviour).
-    if ! cargo +nightly fuzz run -s none "$target" -- \
+    if ! cargo +nightly fuzz run -s none "$target" -- -dict="fuzz/dicts/$dict.dict" \
         -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1; then
         failed="$failed $target"
     fi

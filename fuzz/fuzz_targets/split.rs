@@ -55,7 +55,15 @@ fn split_checked(markdown: &str) -> Option<SplitArticle> {
             for unit in &article.units {
                 assert_normalised(&unit.text);
             }
-            Some(article)
+            // Pinning a reserved id (`title`, `description`) gives two units one id: a
+            // known bug (issue 9, "Input"), fixed apart from the fuzzers. Skipped so that
+            // the target keeps looking for others.
+            let reserved = article.units.iter().any(|u| {
+                u.pinned
+                    .as_ref()
+                    .is_some_and(|id| matches!(id.as_str(), "title" | "description"))
+            });
+            (!reserved).then_some(article)
         }
         Err(errors) => {
             assert!(!errors.is_empty(), "refused without an error");
