@@ -248,10 +248,15 @@ const URL_ATTRIBUTES: &[&str] = &[
     "xlink:href",
 ];
 
+/// Attributes whose value is shown or read as text, never loaded or run: a translation
+/// may say "javascript:" there as in any sentence (a meta description, a link title).
+const TEXT_ATTRIBUTES: &[&str] = &["content", "title", "alt", "aria-label"];
+
 /// Checks the rules every rendered document keeps whatever the translation says, and
 /// returns the first one broken: no event-handler attribute (`on…`), no URL attribute
-/// with a scheme other than http, https or mailto, and no attribute at all whose value
-/// a browser would read as a `javascript:`, `vbscript:` or `data:` URL.
+/// with a scheme other than http, https or mailto, and no attribute but a text one
+/// ([`TEXT_ATTRIBUTES`]) whose value a browser would read as a `javascript:`,
+/// `vbscript:` or `data:` URL.
 pub fn check_attributes(tags: &[HtmlTag]) -> Result<(), String> {
     for tag in tags {
         for (name, value) in &tag.attributes {
@@ -262,7 +267,8 @@ pub fn check_attributes(tags: &[HtmlTag]) -> Result<(), String> {
                 ));
             }
             let scheme = url_scheme(value);
-            if matches!(scheme.as_deref(), Some("javascript" | "vbscript" | "data")) {
+            let script = matches!(scheme.as_deref(), Some("javascript" | "vbscript" | "data"));
+            if script && !TEXT_ATTRIBUTES.contains(&name.as_str()) {
                 return Err(format!(
                     "`{name}={value:?}` on <{}> at byte {} is a script URL",
                     tag.name, tag.offset
@@ -338,7 +344,9 @@ mod tests {
         assert!(check_attributes(&tags).is_err());
         let tags = scan("<a href=\"ftp://x\">x</a>").unwrap();
         assert!(check_attributes(&tags).is_err());
-        let tags = scan("<a href=\"mailto:a@b.c\" title=\"javascript is fun\">x</a>").unwrap();
+        let tags = scan("<a href=\"mailto:a@b.c\" title=\"javascript:x\">x</a>").unwrap();
         assert!(check_attributes(&tags).is_ok());
+        let tags = scan("<p lang=\"javascript:x\">x</p>").unwrap();
+        assert!(check_attributes(&tags).is_err());
     }
 }
