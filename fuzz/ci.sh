@@ -8,7 +8,7 @@
 #   FUZZ_SECONDS=60            seconds per target
 #
 # Needs the nightly toolchain. Built without a sanitizer: Folio forbids unsafe code, so
-# the invariants are what is tested, and they are checked twice as fast without one.
+# the targets look for broken invariants, and run faster without one.
 set -eu
 cd "$(dirname "$0")/.."
 

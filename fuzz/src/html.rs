@@ -34,8 +34,8 @@ pub fn scan(html: &str) -> Result<Vec<HtmlTag>, String> {
     while let Some(found) = html[at..].find('<') {
         let start = at + found;
         let rest = &html[start..];
-        if rest.starts_with("<!--") {
-            let end = rest[4..]
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            let end = comment
                 .find("-->")
                 .ok_or_else(|| format!("unterminated comment at byte {start}"))?;
             tags.push(HtmlTag {

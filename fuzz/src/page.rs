@@ -62,7 +62,7 @@ pub fn seed_page(text: &dyn Fn(&str, &str) -> Text) -> Page {
 /// The text for unit `id`: `markdown`, as a fallback from English for every third unit
 /// (by id) so that the renderer's fallback markup is exercised too.
 pub fn text_for(id: &str, markdown: &str) -> Text {
-    let fallback = id.len() % 3 == 0;
+    let fallback = id.len().is_multiple_of(3);
     Text {
         markdown: markdown.to_owned(),
         fallback: fallback.then(|| ("en".to_owned(), Direction::Ltr)),
