@@ -69,6 +69,10 @@ pub fn message_text(id: &str, text: &str) -> String {
     })
 }
 
+/// fluent-bundle formats at most this many placeables in one pattern (its guard against
+/// exponential expansion) and reports an error past it.
+const MAX_PLACEABLES: usize = 100;
+
 /// Builds the Fluent pattern whose formatted value is exactly `text`.
 ///
 /// Characters Fluent would read as syntax become string-literal placeables (`{"{"}`):
@@ -76,7 +80,39 @@ pub fn message_text(id: &str, text: &str) -> String {
 /// Each line is its own text element ending in its newline, because the serializer
 /// indents only at the start of an element. `text` must not have leading or trailing
 /// whitespace on any line, nor blank lines: Fluent would strip them.
+///
+/// A text that would need more placeables than fluent-bundle formats (over 100 syntax
+/// characters) is written instead as one string literal, `"` and `\` escaped and line
+/// breaks as `\u000A`: unreadable, but it formats back exactly.
 pub fn encode_pattern(text: &str) -> Pattern<String> {
+    let pattern = encode_syntax_characters(text);
+    let placeables = pattern
+        .elements
+        .iter()
+        .filter(|e| matches!(e, PatternElement::Placeable { .. }))
+        .count();
+    if placeables <= MAX_PLACEABLES {
+        return pattern;
+    }
+    let mut literal = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '"' => literal.push_str("\\\""),
+            '\\' => literal.push_str("\\\\"),
+            '\n' => literal.push_str("\\u000A"),
+            '\r' => literal.push_str("\\u000D"),
+            ch => literal.push(ch),
+        }
+    }
+    Pattern {
+        elements: vec![PatternElement::Placeable {
+            expression: Expression::Inline(InlineExpression::StringLiteral { value: literal }),
+        }],
+    }
+}
+
+/// One string-literal placeable per syntax character, the rest as text.
+fn encode_syntax_characters(text: &str) -> Pattern<String> {
     let multiline = text.contains('\n');
     let mut elements = Vec::new();
     let mut pending = String::new();
@@ -192,6 +228,27 @@ mod tests {
             "[first\\\nsecond",
             ".first\\\n{second}",
         ]);
+    }
+
+    /// Found by fuzzing: fluent-bundle formats at most 100 placeables in a pattern, so a
+    /// unit with more braces than that did not format back (`TooManyPlaceables`).
+    #[test]
+    fn many_braces_still_round_trip() {
+        let braces = "{}".repeat(60);
+        check_round_trip(&[
+            &braces,
+            &format!("a {braces} \"quoted\" and \\ back\\slash"),
+            &format!("line {braces}\\\n.second\\\n[third"),
+            "{x} ".repeat(50).trim_end(),
+        ]);
+        let ftl = write_units(UnitFile {
+            header: &[],
+            units: &[unit("u", &format!("\"{braces}"))],
+        });
+        assert!(
+            ftl.contains(&format!("u = {{ \"\\\"{braces}\" }}")),
+            "{ftl}"
+        );
     }
 
     #[test]

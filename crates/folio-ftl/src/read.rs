@@ -1,6 +1,9 @@
 //! `.ftl` text → messages with positions, and syntax errors with line and column.
 
+use std::ops::Range;
+
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Message, Pattern, PatternElement};
+use fluent_syntax::parser::{ErrorKind, ParserError};
 use fluent_syntax::unicode::unescape_unicode_to_string;
 
 /// A parsed `.ftl` file: the messages that parsed and the errors of those that did not.
@@ -72,7 +75,25 @@ pub struct SyntaxError {
 /// errors gives the same entries as parsed whole; a file with an error is parsed whole
 /// again, so that errors and recovery are exactly the parser's.
 pub fn parse_ftl(source: &str) -> FtlFile<'_> {
-    parse_in_slices(source, SLICE_BYTES)
+    let traps = entries_the_parser_panics_on(source);
+    if traps.is_empty() {
+        return parse_in_slices(source, SLICE_BYTES);
+    }
+    // Rare: parse around the entries the parser would panic on, whole part by part.
+    let index = LineIndex::new(source);
+    let mut file = FtlFile {
+        messages: Vec::new(),
+        terms: Vec::new(),
+        errors: Vec::new(),
+    };
+    let mut start = 0;
+    for (junk, error) in traps {
+        read_part(source, start..junk.start, &index, &mut file);
+        file.errors.push(syntax_error(source, &index, error));
+        start = junk.end;
+    }
+    read_part(source, start..source.len(), &index, &mut file);
+    file
 }
 
 /// About how much of a file is parsed at a time.
@@ -134,21 +155,7 @@ fn parse_whole<'s>(source: &'s str, index: &LineIndex<'s>) -> FtlFile<'s> {
     collect_entries(&mut file, resource.body, source, index);
     file.errors = parse_errors
         .into_iter()
-        .map(|error| {
-            let offset = error_offset(source, &error);
-            let (line, column) = index.line_col(offset);
-            SyntaxError {
-                offset,
-                line,
-                column,
-                message: error.kind.to_string(),
-                line_text: index.line_text(line).to_owned(),
-                entry_id: error
-                    .slice
-                    .as_ref()
-                    .and_then(|slice| entry_id(&source[slice.clone()])),
-            }
-        })
+        .map(|error| syntax_error(source, index, error))
         .collect();
     file.messages.shrink_to_fit();
     file
@@ -206,6 +213,110 @@ fn compact(pattern: &mut Pattern<&str>) {
     pattern.elements.shrink_to_fit();
 }
 
+/// fluent-syntax 0.12 panics on a `\u` or `\U` escape in a string literal cut short by a
+/// non-ASCII character: reporting the error, it slices one byte past the digits, inside
+/// that character (projectfluent/fluent-rs#389). Such an entry is Junk anyway, so it is
+/// found on a copy in which each character after a backslash and up to five hex digits
+/// is `?` (same length, same error at the same place), and the original is then parsed
+/// around it. Returns those entries' byte ranges and errors, in file order; none for
+/// almost every file, which is then parsed once.
+fn entries_the_parser_panics_on(source: &str) -> Vec<(Range<usize>, ParserError)> {
+    let bytes = source.as_bytes();
+    let mut traps = Vec::new();
+    for (backslash, _) in source.match_indices('\\') {
+        let mut at = backslash + 1;
+        let digits = match bytes.get(at) {
+            Some(b'u') => 4,
+            Some(b'U') => 6,
+            _ => 0,
+        };
+        if digits > 0 {
+            at += 1;
+            let hex = bytes[at..]
+                .iter()
+                .take(digits)
+                .take_while(|b| b.is_ascii_hexdigit())
+                .count();
+            at += hex;
+        }
+        if let Some(ch) = source.get(at..).and_then(|rest| rest.chars().next())
+            && !ch.is_ascii()
+        {
+            traps.push(at..at + ch.len_utf8());
+        }
+    }
+    if traps.is_empty() {
+        return Vec::new();
+    }
+    let mut defused = bytes.to_vec();
+    for trap in &traps {
+        defused[trap.clone()].fill(b'?');
+    }
+    let defused = String::from_utf8(defused).expect("whole characters replaced by ASCII");
+    let Err((_, errors)) = fluent_syntax::parser::parse(defused.as_str()) else {
+        return Vec::new();
+    };
+    errors
+        .into_iter()
+        .filter_map(|mut error| {
+            let junk = error.slice.clone()?;
+            if !traps.iter().any(|trap| junk.contains(&trap.start)) {
+                return None;
+            }
+            // Name the character the translator wrote, not its stand-in.
+            if let ErrorKind::InvalidUnicodeEscapeSequence(sequence) = &mut error.kind
+                && let Some(ch) = source.get(error.pos.start..).and_then(|r| r.chars().next())
+                && !ch.is_ascii()
+                && sequence.ends_with('?')
+            {
+                sequence.pop();
+                sequence.push(ch);
+            }
+            Some((junk, error))
+        })
+        .collect()
+}
+
+/// Parses `source[part]`, a run of whole entries, into `file`.
+fn read_part<'s>(
+    source: &'s str,
+    part: Range<usize>,
+    index: &LineIndex<'s>,
+    file: &mut FtlFile<'s>,
+) {
+    if part.is_empty() {
+        return;
+    }
+    let shift = part.start;
+    let (resource, parse_errors) = match fluent_syntax::parser::parse(&source[part]) {
+        Ok(resource) => (resource, Vec::new()),
+        Err((resource, errors)) => (resource, errors),
+    };
+    collect_entries(file, resource.body, source, index);
+    for mut error in parse_errors {
+        error.pos = error.pos.start + shift..error.pos.end + shift;
+        error.slice = error.slice.map(|s| s.start + shift..s.end + shift);
+        file.errors.push(syntax_error(source, index, error));
+    }
+}
+
+/// A parser error of `source` (positions in the whole text) as a [`SyntaxError`].
+fn syntax_error(source: &str, index: &LineIndex<'_>, error: ParserError) -> SyntaxError {
+    let offset = error_offset(source, &error);
+    let (line, column) = index.line_col(offset);
+    SyntaxError {
+        offset,
+        line,
+        column,
+        message: error.kind.to_string(),
+        line_text: index.line_text(line).to_owned(),
+        entry_id: error
+            .slice
+            .as_ref()
+            .and_then(|slice| entry_id(&source[slice.clone()])),
+    }
+}
+
 /// The identifier a broken entry begins with: `id =` or `-term =` after any comments.
 fn entry_id(junk: &str) -> Option<String> {
     let line = junk
@@ -224,7 +335,7 @@ fn entry_id(junk: &str) -> Option<String> {
 /// Where to point for `error`. The parser often notices a missing `}` or `]` only at the
 /// start of the next line; pointing just past the last character of the line that is
 /// actually broken is what the translator needs to see.
-fn error_offset(source: &str, error: &fluent_syntax::parser::ParserError) -> usize {
+fn error_offset(source: &str, error: &ParserError) -> usize {
     let pos = error.pos.start.min(source.len());
     let entry_start = error.slice.as_ref().map_or(0, |slice| slice.start);
     let at_line_start = pos == 0 || source.as_bytes()[pos - 1] == b'\n';
@@ -390,6 +501,37 @@ mod tests {
         assert_eq!(error.line_text, "broken = { $x");
         assert_eq!(error.entry_id.as_deref(), Some("broken"));
         assert!(error.message.contains('}'), "{}", error.message);
+    }
+
+    /// Found by fuzzing: fluent-syntax 0.12 panics (slicing inside a character) on a
+    /// `\\u` or `\\U` escape cut short by a non-ASCII character in a string literal, so a
+    /// translator's typo crashed every command that read the file.
+    #[test]
+    fn a_short_unicode_escape_before_a_non_ascii_character_is_an_error() {
+        let file = parse_ftl("p={\"\\u桂");
+        assert!(file.messages.is_empty());
+        assert_eq!(file.errors.len(), 1);
+        assert_eq!(file.errors[0].entry_id.as_deref(), Some("p"));
+
+        let text = "# c\na = A\n# about p\np = { \"\\U12ǔ\" }\n    .t = x\n-t = { \"\\u0é\" }\nb = B \\é { \"\\\\é\" }\n";
+        let file = parse_ftl(text);
+        let ids: Vec<_> = file.messages.iter().map(|m| (m.id, m.line)).collect();
+        assert_eq!(ids, [("a", 2), ("b", 7)]);
+        assert_eq!(
+            plain_text(file.messages[1].ast.value.as_ref().unwrap()),
+            "B \\é \\é"
+        );
+        let errors: Vec<_> = file
+            .errors
+            .iter()
+            .map(|e| (e.entry_id.as_deref(), e.line, e.column))
+            .collect();
+        assert_eq!(errors, [(Some("p"), 4, 12), (Some("-t"), 6, 12)]);
+        assert!(
+            file.errors[0].message.ends_with("\"12ǔ\""),
+            "{}",
+            file.errors[0].message
+        );
     }
 
     #[test]

@@ -372,6 +372,21 @@ impl<'a> Splitter<'a> {
 
     fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
         match tag {
+            // pulldown-cmark reads a `+++` block after any blank line as metadata; front
+            // matter is only front matter at the top (as for Hugo), and a second one would
+            // give the article a second title.
+            Tag::MetadataBlock(MetadataBlockKind::PlusesStyle)
+                if !self.source[..range.start]
+                    .trim_start_matches(BOM)
+                    .trim()
+                    .is_empty() =>
+            {
+                self.skip(
+                    range.start,
+                    "`+++` block after the start of the file",
+                    "front matter goes at the very top; write other text as paragraphs",
+                )
+            }
             Tag::MetadataBlock(MetadataBlockKind::PlusesStyle) => {
                 self.metadata = Some((range, None));
                 self.saw_metadata = true;
@@ -719,13 +734,16 @@ impl<'a> Splitter<'a> {
 
 /// The unit text of `source[extent]`: `cut` ranges removed, hard breaks as `\` + newline,
 /// every other run of whitespace one space, ends trimmed.
+///
+/// The lines between hard breaks are kept apart while reading, never marked inside the
+/// text: any character, NUL included, may be the author's.
 fn unit_text(
     source: &str,
     extent: Range<usize>,
     cut: &[Range<usize>],
     hard: &[Range<usize>],
 ) -> String {
-    let mut raw = String::with_capacity(extent.len());
+    let mut lines = vec![String::new()];
     let mut offset = extent.start;
     let mut marks: Vec<(&Range<usize>, bool)> = cut
         .iter()
@@ -737,16 +755,29 @@ fn unit_text(
         if range.start < offset {
             continue;
         }
-        raw.push_str(&source[offset..range.start]);
-        raw.push_str(if is_break { "\u{0}" } else { " " });
+        let line = lines.last_mut().expect("never empty");
+        line.push_str(&source[offset..range.start]);
+        if is_break {
+            lines.push(String::new());
+        } else {
+            line.push(' ');
+        }
         offset = range.end;
     }
-    raw.push_str(&source[offset..extent.end.max(offset)]);
-    normalize_space(&raw)
-        .split('\u{0}')
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join("\\\n")
+    let line = lines.last_mut().expect("never empty");
+    line.push_str(&source[offset..extent.end.max(offset)]);
+    let lines: Vec<String> = lines.iter().map(|line| normalize_space(line)).collect();
+    // A hard break can be followed by nothing but whitespace CommonMark does not count as
+    // a blank line (a form feed); trimming the ends drops such a break.
+    let first = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let last = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(first, |i| i + 1);
+    lines[first..last].join("\\\n")
 }
 
 /// Collapses every run of ASCII whitespace to one space and trims the ends. Other
@@ -957,5 +988,47 @@ mod tests {
         assert!(errors("+++\n+++\n")[0].starts_with("1:1: the front matter is empty"));
         // `+++` further down is text.
         assert!(split_article("Text.\n\n+++\n").is_ok());
+    }
+
+    /// Found by fuzzing: a NUL in the source was taken for the splitter's own hard-break
+    /// mark, so `a` + NUL became `a\` + newline, a text Fluent does not give back.
+    #[test]
+    fn hard_breaks_come_only_from_the_markdown() {
+        check(
+            "Not advice\u{0}\u{0}b\u{0}\n",
+            "Paragraph: Not advice\u{0}\u{0}b\u{0}",
+        );
+        check("a\u{0}\\\nb\n", "Paragraph: a\u{0}\\⏎b");
+    }
+
+    /// Found by fuzzing: a hard break whose next line holds only whitespace CommonMark
+    /// does not count as blank (a form feed) left the text ending in a line break, which
+    /// Fluent drops.
+    #[test]
+    fn a_hard_break_at_the_end_is_trimmed() {
+        check("a\u{c}\u{c}\n\u{c}\n", "Paragraph: a");
+        check(
+            "a  \n\u{c}\n\nb\\\n\u{c}  \n\u{c}\n",
+            "Paragraph: a\nParagraph: b",
+        );
+    }
+
+    /// Found by fuzzing: pulldown-cmark reads a `+++` block after a blank line anywhere as
+    /// metadata, so a second one gave the article a title unit among its body units (out
+    /// of the layout's order), or two titles with the same id.
+    #[test]
+    fn front_matter_is_only_at_the_top() {
+        let later = "`+++` block after the start of the file";
+        assert!(
+            errors("Para.\n\n+++\ntitle = \"T\"\n+++\n")[0]
+                .starts_with(&format!("3:1: unsupported Markdown: {later}"))
+        );
+        let twice = errors("+++\ntitle = \"A\"\n+++\n\n+++\ntitle = \"B\"\n+++\n");
+        assert_eq!(twice.len(), 1, "{twice:?}");
+        assert!(twice[0].starts_with(&format!("5:1: unsupported Markdown: {later}")));
+        check(
+            "\n+++\ntitle = \"T\"\n+++\n\nText.\n",
+            "Title: T\nParagraph: Text.",
+        );
     }
 }

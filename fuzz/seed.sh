@@ -1,0 +1,45 @@
+#!/bin/sh
+# Seeds the fuzz corpora (fuzz/corpus/<target>/) from the repository's fixtures and the
+# hand-written seeds in fuzz/seeds/ (seeds/inline serves the inline and markdown
+# targets). Files are named by their content hash, so running it again adds only what
+# changed and never disturbs what the fuzzers found.
+set -eu
+cd "$(dirname "$0")/.."
+
+add() { # add TARGET FILE: copy FILE into TARGET's corpus under its hash
+    mkdir -p "fuzz/corpus/$1"
+    cp "$2" "fuzz/corpus/$1/$(sha1sum < "$2" | cut -c1-40)"
+}
+
+# split: whole Markdown articles.
+for f in source/*.md tests/fixtures/*/source/*.md fuzz/seeds/split/*; do
+    if [ -f "$f" ]; then add split "$f"; fi
+done
+
+# ftl: whole Fluent files, Folio's own and the real-world corpora.
+find locales tests/fixtures -name '*.ftl' | sort | while read -r f; do
+    add ftl "$f"
+done
+for f in fuzz/seeds/ftl/*; do
+    if [ -f "$f" ]; then add ftl "$f"; fi
+done
+
+# inline and markdown: one unit's text per file, every value of every locale's units.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+find locales -name '*.ftl' | sort | while read -r f; do
+    sed -n 's/^[a-zA-Z][a-zA-Z0-9_-]* = //p' "$f"
+done | while IFS= read -r value; do
+    printf '%s' "$value" > "$tmp/unit"
+    add inline "$tmp/unit"
+    add markdown "$tmp/unit"
+done
+for target in inline markdown; do
+    for f in fuzz/seeds/inline/*; do
+        if [ -f "$f" ]; then add "$target" "$f"; fi
+    done
+done
+
+for target in split ftl inline markdown; do
+    echo "fuzz/corpus/$target: $(ls "fuzz/corpus/$target" | wc -l) inputs"
+done

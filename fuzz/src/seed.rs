@@ -1,0 +1,48 @@
+//! The repository's English of the seed article and of the disclaimer, built into the
+//! fuzzers so that every input is judged against real units and a real layout.
+
+use std::collections::BTreeMap;
+
+use folio_ftl::{parse_ftl, plain_text};
+use folio_model::Layout;
+use folio_track::EnglishUnit;
+
+/// The seed article's English units, as `folio extract` wrote them.
+pub const ARTICLE_FTL: &str = include_str!("../../locales/en/immunotherapy-multiple-myeloma.ftl");
+/// The seed article's layout.
+pub const ARTICLE_LAYOUT: &str =
+    include_str!("../../locales/en/immunotherapy-multiple-myeloma.layout.json");
+/// The disclaimer's English units.
+pub const DISCLAIMER_FTL: &str = include_str!("../../locales/en/disclaimer.ftl");
+/// The disclaimer's layout.
+pub const DISCLAIMER_LAYOUT: &str = include_str!("../../locales/en/disclaimer.layout.json");
+
+/// The English units of `ftl`, read back as `folio status` reads them: every message
+/// with a value, its text as the pattern's plain text. Panics on a syntax error, since
+/// the repository's English must always parse.
+pub fn english_units(ftl: &str) -> Vec<EnglishUnit> {
+    let file = parse_ftl(ftl);
+    assert!(file.errors.is_empty(), "{:?}", file.errors);
+    file.messages
+        .iter()
+        .filter_map(|m| {
+            Some(EnglishUnit {
+                id: m.id.to_owned(),
+                text: plain_text(m.ast.value.as_ref()?),
+            })
+        })
+        .collect()
+}
+
+/// Unit id → English text, for resolving a layout.
+pub fn english_texts(ftl: &str) -> BTreeMap<String, String> {
+    english_units(ftl)
+        .into_iter()
+        .map(|u| (u.id, u.text))
+        .collect()
+}
+
+/// Parses a layout file of the repository.
+pub fn layout(json: &str) -> Layout {
+    serde_json::from_str(json).expect("the repository's layouts parse")
+}
