@@ -19,10 +19,10 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use folio_check::{CheckOptions, check_file};
-use folio_ftl::{FtlFile, parse_ftl};
+use folio_ftl::{FtlFile, parse_ftl, plain_text};
 use folio_fuzz::fluent::{assert_line, assert_position};
 use folio_fuzz::seed;
-use folio_track::{EnglishUnit, Record, Status, classify};
+use folio_track::{EnglishUnit, Record, Status, classify, is_untranslated};
 use libfuzzer_sys::fuzz_target;
 
 /// The English, its parsed file and a record with every kind of entry: a third of the
@@ -41,12 +41,16 @@ fn fixture() -> &'static Fixture {
         let mut record = Record::default();
         for (i, unit) in english.iter().enumerate() {
             match i % 3 {
-                0 => record.confirm(&unit.id, &unit.text),
-                1 => record.confirm(&unit.id, "Older English of this unit."),
+                0 => record.confirm(&unit.id, &unit.text, "Traducción confirmada."),
+                1 => record.confirm(
+                    &unit.id,
+                    "Older English of this unit.",
+                    "Traducción anterior.",
+                ),
                 _ => {}
             }
         }
-        record.confirm("retired-unit", "English that is gone.");
+        record.confirm("retired-unit", "English that is gone.", "Texto que se fue.");
         Fixture {
             english,
             reference: parse_ftl(seed::ARTICLE_FTL),
@@ -98,7 +102,7 @@ fn run(text: &str) {
         );
     }
 
-    let statuses = classify(&fixture.english, &file, &fixture.record);
+    let statuses = classify(&fixture.english, &file, &fixture.record, &[]);
     let english_ids: Vec<&str> = fixture.english.iter().map(|u| u.id.as_str()).collect();
     let first: Vec<&str> = statuses
         .iter()
@@ -122,13 +126,22 @@ fn run(text: &str) {
         let message = file.messages.iter().find(|m| m.id == unit.id);
         let expected = match message {
             Some(m) if m.ast.value.is_some() => {
+                let translation = plain_text(m.ast.value.as_ref().expect("checked"));
+                let words = |t: &str| t.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
                 let confirmed = fixture.record.get(&unit.id);
-                let same = confirmed.is_none_or(|c| {
-                    c.english
-                        .split_whitespace()
-                        .eq(unit.text.split_whitespace())
-                });
-                if same { Status::Current } else { Status::Stale }
+                let same = confirmed.is_none_or(|c| words(&c.english) == words(&unit.text));
+                if is_untranslated(&unit.text, &translation, &[]) {
+                    Status::Untranslated
+                } else if same {
+                    Status::Current
+                } else if confirmed
+                    .and_then(|c| c.translation.as_deref())
+                    .is_some_and(|t| words(t) != words(&translation))
+                {
+                    Status::Updated
+                } else {
+                    Status::Stale
+                }
             }
             Some(_) if unit.text.is_empty() => Status::Current,
             Some(_) => Status::Invalid,

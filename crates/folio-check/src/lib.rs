@@ -11,7 +11,7 @@
 mod markdown;
 mod variables;
 
-pub use markdown::same_link_targets;
+pub use markdown::{same_link_targets, strip_bidi_controls};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -414,6 +414,19 @@ mod tests {
                 "1:unresolved-reference:Error",
                 "1:unresolved-reference:Error"
             ]
+        );
+    }
+
+    /// Found by fuzzing: a bidi control inside `<…>` hid an autolink from the checks,
+    /// and the page (which strips those controls) then rendered it.
+    #[test]
+    fn links_are_read_as_the_page_shows_them() {
+        assert_eq!(
+            check(
+                "m = Write to us today.\n",
+                "m = Escríbanos <m2A\u{202E}a@b.c> hoy.\n"
+            ),
+            ["1:link-mismatch:Error"]
         );
     }
 

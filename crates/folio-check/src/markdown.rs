@@ -17,9 +17,22 @@ struct Inline {
     prose: String,
 }
 
+/// Removes the bidi controls that embed, override or isolate (U+202A–U+202E,
+/// U+2066–U+2069): in a translation they could reorder the text around them, so pages
+/// never carry them (their `dir` and `lang` carry direction), and the checks read a
+/// translation as the page will show it — a control splitting `<https://…>` must not
+/// hide a link from the checks that the page would then render.
+pub fn strip_bidi_controls(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
+/// The links, code spans and emphasis of a unit, read as its page shows it.
 fn inline(text: &str) -> Inline {
+    let text = strip_bidi_controls(text);
     let mut found = Inline::default();
-    let parser = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).into_offset_iter();
+    let parser = Parser::new_ext(&text, Options::ENABLE_STRIKETHROUGH).into_offset_iter();
     for (event, range) in parser {
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => found.links.push(dest_url.into_string()),

@@ -1,16 +1,8 @@
 //! Untrusted inline Markdown → safe HTML, safe Markdown, or plain text (and plain text as
 //! a front matter string): every untrusted-text rule of the renderer lives here.
 
+use folio_check::strip_bidi_controls;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
-
-/// Removes the bidi controls that embed, override or isolate (U+202A–U+202E,
-/// U+2066–U+2069): in a translation they could reorder the text around them. The
-/// page's own `dir` and `lang` carry direction instead.
-pub fn strip_bidi_controls(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .collect()
-}
 
 /// Whether a link target may be rendered: http(s), mailto, or relative (no scheme).
 /// Control characters and whitespace are ignored when reading the scheme, as browsers do.
@@ -218,8 +210,9 @@ fn escape_markdown_text(text: &str, line_start: &mut bool) -> String {
         .collect();
     let mut i = 0;
     if *line_start {
-        // Leading blanks would indent the line (an indented code block at four).
-        while chars.get(i).is_some_and(|c| matches!(c, ' ' | '\t')) {
+        // Leading blanks would indent the line (an indented code block at four), and a
+        // block starter after a form feed or other blank still starts its block.
+        while chars.get(i).is_some_and(|c| c.is_whitespace()) {
             i += 1;
         }
         if i == chars.len() {
@@ -538,6 +531,8 @@ mod tests {
     /// Units that attack a Markdown page, one construct each.
     const ATTACKS: &[&str] = &[
         "Texto\n\n# Nota",
+        // Found by fuzzing: a form feed before `:` still opened a definition list.
+        "\u{c}&colon;\\\u{c}W\u{b}",
         "a\\\n# b",
         "a\\\n2. b",
         "a  \n- b",

@@ -18,7 +18,7 @@ mod page;
 mod visible;
 
 pub use html::{BUILTIN_TEMPLATE, RenderError, STYLESHEET, render_html};
-pub use inline::{MarkdownPlace, inline_html, inline_markdown, plain_text, strip_bidi_controls};
+pub use inline::{MarkdownPlace, inline_html, inline_markdown, plain_text};
 pub use markdown::render_markdown;
 pub use page::{Alternate, BlockContent, Direction, Page, Text, build_blocks, language_name};
 pub use visible::{visible_fragment_text, visible_text};
