@@ -6,7 +6,10 @@ use std::path::PathBuf;
 
 use folio_check::CheckOptions;
 use folio_ftl::{FtlFile, SyntaxError, parse_ftl};
-use folio_policy::{Assessment, Translation, assess, defined_ids, reference_units};
+use folio_policy::{
+    Assessment, EnglishDisclaimerProblem, Translation, assess, defined_ids,
+    english_disclaimer_in_layout, reference_units,
+};
 use folio_track::EnglishUnit;
 use folio_workspace::{Workspace, WorkspaceError};
 use unic_langid::LanguageIdentifier;
@@ -118,4 +121,26 @@ pub fn assess_locale(
         });
     }
     Ok(assessed)
+}
+
+/// Why the English disclaimer (`reference`, with its layout) can't go on a page, said for
+/// the author: every page carries it, so with no text in it no page may be published.
+pub fn english_disclaimer_problem(
+    workspace: &Workspace,
+    reference: &Reference<'_>,
+) -> Result<Option<String>, WorkspaceError> {
+    let problem = match workspace.read_layout(reference.name)? {
+        Some(layout) => english_disclaimer_in_layout(&layout, &reference.units).err(),
+        None => Some(EnglishDisclaimerProblem::NoUnits),
+    };
+    let show = |path: PathBuf| workspace.display_path(&path).display().to_string();
+    Ok(problem.map(|problem| {
+        format!(
+            "{problem} ({}, {}): every page carries it, so no page can be published; write it \
+             in {} and run `folio extract`",
+            show(workspace.reference_units_path(reference.name)),
+            show(workspace.layout_path(reference.name)),
+            show(workspace.disclaimer_source_path()),
+        )
+    }))
 }

@@ -17,8 +17,7 @@ use codespan_reporting::term::termcolor::WriteColor;
 use folio_check::{Check, CheckOptions, Finding, Severity, check_file};
 use folio_ftl::{FtlFile, parse_ftl};
 use folio_policy::{
-    DisclaimerProblem, EnglishDisclaimerProblem, article_checks, defined_ids, disclaimer_problems,
-    english_disclaimer_in_layout, reference_units,
+    DisclaimerProblem, article_checks, defined_ids, disclaimer_problems, reference_units,
 };
 use folio_track::{Record, StatusCounts, UnitStatus, classify};
 use folio_workspace::{FluentTree, WorkspaceError};
@@ -26,7 +25,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::Outcome;
-use crate::assess::{EnglishTexts, assess_locale};
+use crate::assess::{EnglishTexts, assess_locale, english_disclaimer_problem};
 use crate::cli::{CheckArgs, CheckFormat, Cli};
 use crate::diagnostics::{Reporter, stdout};
 use crate::load::{open_workspace, select_locales};
@@ -163,26 +162,10 @@ fn check_workspace(
     let references = english.parse();
     let disclaimer = workspace.disclaimer_name();
     // Every page carries the English disclaimer: with no text, no locale can pass.
-    if let Some(reference) = references.iter().find(|r| r.name == disclaimer) {
-        let english = match workspace.read_layout(&disclaimer)? {
-            Some(layout) => english_disclaimer_in_layout(&layout, &reference.units),
-            None => Err(EnglishDisclaimerProblem::NoUnits),
-        };
-        if let Err(problem) = english {
-            reporter.error(&format!(
-                "{problem} ({}, {}): every page carries it, so no page can be published; write \
-                 it in {} and run `folio extract`",
-                workspace
-                    .display_path(&workspace.reference_units_path(&disclaimer))
-                    .display(),
-                workspace
-                    .display_path(&workspace.layout_path(&disclaimer))
-                    .display(),
-                workspace
-                    .display_path(&workspace.disclaimer_source_path())
-                    .display(),
-            ));
-        }
+    if let Some(reference) = references.iter().find(|r| r.name == disclaimer)
+        && let Some(problem) = english_disclaimer_problem(&workspace, reference)?
+    {
+        reporter.error(&problem);
     }
     let options = article_checks(workspace.config().check.proper_names.clone());
 

@@ -9,10 +9,7 @@ use anyhow::Context;
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use folio_check::{Check, Severity};
 use folio_model::UnitId;
-use folio_policy::{
-    DisclaimerGap, DisclaimerProblem, article_checks, disclaimer_problems,
-    english_disclaimer_in_layout,
-};
+use folio_policy::{DisclaimerGap, DisclaimerProblem, article_checks, disclaimer_problems};
 use folio_render::{
     Alternate, Direction, Page, Text, build_blocks, language_name, render_html, render_markdown,
 };
@@ -22,7 +19,7 @@ use rayon::prelude::*;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
 use crate::Outcome;
-use crate::assess::{Assessed, EnglishTexts, assess_locale};
+use crate::assess::{Assessed, EnglishTexts, assess_locale, english_disclaimer_problem};
 use crate::cli::{Cli, PageFormat, RenderArgs};
 use crate::diagnostics::Reporter;
 use crate::load::{lock_workspace, open_workspace};
@@ -118,8 +115,10 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
             .context(format!("{name} has no layout: run `folio extract`"))?;
         layouts.insert(name.clone(), layout);
     }
+    let before = reporter.error_count();
     let english_texts = EnglishTexts::read(&workspace, &names, reporter)?;
-    if reporter.error_count() > 0 {
+    if reporter.error_count() > before {
+        // An English file edited by hand and broken: nothing can be rendered from it.
         return Ok(Outcome::Error);
     }
     let references = english_texts.parse();
@@ -139,21 +138,8 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         .expect("the disclaimer is read with the articles");
     // Every page carries the English disclaimer: it must have text, unit by unit, as its
     // layout places them.
-    if let Err(problem) =
-        english_disclaimer_in_layout(&layouts[&disclaimer], &disclaimer_reference.units)
-    {
-        anyhow::bail!(
-            "{problem} ({}, {}): every page carries it, so nothing is rendered; write it in {} and run `folio extract`",
-            workspace
-                .display_path(&workspace.reference_units_path(&disclaimer))
-                .display(),
-            workspace
-                .display_path(&workspace.layout_path(&disclaimer))
-                .display(),
-            workspace
-                .display_path(&workspace.disclaimer_source_path())
-                .display(),
-        );
+    if let Some(problem) = english_disclaimer_problem(&workspace, disclaimer_reference)? {
+        anyhow::bail!("{problem}");
     }
     let options = article_checks(config.check.proper_names.clone());
     let assessed: BTreeMap<LanguageIdentifier, Publishable> = all_locales
