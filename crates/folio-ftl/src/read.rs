@@ -8,7 +8,7 @@ use fluent_syntax::unicode::unescape_unicode_to_string;
 
 /// A parsed `.ftl` file: the messages that parsed and the errors of those that did not.
 /// Borrowing from the source keeps every id, pattern and error tied to its position.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct FtlFile<'s> {
     /// The messages in file order, duplicates included.
     pub messages: Vec<FtlMessage<'s>>,
@@ -81,11 +81,7 @@ pub fn parse_ftl(source: &str) -> FtlFile<'_> {
     }
     // Rare: parse around the entries the parser would panic on, whole part by part.
     let index = LineIndex::new(source);
-    let mut file = FtlFile {
-        messages: Vec::new(),
-        terms: Vec::new(),
-        errors: Vec::new(),
-    };
+    let mut file = FtlFile::default();
     let mut start = 0;
     for (junk, error) in traps {
         read_part(source, start..junk.start, &index, &mut file);
@@ -101,11 +97,7 @@ const SLICE_BYTES: usize = 1 << 20;
 
 fn parse_in_slices(source: &str, slice_bytes: usize) -> FtlFile<'_> {
     let index = LineIndex::new(source);
-    let mut file = FtlFile {
-        messages: Vec::new(),
-        terms: Vec::new(),
-        errors: Vec::new(),
-    };
+    let mut file = FtlFile::default();
     let mut start = 0;
     while start < source.len() {
         let end = slice_end(source, start + slice_bytes);
@@ -147,11 +139,7 @@ fn parse_whole<'s>(source: &'s str, index: &LineIndex<'s>) -> FtlFile<'s> {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
     };
-    let mut file = FtlFile {
-        messages: Vec::new(),
-        terms: Vec::new(),
-        errors: Vec::new(),
-    };
+    let mut file = FtlFile::default();
     collect_entries(&mut file, resource.body, source, index);
     file.errors = parse_errors
         .into_iter()
