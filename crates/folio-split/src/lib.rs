@@ -14,11 +14,13 @@
 //!
 //! It deliberately knows nothing of Fluent syntax (that is `folio-ftl`) or of files.
 
+mod html;
 mod ids;
 mod markdown;
 mod matching;
 
 pub use ids::{Extracted, Previous, SIMILARITY_THRESHOLD, assign_ids};
 pub use markdown::{
-    Detail, Shape, SourceUnit, SplitArticle, SplitError, SplitErrorKind, split_article,
+    Detail, SourceUnit, SplitArticle, SplitError, SplitErrorKind, SplitOptions, github_slug,
+    placeholder, placeholder_index, split_article, split_article_with,
 };

@@ -1,0 +1,306 @@
+//! The author's HTML, read with html5ever (through scraper): what would run code, and
+//! which parts of an HTML block are text for a reader.
+
+use scraper::{ElementRef, Html, Node};
+
+/// Attributes whose values a reader sees or hears, so they are translated.
+pub(crate) const TEXT_ATTRIBUTES: &[&str] = &["alt", "title", "aria-label"];
+
+/// Elements whose content is never text to translate: code, and what runs or styles.
+const VERBATIM: &[&str] = &["script", "style", "pre", "code", "svg", "math", "template"];
+
+/// Elements that may wrap Markdown: an opening tag alone in an HTML block.
+const WRAPPERS: &[&str] = &[
+    "div", "section", "article", "aside", "details", "figure", "main", "header", "footer",
+    "nav", "center", "blockquote", "span", "p", "picture", "table", "tbody", "tr", "td", "th",
+    "ul", "ol", "li", "dl", "dd", "dt", "sup", "sub", "small", "font", "a", "b", "i", "em",
+    "strong", "kbd",
+];
+
+/// HTML elements with no content and no closing tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr",
+];
+
+/// The first thing in `html` that would run code or restyle the page — a `<script>`, a
+/// `<style>` or an `on…=` event handler — with its byte offset in `html`.
+pub(crate) fn scripting(html: &str) -> Option<(usize, &'static str)> {
+    let fragment = Html::parse_fragment(html);
+    let lower = html.to_ascii_lowercase();
+    for node in fragment.root_element().descendants() {
+        let Some(element) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let name = element.value().name();
+        if name == "script" || name == "style" {
+            let at = lower.find(&format!("<{name}")).unwrap_or(0);
+            let what = if name == "script" {
+                "`<script>` in the source"
+            } else {
+                "`<style>` in the source"
+            };
+            return Some((at, what));
+        }
+        if let Some((attribute, _)) = element.value().attrs().find(|(a, _)| a.starts_with("on")) {
+            let at = lower.find(attribute).unwrap_or(0);
+            return Some((at, "an `on…=` event handler in the source's HTML"));
+        }
+    }
+    None
+}
+
+/// What an HTML block is to the page.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum HtmlBlock {
+    /// A closing tag alone (`</div>`), of the element named.
+    Close(String),
+    /// An opening tag alone (`<div class="note">`) that wraps the Markdown after it.
+    Open(String),
+    /// HTML with no text for a reader (an embed): copied into every page as it is.
+    Layout,
+    /// HTML with text: the author's HTML and the texts, in reading order.
+    Text(Vec<Piece>),
+}
+
+/// A piece of an HTML block with text.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Piece {
+    /// The author's HTML.
+    Html(String),
+    /// An element's content, inline HTML kept: one unit.
+    Text(String),
+    /// An attribute's value: one unit.
+    Attribute(String),
+}
+
+/// Tells what the (trimmed) HTML block `html` is.
+pub(crate) fn classify(html: &str) -> HtmlBlock {
+    if let Some(name) = lone_tag(html, true) {
+        return HtmlBlock::Close(name);
+    }
+    if let Some(name) = lone_tag(html, false)
+        && WRAPPERS.contains(&name.as_str())
+    {
+        return HtmlBlock::Open(name);
+    }
+    let fragment = Html::parse_fragment(html);
+    let root = fragment.root_element();
+    if !has_text(root) {
+        return HtmlBlock::Layout;
+    }
+    let mut pieces = Pieces {
+        source: html.to_ascii_lowercase(),
+        pieces: Vec::new(),
+    };
+    if direct_text(root) {
+        pieces.text(root.inner_html());
+    } else {
+        for child in root.children() {
+            pieces.node(child, 0);
+        }
+    }
+    HtmlBlock::Text(pieces.pieces)
+}
+
+/// The element name of `html` if it is one tag alone: `</name>` when `closing`, else
+/// `<name …>`. Read with the HTML parser, so attributes holding `>` are no trouble.
+fn lone_tag(html: &str, closing: bool) -> Option<String> {
+    let inner = html.strip_prefix('<')?.strip_suffix('>')?;
+    if closing {
+        let name = inner.strip_prefix('/')?.trim();
+        let valid = !name.is_empty()
+            && name.chars().next()?.is_ascii_alphabetic()
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        return valid.then(|| name.to_ascii_lowercase());
+    }
+    if inner.starts_with(['/', '!', '?']) || html.contains("</") {
+        return None;
+    }
+    let fragment = Html::parse_fragment(html);
+    let mut children = fragment.root_element().children();
+    let element = ElementRef::wrap(children.next()?)?;
+    let alone = children.next().is_none() && element.children().next().is_none();
+    // One tag alone: the parser saw a single element, and the source holds one `<`
+    // outside attribute values (checked loosely: a second tag would be a second child).
+    alone.then(|| element.value().name().to_owned())
+}
+
+/// Whether a reader sees or hears any text in `element`.
+fn has_text(element: ElementRef<'_>) -> bool {
+    element.descendants().any(|node| match node.value() {
+        Node::Text(text) => {
+            !text.trim().is_empty()
+                && !node
+                    .ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .any(|e| VERBATIM.contains(&e.value().name()))
+        }
+        Node::Element(e) => e
+            .attrs()
+            .any(|(name, value)| TEXT_ATTRIBUTES.contains(&name) && !value.trim().is_empty()),
+        _ => false,
+    })
+}
+
+/// Whether text stands directly in `element` (not only in its child elements).
+fn direct_text(element: ElementRef<'_>) -> bool {
+    element
+        .children()
+        .any(|child| matches!(child.value(), Node::Text(t) if !t.trim().is_empty()))
+}
+
+struct Pieces {
+    /// The block's source, lowercased, to tell whether the author closed an element.
+    source: String,
+    pieces: Vec<Piece>,
+}
+
+impl Pieces {
+    fn html(&mut self, html: &str) {
+        if let Some(Piece::Html(last)) = self.pieces.last_mut() {
+            last.push_str(html);
+        } else {
+            self.pieces.push(Piece::Html(html.to_owned()));
+        }
+    }
+
+    fn text(&mut self, html: String) {
+        let text = html.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() {
+            return;
+        }
+        self.pieces.push(Piece::Text(text));
+    }
+
+    fn node(&mut self, node: ego_tree::NodeRef<'_, Node>, depth: usize) {
+        match node.value() {
+            Node::Text(text) => self.html(&escape_text(text)),
+            Node::Element(_) => {
+                let element = ElementRef::wrap(node).expect("an element node");
+                self.element(element, depth);
+            }
+            // Comments are the author's notes, not page content; doctypes can't stand here.
+            _ => {}
+        }
+    }
+
+    fn element(&mut self, element: ElementRef<'_>, depth: usize) {
+        let name = element.value().name();
+        if VERBATIM.contains(&name) {
+            self.html(&element.html());
+            return;
+        }
+        self.html(&format!("<{name}"));
+        for (attribute, value) in element.value().attrs() {
+            if TEXT_ATTRIBUTES.contains(&attribute) && !value.trim().is_empty() {
+                self.html(&format!(" {attribute}=\""));
+                self.pieces.push(Piece::Attribute(
+                    value.split_ascii_whitespace().collect::<Vec<_>>().join(" "),
+                ));
+                self.html("\"");
+            } else {
+                self.html(&format!(" {attribute}=\"{}\"", escape_attribute(value)));
+            }
+        }
+        self.html(">");
+        if VOID.contains(&name) {
+            return;
+        }
+        if direct_text(element) {
+            self.text(element.inner_html());
+        } else {
+            for child in element.children() {
+                self.node(child, depth + 1);
+            }
+        }
+        // An element the author left open at the top (a wrapper whose content follows as
+        // Markdown) stays open, as in the source.
+        if depth > 0 || self.source.contains(&format!("</{name}")) {
+            self.html(&format!("</{name}>"));
+        }
+    }
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embeds_without_text_are_layout() {
+        assert_eq!(
+            classify(r#"<iframe src="https://video.example/embed/1" allowfullscreen></iframe>"#),
+            HtmlBlock::Layout
+        );
+        assert_eq!(classify("<br>"), HtmlBlock::Layout);
+    }
+
+    #[test]
+    fn lone_tags_open_and_close_wrappers() {
+        assert_eq!(
+            classify(r#"<div class="note" data-x="a>b">"#),
+            HtmlBlock::Open("div".into())
+        );
+        assert_eq!(classify("</div>"), HtmlBlock::Close("div".into()));
+        // An element closed on the same line is no wrapper.
+        assert!(matches!(classify("<p>Hi</p>"), HtmlBlock::Text(_)));
+    }
+
+    #[test]
+    fn text_and_text_attributes_become_pieces() {
+        let HtmlBlock::Text(pieces) = classify(
+            "<figure>\n  <img src=\"a.png\" alt=\"A  chart\">\n  <figcaption>The <b>chart</b>.</figcaption>\n</figure>",
+        ) else {
+            panic!("text expected")
+        };
+        assert_eq!(
+            pieces,
+            [
+                Piece::Html("<figure>\n  <img alt=\"".into()),
+                Piece::Attribute("A chart".into()),
+                Piece::Html("\" src=\"a.png\">\n  <figcaption>".into()),
+                Piece::Text("The <b>chart</b>.".into()),
+                Piece::Html("</figcaption>\n</figure>".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_top_element_stays_open() {
+        let HtmlBlock::Text(pieces) = classify("<details>\n<summary>More</summary>") else {
+            panic!("text expected")
+        };
+        assert_eq!(
+            pieces,
+            [
+                Piece::Html("<details>\n<summary>".into()),
+                Piece::Text("More".into()),
+                Piece::Html("</summary>".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn scripts_styles_and_handlers_are_found() {
+        assert_eq!(
+            scripting("<p>x</p><SCRIPT>alert(1)</SCRIPT>"),
+            Some((8, "`<script>` in the source"))
+        );
+        assert_eq!(scripting("<style>p{}</style>").map(|s| s.0), Some(0));
+        assert_eq!(
+            scripting(r#"<a href="x" onclick="go()">"#).map(|s| s.0),
+            Some(12)
+        );
+        assert_eq!(scripting(r#"<a href="x" title="one">"#), None);
+    }
+}
