@@ -32,6 +32,17 @@ fn allowed_link(url: &str) -> bool {
 /// forbidden target and images lose their markup (their text stays). A unit whose
 /// Markdown opens any block other than one paragraph is returned as one text event.
 fn safe_events(markdown: &str) -> Vec<Event<'_>> {
+    safe_events_with(markdown, None)
+}
+
+/// [`safe_events`], with the author's markup of `reference` (the English unit, trusted):
+/// the translation's n-th inline HTML tag becomes the English's n-th when it is the same
+/// tag but for its text attributes (`alt`, `title`, `aria-label`, taken from the
+/// translation), and its n-th image shows the English's n-th image source. Anything else
+/// stays inert as before: HTML as text, images without their markup.
+fn safe_events_with<'t>(markdown: &'t str, reference: Option<&str>) -> Vec<Event<'t>> {
+    let (tags, images) = reference.map(crate::tags::reference_markup).unwrap_or_default();
+    let (mut next_tag, mut next_image) = (0, 0);
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).collect();
     let single_paragraph = matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
         && matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
@@ -53,7 +64,31 @@ fn safe_events(markdown: &str) -> Vec<Event<'_>> {
     for event in events.into_iter().skip(1) {
         match event {
             Event::End(TagEnd::Paragraph) => {}
+            Event::InlineHtml(html) if !html.trim_start().starts_with("<!--") => {
+                let english = tags.get(next_tag).and_then(|t| crate::tags::HtmlTag::parse(t));
+                next_tag += 1;
+                match (english, crate::tags::HtmlTag::parse(&html)) {
+                    (Some(english), Some(own)) if english.matches(&own) => {
+                        safe.push(Event::InlineHtml(english.write_with_text_of(&own).into()))
+                    }
+                    _ => safe.push(Event::Text(html)),
+                }
+            }
             Event::Html(html) | Event::InlineHtml(html) => safe.push(Event::Text(html)),
+            Event::Start(Tag::Image {
+                link_type,
+                title,
+                id,
+                ..
+            }) if images.get(next_image).is_some_and(|src| allowed_link(src)) => {
+                next_image += 1;
+                safe.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: images[next_image - 1].clone().into(),
+                    title,
+                    id,
+                }));
+            }
             Event::Start(Tag::Link { ref dest_url, .. }) if !allowed_link(dest_url) => {
                 dropped_links += 1
             }
@@ -67,9 +102,15 @@ fn safe_events(markdown: &str) -> Vec<Event<'_>> {
 
 /// A unit's inline Markdown as safe HTML (no enclosing element).
 pub fn inline_html(markdown: &str) -> String {
+    inline_html_with(markdown, None)
+}
+
+/// A unit's inline Markdown as safe HTML, the author's inline HTML tags and image
+/// sources taken from `reference`, the English unit, by position (see `safe_events_with`).
+pub fn inline_html_with(markdown: &str, reference: Option<&str>) -> String {
     let text = strip_bidi_controls(markdown);
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, safe_events(&text).into_iter());
+    pulldown_cmark::html::push_html(&mut html, safe_events_with(&text, reference).into_iter());
     html
 }
 

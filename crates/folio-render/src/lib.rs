@@ -15,10 +15,15 @@ mod html;
 mod inline;
 mod markdown;
 mod page;
+mod tags;
 mod visible;
 
 pub use html::{BUILTIN_TEMPLATE, RenderError, STYLESHEET, render_html};
-pub use inline::{MarkdownPlace, inline_html, inline_markdown, plain_text, strip_bidi_controls};
+pub use inline::{
+    MarkdownPlace, inline_html, inline_html_with, inline_markdown, plain_text, strip_bidi_controls,
+};
 pub use markdown::render_markdown;
-pub use page::{Alternate, BlockContent, Direction, Page, Text, build_blocks, language_name};
+pub use page::{
+    Alternate, BlockContent, Direction, FrontMatterValue, HtmlContent, Page, Text, build_blocks, language_name,
+};
 pub use visible::{visible_fragment_text, visible_text};

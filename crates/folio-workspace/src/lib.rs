@@ -19,7 +19,7 @@ mod lock;
 mod site;
 mod tree;
 
-pub use config::{CheckSettings, Config, LocaleCheckSettings, RenderSettings};
+pub use config::{CheckSettings, Config, ExtractSettings, LocaleCheckSettings, RenderSettings};
 pub use error::WorkspaceError;
 pub use files::{TEMP_PREFIX, is_temp_name, read_text, remove_file, resolve, write_atomic};
 pub use lock::{LOCK_FILE, WorkspaceLock};

@@ -15,7 +15,8 @@ use folio_policy::{
     disclaimer_problems, english_disclaimer_in_layout, reference_units,
 };
 use folio_render::{
-    Alternate, Direction, Page, Text, build_blocks, language_name, render_html, render_markdown,
+    Alternate, Direction, FrontMatterValue, Page, Text, build_blocks, language_name, render_html,
+    render_markdown,
 };
 use folio_track::{EnglishUnit, Status};
 use folio_workspace::{SiteScope, Workspace, publish_site};
@@ -242,6 +243,10 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
                     Some(Text {
                         markdown: text.clone(),
                         fallback,
+                        reference: english
+                            .get(document)
+                            .and_then(|units| units.get(id.as_str()))
+                            .cloned(),
                     })
                 })
             };
@@ -255,6 +260,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
                 Some(Text {
                     markdown: text.clone(),
                     fallback: None,
+                    reference: english[&disclaimer].get(id.as_str()).cloned(),
                 })
             };
             let layout = &layouts[article];
@@ -270,11 +276,13 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
                     .unwrap_or(Text {
                         markdown: article.clone(),
                         fallback: None,
+                        reference: None,
                     }),
                 description: layout
                     .description
                     .as_ref()
                     .and_then(|id| resolve(article, id)),
+                front_matter: front_matter(layout, &|id| resolve(article, id)),
                 body: build_blocks(layout, &|id| resolve(article, id)),
                 disclaimer: build_blocks(&layouts[&disclaimer], &own),
                 alternates: versions
@@ -500,4 +508,24 @@ fn assess_locale(
             .insert((*document).to_owned(), assessment.publishable);
     }
     Ok(assessed)
+}
+
+/// The front matter a Markdown page passes through: the source's kept keys and its other
+/// translated text keys, sorted by key.
+fn front_matter(
+    layout: &folio_model::Layout,
+    resolve: &dyn Fn(&UnitId) -> Option<Text>,
+) -> Vec<(String, FrontMatterValue)> {
+    let mut values: BTreeMap<String, FrontMatterValue> = layout
+        .front_matter
+        .iter()
+        .flatten()
+        .map(|(key, value)| (key.clone(), FrontMatterValue::Kept(value.clone())))
+        .collect();
+    for (key, id) in &layout.meta {
+        if let Some(text) = resolve(id) {
+            values.insert(key.clone(), FrontMatterValue::Text(text));
+        }
+    }
+    values.into_iter().collect()
 }
