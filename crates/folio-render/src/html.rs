@@ -145,9 +145,9 @@ fn footnotes(blocks: &[BlockContent], found: &mut Footnotes) {
             BlockContent::Quote(blocks) | BlockContent::Wrapper { blocks, .. } => {
                 footnotes(blocks, found)
             }
-            BlockContent::Items { items, .. } => {
-                items.iter().for_each(|(_, blocks)| footnotes(blocks, found))
-            }
+            BlockContent::Items { items, .. } => items
+                .iter()
+                .for_each(|(_, blocks)| footnotes(blocks, found)),
             _ => {}
         }
     }
@@ -164,9 +164,7 @@ fn link_footnotes(html: String, footnotes: &Footnotes) -> String {
         let escaped = escape(label);
         html = html.replace(
             &format!("[^{escaped}]"),
-            &format!(
-                "<sup class=\"footnote-reference\"><a href=\"#{escaped}\">{number}</a></sup>"
-            ),
+            &format!("<sup class=\"footnote-reference\"><a href=\"#{escaped}\">{number}</a></sup>"),
         );
     }
     html
@@ -211,7 +209,11 @@ fn write_blocks(blocks: &[BlockContent], found: &Footnotes, tight: bool, html: &
                     write_blocks(blocks, found, !loose, html);
                     html.push_str("</li>\n");
                 }
-                html.push_str(if start.is_some() { "</ol>\n" } else { "</ul>\n" });
+                html.push_str(if start.is_some() {
+                    "</ol>\n"
+                } else {
+                    "</ul>\n"
+                });
             }
             BlockContent::Quote(blocks) => {
                 html.push_str("<blockquote>\n");
@@ -223,7 +225,10 @@ fn write_blocks(blocks: &[BlockContent], found: &Footnotes, tight: bool, html: &
                 if language.is_empty() {
                     html.push_str("<pre><code>");
                 } else {
-                    html.push_str(&format!("<pre><code class=\"language-{}\">", escape(language)));
+                    html.push_str(&format!(
+                        "<pre><code class=\"language-{}\">",
+                        escape(language)
+                    ));
                 }
                 html.push_str(&escape_text(code));
                 html.push_str("</code></pre>\n");

@@ -41,7 +41,9 @@ fn safe_events(markdown: &str) -> Vec<Event<'_>> {
 /// translation), and its n-th image shows the English's n-th image source. Anything else
 /// stays inert as before: HTML as text, images without their markup.
 fn safe_events_with<'t>(markdown: &'t str, reference: Option<&str>) -> Vec<Event<'t>> {
-    let (tags, images) = reference.map(crate::tags::reference_markup).unwrap_or_default();
+    let (tags, images) = reference
+        .map(crate::tags::reference_markup)
+        .unwrap_or_default();
     let (mut next_tag, mut next_image) = (0, 0);
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).collect();
     let single_paragraph = matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
@@ -65,7 +67,9 @@ fn safe_events_with<'t>(markdown: &'t str, reference: Option<&str>) -> Vec<Event
         match event {
             Event::End(TagEnd::Paragraph) => {}
             Event::InlineHtml(html) if !html.trim_start().starts_with("<!--") => {
-                let english = tags.get(next_tag).and_then(|t| crate::tags::HtmlTag::parse(t));
+                let english = tags
+                    .get(next_tag)
+                    .and_then(|t| crate::tags::HtmlTag::parse(t));
                 next_tag += 1;
                 match (english, crate::tags::HtmlTag::parse(&html)) {
                     (Some(english), Some(own)) if english.matches(&own) => {

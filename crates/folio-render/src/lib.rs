@@ -24,6 +24,7 @@ pub use inline::{
 };
 pub use markdown::render_markdown;
 pub use page::{
-    Alternate, BlockContent, Direction, FrontMatterValue, HtmlContent, Page, Text, build_blocks, language_name,
+    Alternate, BlockContent, Direction, FrontMatterValue, HtmlContent, Page, Text, build_blocks,
+    language_name,
 };
 pub use visible::{visible_fragment_text, visible_text};

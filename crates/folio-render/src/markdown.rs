@@ -180,11 +180,7 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
             }
             BlockContent::Code { info, code } => {
                 // A fence longer than any backtick run in the code.
-                let longest = code
-                    .split(|c| c != '`')
-                    .map(str::len)
-                    .max()
-                    .unwrap_or(0);
+                let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
                 let fence = "`".repeat(longest.max(2) + 1);
                 out.push_str(&format!("{fence}{info}\n{code}"));
                 if !code.ends_with('\n') && !code.is_empty() {

@@ -32,7 +32,10 @@ impl HtmlTag {
             return None;
         }
         let fragment = Html::parse_fragment(tag);
-        let element = fragment.root_element().children().find_map(ElementRef::wrap)?;
+        let element = fragment
+            .root_element()
+            .children()
+            .find_map(ElementRef::wrap)?;
         Some(HtmlTag {
             closing: false,
             name: element.value().name().to_owned(),
@@ -112,7 +115,11 @@ mod tests {
         );
         let evil = HtmlTag::parse(r#"<abbr class="y" title="A">"#).unwrap();
         assert!(!en.matches(&evil));
-        assert!(HtmlTag::parse("</b>").unwrap().matches(&HtmlTag::parse("</B >").unwrap()));
+        assert!(
+            HtmlTag::parse("</b>")
+                .unwrap()
+                .matches(&HtmlTag::parse("</B >").unwrap())
+        );
         assert_eq!(HtmlTag::parse("<!-- c -->"), None);
     }
 }

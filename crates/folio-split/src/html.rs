@@ -11,16 +11,48 @@ const VERBATIM: &[&str] = &["script", "style", "pre", "code", "svg", "math", "te
 
 /// Elements that may wrap Markdown: an opening tag alone in an HTML block.
 const WRAPPERS: &[&str] = &[
-    "div", "section", "article", "aside", "details", "figure", "main", "header", "footer",
-    "nav", "center", "blockquote", "span", "p", "picture", "table", "tbody", "tr", "td", "th",
-    "ul", "ol", "li", "dl", "dd", "dt", "sup", "sub", "small", "font", "a", "b", "i", "em",
-    "strong", "kbd",
+    "div",
+    "section",
+    "article",
+    "aside",
+    "details",
+    "figure",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "center",
+    "blockquote",
+    "span",
+    "p",
+    "picture",
+    "table",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dd",
+    "dt",
+    "sup",
+    "sub",
+    "small",
+    "font",
+    "a",
+    "b",
+    "i",
+    "em",
+    "strong",
+    "kbd",
 ];
 
 /// HTML elements with no content and no closing tag.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
 ];
 
 /// The first thing in `html` that would run code or restyle the page — a `<script>`, a

@@ -332,7 +332,9 @@ mod tests {
                 .iter()
                 .enumerate()
                 .filter_map(|(slot, old)| old.map(|old| (slot, old)))
-                .filter(|(_, (kind, _, text, _))| kind.family() == unit.kind.family() && *text == unit.text)
+                .filter(|(_, (kind, _, text, _))| {
+                    kind.family() == unit.kind.family() && *text == unit.text
+                })
                 .min_by(|a, b| {
                     (a.1.3 - position)
                         .abs()

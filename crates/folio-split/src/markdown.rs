@@ -89,7 +89,9 @@ pub struct SplitOptions {
 impl Default for SplitOptions {
     fn default() -> Self {
         SplitOptions {
-            translatable_keys: ["title", "description", "summary"].map(String::from).to_vec(),
+            translatable_keys: ["title", "description", "summary"]
+                .map(String::from)
+                .to_vec(),
             allow_scripts: false,
         }
     }
@@ -197,7 +199,6 @@ pub fn split_article_with(
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     for (event, range) in Parser::new_ext(body, parser_options).into_offset_iter() {
@@ -289,8 +290,6 @@ struct Splitter<'a> {
     html_block: Option<Range<usize>>,
     code: Option<(String, String)>,
     ref_link: Option<RefLink>,
-    /// The explicit `{#id}` of the heading being read.
-    heading_anchor: Option<String>,
     /// Anchors handed out so far, for GitHub's `-1`, `-2` suffixes.
     anchors: std::collections::BTreeMap<String, usize>,
 }
@@ -320,7 +319,6 @@ impl<'a> Splitter<'a> {
             html_block: None,
             code: None,
             ref_link: None,
-            heading_anchor: None,
             anchors: Default::default(),
         }
     }
@@ -450,9 +448,8 @@ impl<'a> Splitter<'a> {
                 self.metadata = Some((kind, range, None));
                 self.saw_metadata = true;
             }
-            Tag::Heading { id, .. } => {
+            Tag::Heading { .. } => {
                 self.flush_item_text();
-                self.heading_anchor = id.map(|id| id.to_string());
                 self.begin_inline();
             }
             Tag::TableCell => self.begin_inline(),
@@ -569,7 +566,7 @@ impl<'a> Splitter<'a> {
         match tag {
             TagEnd::MetadataBlock(_) => self.front_matter(),
             TagEnd::Heading(level) => {
-                let explicit = self.heading_anchor.take();
+                let explicit = self.take_explicit_anchor();
                 if let Some((unit, plain)) = self.finish_inline(UnitKind::Heading, true) {
                     let anchor = self.anchor(explicit, &plain);
                     self.push_block(Block::Heading {
@@ -650,9 +647,9 @@ impl<'a> Splitter<'a> {
             }
             TagEnd::Link | TagEnd::Image => {
                 if let Some(link) = self.ref_link.take() {
-                    let inner = link
-                        .inner
-                        .map_or("", |inner| &self.source[inner.start..inner.end.min(range.end)]);
+                    let inner = link.inner.map_or("", |inner| {
+                        &self.source[inner.start..inner.end.min(range.end)]
+                    });
                     let written = inline_link(link.image, inner, &link.dest, &link.title);
                     if let Some(inline) = &mut self.inline {
                         inline.replaced.push((range, written));
@@ -691,6 +688,32 @@ impl<'a> Splitter<'a> {
                 header,
             };
         }
+    }
+
+    /// Takes a trailing `{#id}` off the heading being read, and returns the id.
+    ///
+    /// pulldown-cmark's heading attributes would also take `{word}` and `{.class}` off a
+    /// heading, changing text that has always been text; only an explicit anchor is
+    /// markup here, as in GitHub, Hugo and Pandoc alike.
+    fn take_explicit_anchor(&mut self) -> Option<String> {
+        let inline = self.inline.as_mut()?;
+        let extent = inline.extent.clone()?;
+        let text = self.source[extent.clone()].trim_end();
+        let open = text.rfind("{#")?;
+        let id = text[open + 2..].strip_suffix('}')?;
+        let valid = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'));
+        if !valid {
+            return None;
+        }
+        inline.extent = Some(extent.start..extent.start + open);
+        let written = format!("{{#{id}}}");
+        if let Some(at) = inline.plain.rfind(&written) {
+            inline.plain.truncate(at);
+        }
+        Some(id.to_owned())
     }
 
     /// The anchor of a heading: the author's `{#id}`, else GitHub's slug of its text,
@@ -1013,8 +1036,8 @@ impl<'a> Splitter<'a> {
             title: Option<String>,
             description: Option<String>,
         }
-        let parsed = toml::from_str::<Typed>(content)
-            .and_then(|_| toml::from_str::<toml::Table>(content));
+        let parsed =
+            toml::from_str::<Typed>(content).and_then(|_| toml::from_str::<toml::Table>(content));
         match parsed {
             Ok(table) => Some(
                 table
@@ -1064,7 +1087,9 @@ impl<'a> Splitter<'a> {
             Ok(_) => {
                 self.error(
                     range.start,
-                    SplitErrorKind::FrontMatter("YAML front matter must be `key: value` lines".into()),
+                    SplitErrorKind::FrontMatter(
+                        "YAML front matter must be `key: value` lines".into(),
+                    ),
                 );
                 None
             }
@@ -1146,7 +1171,9 @@ fn toml_to_json(value: toml::Value) -> serde_json::Value {
         toml::Value::Boolean(b) => J::Bool(b),
         toml::Value::Datetime(d) => J::String(d.to_string()),
         toml::Value::Array(a) => J::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
+        toml::Value::Table(t) => {
+            J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
     }
 }
 
@@ -1376,12 +1403,16 @@ mod tests {
             r#"[{"block":"wrapper","open":"<div class=\"note\">","blocks":[{"block":"paragraph","id":"u0"}],"close":"</div>"},{"block":"html","html":"<iframe src=\"https://v.example/e/1\"></iframe>"},{"block":"html-text","parts":[{"html":"<p>"},{"text":"u1"},{"html":"</p>"}]},{"block":"html-text","parts":[{"html":"<img alt=\""},{"attribute":"u2"},{"html":"\" src=\"a.png\">"}]}]"#
         );
         // A wrapper the source never closes is closed where its container ends.
-        assert!(shape("> <div>\n>\n> x\n\ny\n").contains(r#""close":"</div>"}]},{"block":"paragraph""#));
+        assert!(
+            shape("> <div>\n>\n> x\n\ny\n").contains(r#""close":"</div>"}]},{"block":"paragraph""#)
+        );
     }
 
     #[test]
     fn headings_are_anchored_as_on_github() {
-        let article = split_article("# Why? It's *hard*\n\n## Why? It's hard\n\n### Custom {#own}\n").unwrap();
+        let article =
+            split_article("# Why? It's *hard*\n\n## Why? It's hard\n\n### Custom {#own}\n")
+                .unwrap();
         let anchors: Vec<_> = article
             .shape
             .iter()
@@ -1400,7 +1431,11 @@ mod tests {
             "Text <a href=\"#\" onclick=\"x()\">go</a>.\n\n<script>alert(1)</script>\n\n<style>p {}</style>\n",
         );
         assert_eq!(found.len(), 3, "{found:#?}");
-        assert!(found[0].starts_with("1:18: unsupported Markdown: an `on…=` event handler"), "{}", found[0]);
+        assert!(
+            found[0].starts_with("1:18: unsupported Markdown: an `on…=` event handler"),
+            "{}",
+            found[0]
+        );
         assert!(found[1].starts_with("3:1: unsupported Markdown: `<script>` in the source"));
         assert!(found[2].starts_with("5:1: unsupported Markdown: `<style>`"));
         assert!(found[1].contains("allow-scripts = true"));
@@ -1419,10 +1454,18 @@ mod tests {
             "+++\ntitle = \"T\"\nsummary = \"S\"\ntags = [\"a\", \"b\"]\ndate = 2024-01-02\n+++\n\nText.\n",
         ] {
             let article = split_article(markdown).unwrap();
-            let texts: Vec<_> = article.units.iter().map(|u| (u.kind, u.text.as_str())).collect();
+            let texts: Vec<_> = article
+                .units
+                .iter()
+                .map(|u| (u.kind, u.text.as_str()))
+                .collect();
             assert_eq!(
                 texts,
-                [(UnitKind::Title, "T"), (UnitKind::Meta, "S"), (UnitKind::Paragraph, "Text.")]
+                [
+                    (UnitKind::Title, "T"),
+                    (UnitKind::Meta, "S"),
+                    (UnitKind::Paragraph, "Text.")
+                ]
             );
             assert_eq!(article.meta, [("summary".to_owned(), 1)]);
             let kept = serde_json::to_string(&article.front_matter).unwrap();
@@ -1434,12 +1477,19 @@ mod tests {
         };
         let article = split_article_with("---\ntitle: T\nsubtitle: S\n---\n", &keys).unwrap();
         assert_eq!(article.units.len(), 1);
-        assert_eq!(article.units[0].pinned, Some(UnitId::new("meta-subtitle").unwrap()));
+        assert_eq!(
+            article.units[0].pinned,
+            Some(UnitId::new("meta-subtitle").unwrap())
+        );
     }
 
     #[test]
     fn front_matter_and_pins_are_validated() {
-        assert!(errors("---\ntitle: [yaml\n---\n")[0].starts_with("3:"), "{:?}", errors("---\ntitle: [yaml\n---\n"));
+        assert!(
+            errors("---\ntitle: [yaml\n---\n")[0].starts_with("3:"),
+            "{:?}",
+            errors("---\ntitle: [yaml\n---\n")
+        );
         assert!(errors("---\ntitle: 3\n---\n")[0].starts_with("2:1: front matter: invalid type"));
         // A type error points at the value, not at the fence.
         assert!(errors("+++\ntitle = 3\n+++\n")[0].starts_with("2:9: front matter: invalid type"));

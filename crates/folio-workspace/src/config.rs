@@ -48,7 +48,9 @@ impl Default for ExtractSettings {
 }
 
 fn default_translatable_keys() -> Vec<String> {
-    ["title", "description", "summary"].map(String::from).to_vec()
+    ["title", "description", "summary"]
+        .map(String::from)
+        .to_vec()
 }
 
 /// The `[render]` table: when a localized page may be published.
@@ -226,12 +228,16 @@ mod tests {
 
     #[test]
     fn extract_settings_are_read() {
-        let config =
-            Config::parse("[extract]\ntranslatable-keys = [\"title\", \"teaser\"]\nallow-scripts = true\n")
-                .unwrap();
+        let config = Config::parse(
+            "[extract]\ntranslatable-keys = [\"title\", \"teaser\"]\nallow-scripts = true\n",
+        )
+        .unwrap();
         assert_eq!(config.extract.translatable_keys, ["title", "teaser"]);
         assert!(config.extract.allow_scripts);
-        assert_eq!(Config::parse("").unwrap().extract, ExtractSettings::default());
+        assert_eq!(
+            Config::parse("").unwrap().extract,
+            ExtractSettings::default()
+        );
     }
 
     #[test]
