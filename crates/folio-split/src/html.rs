@@ -121,10 +121,16 @@ pub(crate) fn classify(html: &str) -> HtmlBlock {
     if !has_text(root) {
         return HtmlBlock::Layout;
     }
+    // The parser drops a closing tag whose element opened in an earlier block (the
+    // `</div>` of a wrapper that ends after a paragraph of HTML): keep it as written.
+    let (leading, body, trailing) = stray_closing_tags(html);
+    let fragment = Html::parse_fragment(body);
+    let root = fragment.root_element();
     let mut pieces = Pieces {
-        source: html.to_ascii_lowercase(),
+        source: body.to_ascii_lowercase(),
         pieces: Vec::new(),
     };
+    pieces.html(leading);
     if direct_text(root) {
         pieces.text(root.inner_html());
     } else {
@@ -132,7 +138,46 @@ pub(crate) fn classify(html: &str) -> HtmlBlock {
             pieces.node(child, 0);
         }
     }
+    pieces.html(trailing);
+    pieces
+        .pieces
+        .retain(|p| !matches!(p, Piece::Html(h) if h.is_empty()));
     HtmlBlock::Text(pieces.pieces)
+}
+
+/// Splits the closing tags that close elements of earlier blocks off `html`: those at the
+/// start, and those at the end that close more elements of their name than `html`
+/// opens. Returns (those at the start, the rest, those at the end).
+fn stray_closing_tags(html: &str) -> (&str, &str, &str) {
+    let lower = html.to_ascii_lowercase();
+    // Tags of exactly this name: `<p` must not count `<picture>`.
+    let count = |tag: &str| {
+        lower
+            .match_indices(tag)
+            .filter(|(i, _)| {
+                lower[i + tag.len()..]
+                    .starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace())
+            })
+            .count()
+    };
+    let unbalanced = |name: &str| count(&format!("</{name}")) > count(&format!("<{name}"));
+    // A closing tag before any opening one closes nothing this block opened.
+    let mut start = 0;
+    while let Some(rest) = html[start..].trim_start().strip_prefix("</") {
+        let Some(end) = rest.find('>') else { break };
+        start = html.len() - rest.len() + end + 1;
+    }
+    let mut end = html.len();
+    while let Some(body) = html[start..end].trim_end().strip_suffix('>') {
+        let Some(open) = body.rfind("</") else { break };
+        let name = body[open + 2..].trim().to_ascii_lowercase();
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) || !unbalanced(&name)
+        {
+            break;
+        }
+        end = start + open;
+    }
+    (&html[..start], &html[start..end], &html[end..])
 }
 
 /// The element name of `html` if it is one tag alone: `</name>` when `closing`, else
@@ -304,6 +349,34 @@ mod tests {
                 Piece::Text("The <b>chart</b>.".into()),
                 Piece::Html("</figcaption>\n</figure>".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn closing_tags_of_earlier_blocks_are_kept() {
+        let HtmlBlock::Text(pieces) = classify("</details>\n<p>Hi<picture></picture></p>\n</div>")
+        else {
+            panic!("text expected")
+        };
+        assert_eq!(
+            pieces,
+            [
+                Piece::Html("</details>\n<p>".into()),
+                Piece::Text("Hi<picture></picture>".into()),
+                Piece::Html("</p>\n</div>".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_closing_tag_first_is_kept_even_when_its_name_opens_again() {
+        let HtmlBlock::Text(pieces) = classify("</details>\n<details>\n<summary>X</summary>")
+        else {
+            panic!("text expected")
+        };
+        assert_eq!(
+            pieces[0],
+            Piece::Html("</details>\n<details>\n<summary>".into())
         );
     }
 

@@ -225,6 +225,9 @@ struct Inline {
     pin_offset: usize,
     /// The plain text (no markup), for headings used as section names.
     plain: String,
+    /// Where the last line break ended: what stands between it and the next inline
+    /// content is a container's line prefix (`> `, indentation), not text.
+    line_start: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -257,12 +260,11 @@ enum Frame {
     },
 }
 
-/// A reference-style link or image being read, rewritten inline when it ends.
+/// A link or image being read inside the unit. Reference-style ones (`rewrite` set:
+/// image or not, target, title) are written inline when they end.
 #[derive(Debug)]
-struct RefLink {
-    image: bool,
-    dest: String,
-    title: String,
+struct OpenLink {
+    rewrite: Option<(bool, String, String)>,
     inner: Option<Range<usize>>,
 }
 
@@ -289,7 +291,8 @@ struct Splitter<'a> {
     saw_metadata: bool,
     html_block: Option<Range<usize>>,
     code: Option<(String, String)>,
-    ref_link: Option<RefLink>,
+    /// The links and images open, innermost last.
+    links: Vec<OpenLink>,
     /// Anchors handed out so far, for GitHub's `-1`, `-2` suffixes.
     anchors: std::collections::BTreeMap<String, usize>,
 }
@@ -318,7 +321,7 @@ impl<'a> Splitter<'a> {
             pins: Vec::new(),
             html_block: None,
             code: None,
-            ref_link: None,
+            links: Vec::new(),
             anchors: Default::default(),
         }
     }
@@ -383,9 +386,11 @@ impl<'a> Splitter<'a> {
             }
             return;
         }
-        if let Some(link) = &mut self.ref_link
-            && !matches!(event, Event::End(TagEnd::Link | TagEnd::Image))
-        {
+        // Everything inside a link is its text, nested links and images included; the
+        // link's own end event is not.
+        let own_end = matches!(event, Event::End(TagEnd::Link | TagEnd::Image));
+        let open = self.links.len() - usize::from(own_end);
+        for link in &mut self.links[..open] {
             let inner = link.inner.get_or_insert(range.clone());
             inner.start = inner.start.min(range.start);
             inner.end = inner.end.max(range.end);
@@ -406,11 +411,17 @@ impl<'a> Splitter<'a> {
                 }
             }
             Event::Code(code) => self.extend_inline(range, &code),
-            Event::SoftBreak => self.extend_inline(range, " "),
+            Event::SoftBreak => {
+                self.extend_inline(range.clone(), " ");
+                if let Some(inline) = &mut self.inline {
+                    inline.line_start = Some(range.end);
+                }
+            }
             Event::HardBreak => {
                 self.extend_inline(range.clone(), " ");
                 if let Some(inline) = &mut self.inline {
-                    inline.replaced.push((range, "\u{0}".to_owned()));
+                    inline.replaced.push((range.clone(), "\u{0}".to_owned()));
+                    inline.line_start = Some(range.end);
                 }
             }
             Event::InlineHtml(html) => self.inline_html(&html, range),
@@ -512,19 +523,16 @@ impl<'a> Splitter<'a> {
             } => {
                 let image = self.source[range.clone()].starts_with('!');
                 self.extend_inline(range, "");
-                if !matches!(
+                // The unit carries a reference link inline, target and all: translators
+                // see where it goes, and every unit renders on its own.
+                let inline = matches!(
                     link_type,
                     LinkType::Inline | LinkType::Autolink | LinkType::Email
-                ) {
-                    // The unit carries the link inline, target and all: translators see
-                    // where it goes, and every unit renders on its own.
-                    self.ref_link = Some(RefLink {
-                        image,
-                        dest: dest_url.to_string(),
-                        title: title.to_string(),
-                        inner: None,
-                    });
-                }
+                );
+                self.links.push(OpenLink {
+                    rewrite: (!inline).then(|| (image, dest_url.to_string(), title.to_string())),
+                    inner: None,
+                });
             }
             Tag::HtmlBlock => {
                 self.flush_item_text();
@@ -646,15 +654,33 @@ impl<'a> Splitter<'a> {
                 }
             }
             TagEnd::Link | TagEnd::Image => {
-                if let Some(link) = self.ref_link.take() {
-                    let inner = link.inner.map_or("", |inner| {
-                        &self.source[inner.start..inner.end.min(range.end)]
-                    });
-                    let written = inline_link(link.image, inner, &link.dest, &link.title);
-                    if let Some(inline) = &mut self.inline {
-                        inline.replaced.push((range, written));
-                    }
+                let Some(link) = self.links.pop() else {
+                    return;
+                };
+                let Some((image, dest, title)) = link.rewrite else {
+                    return;
+                };
+                // A collapsed reference's `[]` is not in the link's range.
+                let mut range = range;
+                if self.source[range.end..].starts_with("[]") {
+                    range.end += 2;
                 }
+                let Some(inline) = &mut self.inline else {
+                    return;
+                };
+                // The text as written, with the links rewritten inside it.
+                let inner = link.inner.map_or(String::new(), |inner| {
+                    let inner = inner.start..inner.end.min(range.end);
+                    let nested: Vec<_> = inline
+                        .replaced
+                        .iter()
+                        .filter(|(r, _)| r.start >= inner.start && r.end <= inner.end)
+                        .cloned()
+                        .collect();
+                    replace_ranges(self.source, inner, &nested)
+                });
+                let written = inline_link(image, &inner, &dest, &title);
+                inline.replaced.push((range, written));
             }
             _ => {}
         }
@@ -812,6 +838,16 @@ impl<'a> Splitter<'a> {
             self.begin_inline();
         }
         if let Some(inline) = &mut self.inline {
+            if let Some(line_start) = inline.line_start.take()
+                && range.start > line_start
+                && self.source[line_start..range.start]
+                    .chars()
+                    .all(|c| c == '>' || c.is_whitespace())
+            {
+                inline
+                    .replaced
+                    .push((line_start..range.start, " ".to_owned()));
+            }
             let extent = inline.extent.get_or_insert(range.clone());
             extent.start = extent.start.min(range.start);
             extent.end = extent.end.max(range.end);
@@ -1181,6 +1217,21 @@ fn toml_to_json(value: toml::Value) -> serde_json::Value {
 /// NUL (a hard break) as `\` + newline, every other run of whitespace one space, ends
 /// trimmed. A range inside an earlier one is skipped.
 fn unit_text(source: &str, extent: Range<usize>, replaced: &[(Range<usize>, String)]) -> String {
+    let raw = replace_ranges(source, extent, replaced);
+    normalize_space(&raw)
+        .split('\u{0}')
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("\\\n")
+}
+
+/// `source[extent]` with `replaced` ranges written as their replacement; a range inside
+/// an earlier (outer) one is skipped.
+fn replace_ranges(
+    source: &str,
+    extent: Range<usize>,
+    replaced: &[(Range<usize>, String)],
+) -> String {
     let mut raw = String::with_capacity(extent.len());
     let mut offset = extent.start;
     let mut marks: Vec<&(Range<usize>, String)> = replaced.iter().collect();
@@ -1194,11 +1245,7 @@ fn unit_text(source: &str, extent: Range<usize>, replaced: &[(Range<usize>, Stri
         offset = range.end;
     }
     raw.push_str(&source[offset..extent.end.max(offset)]);
-    normalize_space(&raw)
-        .split('\u{0}')
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join("\\\n")
+    raw
 }
 
 /// Collapses every run of ASCII whitespace to one space and trims the ends. Other
@@ -1369,6 +1416,18 @@ mod tests {
         assert_eq!(
             shape("> q\n>\n> > n\n\n```sh\nx\n```\n\n---\n"),
             r#"[{"block":"quote","blocks":[{"block":"paragraph","id":"u0"},{"block":"quote","blocks":[{"block":"paragraph","id":"u1"}]}]},{"block":"code","info":"sh","code":"x\n"},{"block":"rule"}]"#
+        );
+    }
+
+    #[test]
+    fn quote_prefixes_and_reference_links_do_not_leak_into_text() {
+        check(
+            "> [!NOTE]\n> Two  lines\\\n>   three\n\n\
+             [![badge](b.svg)][ci] and [Fluent][], [x]. [![b][img]][ci]\n\n\
+             [ci]: https://ci.example\n[Fluent]: https://fluent.example\n[x]: <a b>\n\
+             [img]: i.svg\n",
+            "Quote: [!NOTE] Two lines\\⏎three
+             Paragraph: [![badge](b.svg)](https://ci.example) and [Fluent](https://fluent.example), [x](<a b>). [![b](i.svg)](https://ci.example)",
         );
     }
 
