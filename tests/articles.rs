@@ -57,6 +57,13 @@ fn the_corpus_is_large_and_nearly_all_of_it_extracts() {
         });
         assert!(named, "{document} refused without file:line:col\n{stderr}");
     }
+    // The page with an analytics snippet is refused at the snippet, saying what to do.
+    assert!(
+        stderr.contains("source/health-sleep.md:16:1")
+            && stderr.contains("`<script>` in the source")
+            && stderr.contains("allow-scripts = true"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -144,6 +151,8 @@ fn direct_html(markdown: &str) -> String {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS
+        // Site generators take `{#id}` off a heading; Folio does too.
+        | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let mut html = String::from("<!DOCTYPE html><html><body><article>");

@@ -199,12 +199,25 @@ fn write_blocks(blocks: &[BlockContent], found: &Footnotes, tight: bool, html: &
                 html.push_str(&list_open(*start));
                 for (task, blocks) in items {
                     html.push_str("<li>");
+                    let mut blocks = blocks.as_slice();
                     if let Some(done) = task {
-                        html.push_str(if *done {
+                        let checkbox = if *done {
                             "<input disabled=\"\" type=\"checkbox\" checked=\"\"/>\n"
                         } else {
                             "<input disabled=\"\" type=\"checkbox\"/>\n"
-                        });
+                        };
+                        // In a loose list the box stands inside the item's first paragraph.
+                        match blocks {
+                            [BlockContent::Paragraph(text), rest @ ..] if *loose => {
+                                html.push_str(&format!(
+                                    "<p{}>{checkbox}{}</p>\n",
+                                    lang_attributes(text),
+                                    inline(text)
+                                ));
+                                blocks = rest;
+                            }
+                            _ => html.push_str(checkbox),
+                        }
                     }
                     write_blocks(blocks, found, !loose, html);
                     html.push_str("</li>\n");

@@ -45,15 +45,22 @@ fn safe_events_with<'t>(markdown: &'t str, reference: Option<&str>) -> Vec<Event
         .map(crate::tags::reference_markup)
         .unwrap_or_default();
     let (mut next_tag, mut next_image) = (0, 0);
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).collect();
-    let single_paragraph = matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
-        && matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
-        && !events[1..events.len() - 1].iter().any(|e| {
-            matches!(
-                e,
-                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
-            )
-        });
+    let mut events: Vec<Event<'_>> =
+        Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).collect();
+    let mut single_paragraph = is_one_paragraph(&events);
+    if !single_paragraph && let Some(escaped) = escape_block_starts(markdown) {
+        // A table cell's `- a<br>- b` is text where it stands, and a line of a paragraph
+        // may start with `1.`: alone, they would open a list. With their block starters
+        // escaped they are the one paragraph they were.
+        let reparsed: Vec<Event<'static>> =
+            Parser::new_ext(&escaped, Options::ENABLE_STRIKETHROUGH)
+                .map(Event::into_static)
+                .collect();
+        if is_one_paragraph(&reparsed) {
+            events = reparsed;
+            single_paragraph = true;
+        }
+    }
     if !single_paragraph {
         return if markdown.trim().is_empty() {
             Vec::new()
@@ -102,6 +109,50 @@ fn safe_events_with<'t>(markdown: &'t str, reference: Option<&str>) -> Vec<Event
         }
     }
     safe
+}
+
+/// Whether `events` are one paragraph and nothing else.
+fn is_one_paragraph(events: &[Event<'_>]) -> bool {
+    matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
+        && matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
+        && !events[1..events.len() - 1].iter().any(|e| {
+            matches!(
+                e,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+            )
+        })
+}
+
+/// `markdown` with a backslash before the block starter that opens any of its lines
+/// (`-`, `+`, `*`, `#`, `>`, `=`, `1.`, `1)`), or `None` if no line opens with one.
+fn escape_block_starts(markdown: &str) -> Option<String> {
+    let mut out = String::with_capacity(markdown.len() + 4);
+    let mut changed = false;
+    for (i, line) in markdown.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let indent = line.len() - line.trim_start().len();
+        let rest = &line[indent..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let at = match rest.as_bytes().first() {
+            Some(b'-' | b'+' | b'*' | b'#' | b'>' | b'=') => Some(indent),
+            Some(b'0'..=b'9') if matches!(rest.as_bytes().get(digits), Some(b'.' | b')')) => {
+                Some(indent + digits)
+            }
+            _ => None,
+        };
+        match at {
+            Some(at) => {
+                out.push_str(&line[..at]);
+                out.push('\\');
+                out.push_str(&line[at..]);
+                changed = true;
+            }
+            None => out.push_str(line),
+        }
+    }
+    changed.then_some(out)
 }
 
 /// A unit's inline Markdown as safe HTML (no enclosing element).
@@ -436,6 +487,15 @@ mod tests {
     fn block_syntax_in_a_unit_stays_text() {
         assert_eq!(inline_html("# not a heading"), "# not a heading");
         assert_eq!(inline_html("- not a list"), "- not a list");
+        assert_eq!(
+            inline_html("- one<br>- **two**"),
+            "- one&lt;br&gt;- <strong>two</strong>"
+        );
+        assert_eq!(
+            inline_html_with("- one<br>- two", Some("- a<br>- b")),
+            "- one<br>- two"
+        );
+        assert_eq!(inline_html("1986. A good year"), "1986. A good year");
         assert_eq!(inline_html("> not a quote"), "&gt; not a quote");
     }
 
@@ -501,8 +561,8 @@ mod tests {
         check_markdown("a\\\n2. b", "a\\\n2\\. b");
         check_markdown("a  \n:b", "a\\\n\\:b");
         check_markdown("a\\\n=b", "a\\\n\\=b");
-        // `# b` interrupts the paragraph: the unit is text, on one line.
-        check_markdown("a\\\n# b", "a\\\\ \\# b");
+        // `# b` would interrupt the paragraph: escaped, it stays a line of it.
+        check_markdown("a\\\n# b", "a\\\n\\# b");
         check_markdown("a\\\n--- | ---", "a\\\n\\--- \\| ---");
         assert_eq!(
             inline_markdown("a\\\n2. b", MarkdownPlace::Heading),
