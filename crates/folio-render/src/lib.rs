@@ -25,6 +25,6 @@ pub use inline::{
 pub use markdown::render_markdown;
 pub use page::{
     Alternate, BlockContent, Direction, FrontMatterValue, HtmlContent, Page, Text, build_blocks,
-    language_name,
+    language_name, localize_images,
 };
 pub use visible::{visible_fragment_text, visible_text};

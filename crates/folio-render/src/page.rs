@@ -1,5 +1,7 @@
 //! The page model: what a rendered page says, resolved and ready to assemble.
 
+use std::collections::BTreeSet;
+
 use folio_model::{Alignment, Block, HtmlPart, Layout, UnitId};
 use serde::Serialize;
 
@@ -310,4 +312,135 @@ pub fn language_name(tag: &str) -> String {
         .find(|(t, _)| *t == tag)
         .or_else(|| ENDONYMS.iter().find(|(t, _)| *t == language))
         .map_or_else(|| tag.to_owned(), |(_, name)| (*name).to_owned())
+}
+
+/// Points a page's images at the locale's own where it has one: an image source
+/// `images/<name>` (or `./images/<name>`) becomes `images/<locale>/<name>` when
+/// `available` (the locale's image names, from the workspace) holds `<name>`. Applies to
+/// Markdown images (through each text's English reference, which the page takes image
+/// sources from) and to `src` attributes of the author's HTML.
+pub fn localize_images(blocks: &mut [BlockContent], locale: &str, available: &BTreeSet<String>) {
+    if available.is_empty() {
+        return;
+    }
+    let swap = |src: &str| -> Option<String> {
+        let name = src
+            .strip_prefix("./")
+            .unwrap_or(src)
+            .strip_prefix("images/")?;
+        available
+            .contains(name)
+            .then(|| format!("images/{locale}/{name}"))
+    };
+    let text = |text: &mut Text| {
+        if let Some(reference) = &mut text.reference {
+            *reference = localize_markdown_images(reference, &swap);
+        }
+    };
+    let html = |html: &mut String| *html = localize_html_images(html, &swap);
+    for block in blocks {
+        match block {
+            BlockContent::Heading { text: t, .. } | BlockContent::Paragraph(t) => text(t),
+            BlockContent::List { items, .. } => items.iter_mut().for_each(text),
+            BlockContent::Table { header, rows, .. } => header
+                .iter_mut()
+                .chain(rows.iter_mut().flatten())
+                .flatten()
+                .for_each(text),
+            BlockContent::Items { items, .. } => {
+                for (_, blocks) in items {
+                    localize_images(blocks, locale, available);
+                }
+            }
+            BlockContent::Quote(blocks) | BlockContent::Footnote { blocks, .. } => {
+                localize_images(blocks, locale, available)
+            }
+            BlockContent::Wrapper { open, blocks, .. } => {
+                html(open);
+                localize_images(blocks, locale, available);
+            }
+            BlockContent::Html(author) => html(author),
+            BlockContent::HtmlText(parts) => {
+                for part in parts {
+                    match part {
+                        HtmlContent::Html(author) => html(author),
+                        HtmlContent::Text(t) | HtmlContent::Attribute(t) => text(t),
+                    }
+                }
+            }
+            BlockContent::Code { .. } | BlockContent::Rule => {}
+        }
+    }
+}
+
+/// `markdown` with each image's target replaced where `swap` gives a new one.
+fn localize_markdown_images(markdown: &str, swap: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut done = 0;
+    for (event, range) in pulldown_cmark::Parser::new(markdown).into_offset_iter() {
+        let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image { dest_url, .. }) = event
+        else {
+            continue;
+        };
+        let Some(new) = swap(&dest_url) else { continue };
+        // The target follows the text's `](`; an inline image is all the splitter writes.
+        let written = &markdown[range.clone()];
+        if let Some(at) = written.rfind(&format!("]({dest_url}")) {
+            let at = range.start + at + 2;
+            if at >= done {
+                out.push_str(&markdown[done..at]);
+                out.push_str(&new);
+                done = at + dest_url.len();
+            }
+        }
+    }
+    out.push_str(&markdown[done..]);
+    out
+}
+
+/// The author's HTML with each `src="…"` replaced where `swap` gives a new one.
+fn localize_html_images(html: &str, swap: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("src=\"") {
+        let value_start = at + 5;
+        out.push_str(&rest[..value_start]);
+        rest = &rest[value_start..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        match swap(&rest[..end]) {
+            Some(new) => out.push_str(&new),
+            None => out.push_str(&rest[..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_locale_shows_its_own_images_where_it_has_them() {
+        let text = |markdown: &str| Text {
+            markdown: "x".into(),
+            fallback: None,
+            reference: Some(markdown.into()),
+        };
+        let mut blocks = vec![
+            BlockContent::Paragraph(text("![A](images/a.png) and ![B](images/b.png)")),
+            BlockContent::Html("<img src=\"./images/a.png\" alt=\"\">".into()),
+        ];
+        let available: BTreeSet<String> = ["a.png".to_owned()].into();
+        localize_images(&mut blocks, "es", &available);
+        assert_eq!(
+            blocks[0],
+            BlockContent::Paragraph(text("![A](images/es/a.png) and ![B](images/b.png)"))
+        );
+        assert_eq!(
+            blocks[1],
+            BlockContent::Html("<img src=\"images/es/a.png\" alt=\"\">".into())
+        );
+    }
 }

@@ -15,8 +15,8 @@ use folio_policy::{
     disclaimer_problems, english_disclaimer_in_layout, reference_units,
 };
 use folio_render::{
-    Alternate, Direction, FrontMatterValue, Page, Text, build_blocks, language_name, render_html,
-    render_markdown,
+    Alternate, Direction, FrontMatterValue, Page, Text, build_blocks, language_name,
+    localize_images, render_html, render_markdown,
 };
 use folio_track::{EnglishUnit, Status};
 use folio_workspace::{SiteScope, Workspace, publish_site};
@@ -296,6 +296,11 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
                     .collect(),
                 x_default: href(&reference),
             };
+            let mut page = page;
+            if *locale != reference {
+                let own = workspace.localized_images(locale)?;
+                localize_images(&mut page.body, &locale.to_string(), &own);
+            }
             let text = match args.format {
                 PageFormat::Html => render_html(&page, template.as_deref())?,
                 PageFormat::Markdown => render_markdown(&page),
