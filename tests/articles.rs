@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use folio_tests::{Sandbox, ftl_messages};
+use folio_tests::Sandbox;
 use pulldown_cmark::{Options, Parser};
 use scraper::{ElementRef, Html, Node, Selector};
 

@@ -174,16 +174,23 @@ fn blocks_html(blocks: &[BlockContent]) -> String {
     let mut found = Footnotes::new();
     footnotes(blocks, &mut found);
     let mut html = String::new();
-    write_blocks(blocks, &found, false, &mut html);
+    write_blocks(blocks, Paragraphs::Wrapped, &mut html);
     link_footnotes(html, &found)
 }
 
-/// Writes `blocks`; `tight` for the blocks of a tight list's item, whose paragraphs are
-/// shown without `<p>`, as CommonMark does.
-fn write_blocks(blocks: &[BlockContent], found: &Footnotes, tight: bool, html: &mut String) {
+/// How paragraphs are written: in `<p>`, or bare, as CommonMark shows the paragraphs of
+/// a tight list's items.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Paragraphs {
+    Wrapped,
+    Bare,
+}
+
+/// Writes `blocks`, their paragraphs as `paragraphs` says.
+fn write_blocks(blocks: &[BlockContent], paragraphs: Paragraphs, html: &mut String) {
     for block in blocks {
         match block {
-            BlockContent::Paragraph(text) if tight => {
+            BlockContent::Paragraph(text) if paragraphs == Paragraphs::Bare => {
                 if lang_attributes(text).is_empty() {
                     html.push_str(&inline(text));
                 } else {
@@ -219,7 +226,12 @@ fn write_blocks(blocks: &[BlockContent], found: &Footnotes, tight: bool, html: &
                             _ => html.push_str(checkbox),
                         }
                     }
-                    write_blocks(blocks, found, !loose, html);
+                    let paragraphs = if *loose {
+                        Paragraphs::Wrapped
+                    } else {
+                        Paragraphs::Bare
+                    };
+                    write_blocks(blocks, paragraphs, html);
                     html.push_str("</li>\n");
                 }
                 html.push_str(if start.is_some() {
@@ -230,7 +242,7 @@ fn write_blocks(blocks: &[BlockContent], found: &Footnotes, tight: bool, html: &
             }
             BlockContent::Quote(blocks) => {
                 html.push_str("<blockquote>\n");
-                write_blocks(blocks, found, false, html);
+                write_blocks(blocks, Paragraphs::Wrapped, html);
                 html.push_str("</blockquote>\n");
             }
             BlockContent::Code { info, code } => {
@@ -270,7 +282,7 @@ fn write_blocks(blocks: &[BlockContent], found: &Footnotes, tight: bool, html: &
             } => {
                 html.push_str(open);
                 html.push('\n');
-                write_blocks(blocks, found, false, html);
+                write_blocks(blocks, Paragraphs::Wrapped, html);
                 html.push_str(close);
                 html.push('\n');
             }
@@ -283,7 +295,7 @@ fn write_blocks(blocks: &[BlockContent], found: &Footnotes, tight: bool, html: &
                     "<div class=\"footnote-definition\" id=\"{}\"><sup class=\"footnote-definition-label\">{number}</sup>\n",
                     escape(label)
                 ));
-                write_blocks(blocks, found, false, html);
+                write_blocks(blocks, Paragraphs::Wrapped, html);
                 html.push_str("</div>\n");
             }
             BlockContent::Heading {
