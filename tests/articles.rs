@@ -200,3 +200,68 @@ fn nothing_is_lost_rendering_the_corpus_in_english() {
         lost.join("\n")
     );
 }
+
+/// The article body of a rendered HTML page and its disclaimer, read: the page's own
+/// title heading left out.
+fn page_reading(html: &str) -> Vec<String> {
+    let mut article = reading(html, "article");
+    if article.first().is_some_and(|t| t == "<h>")
+        && let Some(end) = article.iter().position(|t| t == "</>")
+    {
+        article.drain(..=end);
+    }
+    article.extend(reading(html, "aside[role=note]"));
+    article
+}
+
+#[test]
+fn markdown_pages_say_what_html_pages_say() {
+    let sandbox = Sandbox::fixture("health");
+    sandbox.run_ok(&["extract"]);
+    sandbox.run_ok(&["render", "--all", "--out", "html"]);
+    sandbox.run_ok(&["render", "--all", "--format", "markdown", "--out", "md"]);
+    for locale in ["en", "es", "ar"] {
+        let html = page_reading(&sandbox.read(&format!("html/{locale}/panic-attacks.html")));
+        let markdown = sandbox.read(&format!("md/{locale}/panic-attacks.md"));
+        let markdown = reading(&direct_html(&markdown), "article");
+        assert_eq!(markdown, html, "{locale}");
+    }
+}
+
+#[test]
+fn the_corpus_as_markdown_says_what_its_html_says() {
+    let (sandbox, _) = extracted();
+    sandbox.run_ok(&["render", "--locale", "en", "--out", "html"]);
+    sandbox.run_ok(&[
+        "render", "--locale", "en", "--format", "markdown", "--out", "md",
+    ]);
+    let mut differ = Vec::new();
+    for document in documents() {
+        let page = sandbox.path().join(format!("html/en/{document}.html"));
+        if !page.exists() {
+            continue;
+        }
+        let html = page_reading(&std::fs::read_to_string(page).expect("the page"));
+        let markdown = sandbox.read(&format!("md/en/{document}.md"));
+        let markdown = reading(&direct_html(&markdown), "article");
+        if markdown != html {
+            let at = markdown
+                .iter()
+                .zip(&html)
+                .take_while(|(a, b)| a == b)
+                .count();
+            let from = at.saturating_sub(6);
+            differ.push(format!(
+                "{document}: differs at token {at}\n  markdown: {:?}\n  html:     {:?}",
+                &markdown[from..(at + 8).min(markdown.len())],
+                &html[from..(at + 8).min(html.len())]
+            ));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} documents differ:\n{}",
+        differ.len(),
+        differ.join("\n")
+    );
+}

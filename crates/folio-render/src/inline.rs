@@ -202,11 +202,39 @@ pub enum MarkdownPlace {
 ///   escaped text, since nothing can be escaped inside a code span;
 /// - no table cell break: `|` is escaped everywhere.
 pub fn inline_markdown(markdown: &str, place: MarkdownPlace) -> String {
+    inline_markdown_with(markdown, place, None)
+}
+
+/// [`inline_markdown`], with the author's inline HTML tags and image sources taken from
+/// `reference`, the English unit, by position, as [`inline_html_with`] does: they are
+/// written as they are, the only raw HTML the output can hold.
+pub fn inline_markdown_with(
+    markdown: &str,
+    place: MarkdownPlace,
+    reference: Option<&str>,
+) -> String {
     let text = strip_bidi_controls(markdown);
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut line_start = true;
-    for event in coalesce_text(safe_events(&text)) {
+    for event in coalesce_text(safe_events_with(&text, reference)) {
         let written = match event {
+            // Only the English's own tags come out of `safe_events_with` as HTML.
+            Event::InlineHtml(html) => {
+                line_start = false;
+                Event::InlineHtml(html)
+            }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                line_start = false;
+                Event::Start(Tag::Image {
+                    link_type: LinkType::Inline,
+                    dest_url: encode_destination(&dest_url).into(),
+                    title: escape_link_title(&title).into(),
+                    id: CowStr::Borrowed(""),
+                })
+            }
+            Event::End(TagEnd::Image) => Event::End(TagEnd::Image),
             Event::Text(text) => {
                 Event::InlineHtml(escape_markdown_text(&text, &mut line_start).into())
             }

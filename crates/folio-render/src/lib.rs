@@ -20,7 +20,8 @@ mod visible;
 
 pub use html::{BUILTIN_TEMPLATE, RenderError, STYLESHEET, render_html};
 pub use inline::{
-    MarkdownPlace, inline_html, inline_html_with, inline_markdown, plain_text, strip_bidi_controls,
+    MarkdownPlace, inline_html, inline_html_with, inline_markdown, inline_markdown_with,
+    plain_text, strip_bidi_controls,
 };
 pub use markdown::render_markdown;
 pub use page::{

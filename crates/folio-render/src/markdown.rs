@@ -1,6 +1,8 @@
 //! Page → Markdown with YAML front matter, for Hugo, Zola (YAML mode) and Jekyll.
 
-use crate::inline::{MarkdownPlace, inline_html_with, inline_markdown, plain_text, yaml_string};
+use crate::inline::{
+    MarkdownPlace, inline_html_with, inline_markdown_with, plain_text, yaml_string,
+};
 use crate::page::{BlockContent, FrontMatterValue, HtmlContent, Page};
 
 /// `text` with every line but the first indented by `indent` (blank lines left blank),
@@ -80,7 +82,7 @@ const RESERVED_KEYS: &[&str] = &[
     "x_default",
 ];
 
-/// `\[^label\]`, as [`inline_markdown`] escapes a footnote reference, written back as a
+/// `\[^label\]`, as [`crate::inline_markdown`] escapes a footnote reference, written back as a
 /// reference for the labels the page defines.
 fn restore_footnote_references(mut body: String, blocks: &[BlockContent]) -> String {
     let mut labels = Vec::new();
@@ -110,8 +112,27 @@ fn footnote_labels(blocks: &[BlockContent], labels: &mut Vec<String>) {
 }
 
 fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
+    // Two lists in a row are one list to a Markdown reader unless their markers differ.
+    let mut previous_marker: Option<&str> = None;
     for block in blocks {
         out.push('\n');
+        let list = match block {
+            BlockContent::List { start, .. } | BlockContent::Items { start, .. } => Some(start),
+            _ => None,
+        };
+        let marker = list.map(|start| {
+            let (usual, other) = match start {
+                None => ("-", "*"),
+                Some(_) => (".", ")"),
+            };
+            if previous_marker == Some(usual) {
+                other
+            } else {
+                usual
+            }
+        });
+        previous_marker = marker;
+        let marker = marker.unwrap_or("-");
         match block {
             BlockContent::Heading {
                 level,
@@ -122,22 +143,34 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
                 out.push_str(&format!(
                     "{} {} {{#{anchor}}}\n",
                     "#".repeat(level),
-                    inline_markdown(&text.markdown, MarkdownPlace::Heading)
+                    inline_markdown_with(
+                        &text.markdown,
+                        MarkdownPlace::Heading,
+                        text.reference.as_deref()
+                    )
                 ));
             }
             BlockContent::Paragraph(text) => out.push_str(&format!(
                 "{}\n",
-                inline_markdown(&text.markdown, MarkdownPlace::Flow)
+                inline_markdown_with(
+                    &text.markdown,
+                    MarkdownPlace::Flow,
+                    text.reference.as_deref()
+                )
             )),
             BlockContent::List { start, items } => {
                 for (i, item) in items.iter().enumerate() {
                     let marker = match start {
-                        Some(n) => format!("{}.", n + i as u64),
-                        None => "-".to_owned(),
+                        Some(n) => format!("{}{marker}", n + i as u64),
+                        None => marker.to_owned(),
                     };
                     out.push_str(&format!(
                         "{marker} {}\n",
-                        inline_markdown(&item.markdown, MarkdownPlace::Flow)
+                        inline_markdown_with(
+                            &item.markdown,
+                            MarkdownPlace::Flow,
+                            item.reference.as_deref()
+                        )
                     ));
                 }
             }
@@ -147,9 +180,12 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
                 items,
             } => {
                 for (i, (task, blocks)) in items.iter().enumerate() {
+                    if *loose && i > 0 {
+                        out.push('\n');
+                    }
                     let marker = match start {
-                        Some(n) => format!("{}.", n + i as u64),
-                        None => "-".to_owned(),
+                        Some(n) => format!("{}{marker}", n + i as u64),
+                        None => marker.to_owned(),
                     };
                     let task = match task {
                         Some(true) => "[x] ",
@@ -200,10 +236,16 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
                 for part in parts {
                     match part {
                         HtmlContent::Html(html) => out.push_str(html),
-                        HtmlContent::Text(text) => out.push_str(
-                            &inline_html_with(&text.markdown, text.reference.as_deref())
-                                .replace('\n', " "),
-                        ),
+                        // On lines of their own, so the opening tag stands alone on its
+                        // line and starts an HTML block even when it is `<sup>` or `<span>`.
+                        HtmlContent::Text(text) => {
+                            out.push('\n');
+                            out.push_str(
+                                &inline_html_with(&text.markdown, text.reference.as_deref())
+                                    .replace('\n', " "),
+                            );
+                            out.push('\n');
+                        }
                         HtmlContent::Attribute(text) => out.push_str(
                             &plain_text(&text.markdown)
                                 .replace('&', "&amp;")
@@ -241,7 +283,11 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
             } => {
                 let cell = |c: &Option<crate::page::Text>| {
                     c.as_ref().map_or(String::new(), |t| {
-                        inline_markdown(&t.markdown, MarkdownPlace::TableCell)
+                        inline_markdown_with(
+                            &t.markdown,
+                            MarkdownPlace::TableCell,
+                            t.reference.as_deref(),
+                        )
                     })
                 };
                 out.push_str(&format!(
