@@ -455,6 +455,15 @@ impl<'a> Splitter<'a> {
 
     fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
         match tag {
+            // pulldown-cmark also reads `---` … `---` further down (in a quote, say) as a
+            // metadata block; only the one that opens the file is front matter.
+            Tag::MetadataBlock(_) if self.source[..range.start].trim_start_matches(BOM) != "" => {
+                self.skip(
+                    range.start,
+                    "`---` lines read as front matter inside the article",
+                    "write thematic breaks as `***`, or put a blank line before `---`",
+                );
+            }
             Tag::MetadataBlock(kind) => {
                 self.metadata = Some((kind, range, None));
                 self.saw_metadata = true;
@@ -1504,6 +1513,15 @@ mod tests {
         };
         let article = split_article_with("<script>alert(1)</script>\n", &allowed).unwrap();
         assert!(matches!(&article.shape[0], Block::Html { html } if html.contains("alert")));
+    }
+
+    #[test]
+    fn front_matter_is_only_at_the_top() {
+        let found = errors("Intro.\n\n> ---\n> a\n\n---\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("3:3: unsupported Markdown: `---` lines read as front matter")
+        );
     }
 
     #[test]
