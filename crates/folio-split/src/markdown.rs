@@ -457,7 +457,11 @@ impl<'a> Splitter<'a> {
         match tag {
             // pulldown-cmark also reads `---` … `---` further down (in a quote, say) as a
             // metadata block; only the one that opens the file is front matter.
-            Tag::MetadataBlock(_) if self.source[..range.start].trim_start_matches(BOM) != "" => {
+            Tag::MetadataBlock(_)
+                if !self.source[..range.start]
+                    .trim_start_matches(BOM)
+                    .is_empty() =>
+            {
                 self.skip(
                     range.start,
                     "`---` lines read as front matter inside the article",
