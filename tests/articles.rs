@@ -223,9 +223,26 @@ fn markdown_pages_say_what_html_pages_say() {
     for locale in ["en", "es", "ar"] {
         let html = page_reading(&sandbox.read(&format!("html/{locale}/panic-attacks.html")));
         let markdown = sandbox.read(&format!("md/{locale}/panic-attacks.md"));
+        // The source's other front matter keys pass through to site generators.
+        assert!(
+            markdown.contains("\n\"date\": \"2025-02-01\"\n")
+                && markdown.contains("\n\"tags\": [\"mental health\"]\n"),
+            "{locale}: {markdown}"
+        );
         let markdown = reading(&direct_html(&markdown), "article");
         assert_eq!(markdown, html, "{locale}");
     }
+    // Arabic has its own drawing; Spanish shows the English one.
+    let image = |locale: &str| {
+        let page = sandbox.read(&format!("html/{locale}/panic-attacks.html"));
+        page.contains(&format!("src=\"images/{locale}/breathing.svg\""))
+    };
+    assert!(image("ar") && !image("es"));
+    assert!(
+        sandbox
+            .read("md/ar/panic-attacks.md")
+            .contains("src=\"images/ar/breathing.svg\"")
+    );
 }
 
 #[test]
