@@ -24,7 +24,11 @@ fn inline(text: &str) -> Inline {
     let parser = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).into_offset_iter();
     for (event, range) in parser {
         match event {
-            Event::Start(Tag::Link { dest_url, .. }) => found.links.push(dest_url.into_string()),
+            // An image's source is a target too: the page shows the English's, by position,
+            // so a translation must keep every image where the English has one.
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                found.links.push(dest_url.into_string())
+            }
             Event::Code(code) => found.code.push(code.into_string()),
             Event::InlineHtml(html) | Event::Html(html)
                 if !html.trim_start().starts_with("<!--") =>
@@ -254,5 +258,8 @@ mod tag_tests {
         );
         // Comments are not markup a reader sees.
         assert_eq!(checks("x <!-- n -->", "y"), []);
+        // An image dropped or pointed elsewhere is a target that differs.
+        assert_eq!(checks("![A cat](c.png) x", "![Un gato](c.png) y"), []);
+        assert_eq!(checks("![A cat](c.png) x", "y"), [Check::LinkMismatch]);
     }
 }
