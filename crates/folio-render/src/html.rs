@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use std::collections::BTreeMap;
 
-use crate::inline::{inline_html_with, plain_text};
+use crate::inline::{html_text_as_markdown, inline_html_with, plain_text};
 use crate::page::{BlockContent, HtmlContent, Page, Text};
 use crate::visible::{visible_fragment_text, visible_text};
 
@@ -98,6 +98,16 @@ pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, Render
 /// A text's inline HTML, the author's tags from its English (see [`inline_html_with`]).
 fn inline(text: &Text) -> String {
     inline_html_with(&text.markdown, text.reference.as_deref())
+}
+
+/// A unit of text from the author's HTML, its Markdown characters made literal (see
+/// [`html_text_as_markdown`]), the translation's and the English's alike.
+pub(crate) fn html_text(text: &Text) -> Text {
+    Text {
+        markdown: html_text_as_markdown(&text.markdown),
+        fallback: text.fallback.clone(),
+        reference: text.reference.as_deref().map(html_text_as_markdown),
+    }
 }
 
 /// A text's inline HTML, wrapped in `<span lang dir>` when it is a fallback.
@@ -267,7 +277,7 @@ fn write_blocks(blocks: &[BlockContent], paragraphs: Paragraphs, html: &mut Stri
                 for part in parts {
                     match part {
                         HtmlContent::Html(author) => html.push_str(author),
-                        HtmlContent::Text(text) => html.push_str(&text_html(text)),
+                        HtmlContent::Text(text) => html.push_str(&text_html(&html_text(text))),
                         HtmlContent::Attribute(text) => {
                             html.push_str(&escape(&plain_text(&text.markdown)))
                         }

@@ -111,6 +111,51 @@ fn safe_events_with<'t>(markdown: &'t str, reference: Option<&str>) -> Vec<Event
     safe
 }
 
+/// Text from inside the author's HTML, written as Markdown that shows it literally: a
+/// browser never read `**` or `[x]` there as markup, so neither may the page. Tags
+/// (`<…>`) and entities (`&amp;`) stay as they are; every other ASCII punctuation
+/// character is backslash-escaped.
+pub(crate) fn html_text_as_markdown(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut chars = html.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '<' => {
+                let end = html[at..].find('>').map_or(html.len(), |e| at + e + 1);
+                out.push_str(&html[at..end]);
+                while chars.peek().is_some_and(|(i, _)| *i < end) {
+                    chars.next();
+                }
+            }
+            '&' => {
+                let entity = html[at + 1..].find(';').filter(|&e| {
+                    e > 0
+                        && e <= 10
+                        && html[at + 1..at + 1 + e]
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '#')
+                });
+                match entity {
+                    Some(e) => {
+                        let end = at + 1 + e + 1;
+                        out.push_str(&html[at..end]);
+                        while chars.peek().is_some_and(|(i, _)| *i < end) {
+                            chars.next();
+                        }
+                    }
+                    None => out.push_str("&amp;"),
+                }
+            }
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Whether `events` are one paragraph and nothing else.
 fn is_one_paragraph(events: &[Event<'_>]) -> bool {
     matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
@@ -509,6 +554,16 @@ mod tests {
             "[t](https://x.org/\" onmouseover=\"alert(1))"
         );
         assert_eq!(inline_html("a\u{202E}b\u{2067}c"), "abc");
+    }
+
+    #[test]
+    fn text_from_html_shows_its_markdown_characters() {
+        let html = r#"- **Call** <a href="tel:1">[us]</a> &amp; 1. now"#;
+        let literal = html_text_as_markdown(html);
+        assert_eq!(
+            inline_html_with(&literal, Some(&literal)),
+            r#"- **Call** <a href="tel:1">[us]</a> &amp; 1. now"#
+        );
     }
 
     #[test]

@@ -232,18 +232,36 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
             }
             // Text inside the author's HTML is not read as Markdown by any processor: it
             // goes out as the same safe HTML as in an HTML page.
+            // A blank line would end the HTML block for a Markdown reader, so none is
+            // written inside it: each text goes on lines of its own (its opening tag then
+            // stands alone on its line, which starts an HTML block even for `<sup>`), and
+            // whitespace around it is dropped.
             BlockContent::HtmlText(parts) => {
                 for part in parts {
                     match part {
+                        HtmlContent::Html(html) if out.ends_with('\n') => {
+                            out.push_str(html.trim_start_matches([' ', '\t', '\n']))
+                        }
                         HtmlContent::Html(html) => out.push_str(html),
-                        // On lines of their own, so the opening tag stands alone on its
-                        // line and starts an HTML block even when it is `<sup>` or `<span>`.
                         HtmlContent::Text(text) => {
-                            out.push('\n');
-                            out.push_str(
-                                &inline_html_with(&text.markdown, text.reference.as_deref())
-                                    .replace('\n', " "),
-                            );
+                            let text = crate::html::html_text(text);
+                            let kept = out.trim_end_matches([' ', '\t']).len();
+                            out.truncate(kept);
+                            if !out.ends_with('\n') {
+                                out.push('\n');
+                            }
+                            let html = inline_html_with(&text.markdown, text.reference.as_deref())
+                                .replace('\n', " ");
+                            // A text that opens with a tag (`<sup>…`, `<img …> and text`) has
+                            // the tag alone on its line, as an HTML block must start.
+                            match html.find('>').filter(|_| html.starts_with('<')) {
+                                Some(end) => {
+                                    out.push_str(&html[..=end]);
+                                    out.push('\n');
+                                    out.push_str(html[end + 1..].trim_start());
+                                }
+                                None => out.push_str(&html),
+                            }
                             out.push('\n');
                         }
                         HtmlContent::Attribute(text) => out.push_str(

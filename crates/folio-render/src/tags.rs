@@ -77,7 +77,11 @@ impl HtmlTag {
             let value = crate::inline::strip_bidi_controls(value);
             html.push_str(&format!(
                 " {name}=\"{}\"",
-                value.replace('&', "&amp;").replace('"', "&quot;")
+                value
+                    .replace('&', "&amp;")
+                    .replace('"', "&quot;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
             ));
         }
         html.push('>');

@@ -131,13 +131,7 @@ pub(crate) fn classify(html: &str) -> HtmlBlock {
         pieces: Vec::new(),
     };
     pieces.html(leading);
-    if direct_text(root) {
-        pieces.text(root.inner_html());
-    } else {
-        for child in root.children() {
-            pieces.node(child, 0);
-        }
-    }
+    pieces.children(root, 0);
     pieces.html(trailing);
     pieces
         .pieces
@@ -220,11 +214,20 @@ fn has_text(element: ElementRef<'_>) -> bool {
     })
 }
 
-/// Whether text stands directly in `element` (not only in its child elements).
-fn direct_text(element: ElementRef<'_>) -> bool {
-    element
-        .children()
-        .any(|child| matches!(child.value(), Node::Text(t) if !t.trim().is_empty()))
+/// Elements that flow inside a line of text, so they belong to the text's unit.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+    "u", "var", "wbr",
+];
+
+/// Whether a node flows inside a line of text: text, a comment, an inline element.
+fn is_inline(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    match node.value() {
+        Node::Text(_) | Node::Comment(_) => true,
+        Node::Element(element) => INLINE.contains(&element.name()),
+        _ => false,
+    }
 }
 
 struct Pieces {
@@ -248,6 +251,52 @@ impl Pieces {
             return;
         }
         self.pieces.push(Piece::Text(text));
+    }
+
+    /// The children of `parent`: each run of text and inline elements that holds text is
+    /// one unit (`Call <a href>us</a> today`); block elements, and the inline elements of
+    /// a run without text (an `<img>` alone), are walked for their own text.
+    fn children(&mut self, parent: ElementRef<'_>, depth: usize) {
+        let mut run = Vec::new();
+        for child in parent.children() {
+            if is_inline(child) {
+                run.push(child);
+            } else {
+                self.run(std::mem::take(&mut run), depth);
+                self.node(child, depth);
+            }
+        }
+        self.run(run, depth);
+    }
+
+    fn run(&mut self, run: Vec<ego_tree::NodeRef<'_, Node>>, depth: usize) {
+        let has_text = run.iter().any(|node| {
+            node.descendants()
+                .any(|n| matches!(n.value(), Node::Text(t) if !t.trim().is_empty()))
+        });
+        if !has_text {
+            for node in run {
+                self.node(node, depth);
+            }
+            return;
+        }
+        let mut html = String::new();
+        for node in run {
+            match node.value() {
+                Node::Text(text) => html.push_str(&escape_text(text)),
+                Node::Element(_) => {
+                    html.push_str(&ElementRef::wrap(node).expect("an element").html())
+                }
+                _ => {}
+            }
+        }
+        // The whitespace around the text is the author's layout, not part of the unit.
+        let trimmed = html.trim_start();
+        let (before, rest) = html.split_at(html.len() - trimmed.len());
+        let after = &rest[rest.trim_end().len()..];
+        self.html(before);
+        self.text(rest.to_owned());
+        self.html(after);
     }
 
     fn node(&mut self, node: ego_tree::NodeRef<'_, Node>, depth: usize) {
@@ -284,13 +333,7 @@ impl Pieces {
         if VOID.contains(&name) {
             return;
         }
-        if direct_text(element) {
-            self.text(element.inner_html());
-        } else {
-            for child in element.children() {
-                self.node(child, depth + 1);
-            }
-        }
+        self.children(element, depth + 1);
         // An element the author left open at the top (a wrapper whose content follows as
         // Markdown) stays open, as in the source.
         if depth > 0 || self.source.contains(&format!("</{name}")) {
@@ -362,8 +405,8 @@ mod tests {
             pieces,
             [
                 Piece::Html("</details>\n<p>".into()),
-                Piece::Text("Hi<picture></picture>".into()),
-                Piece::Html("</p>\n</div>".into()),
+                Piece::Text("Hi".into()),
+                Piece::Html("<picture></picture></p>\n</div>".into()),
             ]
         );
     }
@@ -377,6 +420,24 @@ mod tests {
         assert_eq!(
             pieces[0],
             Piece::Html("</details>\n<details>\n<summary>".into())
+        );
+    }
+
+    #[test]
+    fn text_beside_blocks_is_a_unit_of_its_own() {
+        let HtmlBlock::Text(pieces) = classify(
+            "<div class=\"v\"><iframe title=\"Video\"></iframe></div>\n- **After** the <b>embed</b>\n<img src=\"a.png\" alt=\"A\">",
+        ) else {
+            panic!("text expected")
+        };
+        assert_eq!(
+            pieces,
+            [
+                Piece::Html("<div class=\"v\"><iframe title=\"".into()),
+                Piece::Attribute("Video".into()),
+                Piece::Html("\"></iframe></div>\n".into()),
+                Piece::Text("- **After** the <b>embed</b> <img alt=\"A\" src=\"a.png\">".into()),
+            ]
         );
     }
 
