@@ -287,7 +287,9 @@ fn the_corpus_as_markdown_says_what_its_html_says() {
 
 mod generated {
     use super::{direct_html, reading};
-    use folio_render::{BlockContent, Direction, Page, Text, build_blocks, render_html};
+    use folio_render::{
+        BlockContent, Direction, Page, Text, build_blocks, render_html, render_markdown,
+    };
     use folio_split::{Previous, assign_ids, split_article};
     use proptest::prelude::*;
 
@@ -308,6 +310,7 @@ mod generated {
                 words().prop_map(|w| format!("![{w}](images/{}.png)", w.len())),
                 words().prop_map(|w| format!("<b class=\"x\">{w}</b>")),
                 words().prop_map(|w| format!("{w}<br>")),
+                words().prop_map(|w| format!("[{w}][r]")),
             ],
             1..4,
         )
@@ -325,6 +328,11 @@ mod generated {
             words().prop_map(|t| format!("<p>{t}</p>\n")),
             (inline(), inline())
                 .prop_map(|(a, b)| format!("| {a} | h |\n| --- | --- |\n| {b} | |\n")),
+            (words(), words()).prop_map(|(a, b)| format!("| h |\n| --- |\n| - {a}<br>- {b} |\n")),
+            (inline(), inline()).prop_map(|(a, b)| format!("- [ ] {a}\n- [x] {b}\n")),
+            words().prop_map(|w| format!(
+                "<div class=\"v\"><iframe title=\"V\"></iframe></div>\n{w} **not** [markup]\n"
+            )),
         ];
         leaf.prop_recursive(3, 12, 3, |inner| {
             prop_oneof![
@@ -366,8 +374,9 @@ mod generated {
             .collect()
     }
 
-    /// The English page Folio renders for `markdown`, read like [`reading`].
-    fn folio_reading(markdown: &str) -> Option<Vec<String>> {
+    /// The English page Folio renders for `markdown` as HTML, and as Markdown read back by
+    /// pulldown-cmark, both read like [`reading`] (the Markdown's with the disclaimer).
+    fn folio_reading(markdown: &str) -> Option<(Vec<String>, Vec<String>)> {
         let split = split_article(markdown).ok()?;
         let extracted = assign_ids(&split, &Previous::default());
         let texts: std::collections::BTreeMap<String, String> = extracted
@@ -403,7 +412,8 @@ mod generated {
         let mut article = reading(&html, "article");
         let end = article.iter().position(|t| t == "</>")?;
         article.drain(..=end);
-        Some(article)
+        let written = reading(&direct_html(&render_markdown(&page)), "article");
+        Some((article, written))
     }
 
     proptest! {
@@ -415,10 +425,18 @@ mod generated {
         ) {
             // Opening with a paragraph: a `---` on the first line, even in a quote, is
             // front matter to pulldown-cmark.
-            let markdown = format!("Intro.\n\n{}", blocks.join("\n"));
+            let markdown = format!(
+                "Intro.\n\n{}\n[r]: https://example.org/r \"R\"\n",
+                blocks.join("\n")
+            );
             let folio = folio_reading(&markdown);
             prop_assert!(folio.is_some(), "Folio refused:\n{markdown}");
-            prop_assert_eq!(folio.unwrap(), reading(&direct_html(&markdown), "article"), "{}", markdown);
+            let (html, written) = folio.unwrap();
+            let direct = reading(&direct_html(&markdown), "article");
+            prop_assert_eq!(&html, &direct, "{}", markdown);
+            // The Markdown output says the same, and then the disclaimer.
+            let disclaimer = ["<p>", "Not", "advice.", "</>"].map(String::from);
+            prop_assert_eq!(&written, &[direct, disclaimer.to_vec()].concat(), "{}", markdown);
         }
     }
 }

@@ -260,6 +260,26 @@ enum Frame {
     },
 }
 
+/// An HTML block's text as pulldown-cmark gives it, line by line, with the source offset
+/// of each line, so positions in the text map back to the file.
+#[derive(Debug, Default)]
+struct HtmlBlockText {
+    start: usize,
+    text: String,
+    /// (offset in `text`, offset in the source) for each line.
+    lines: Vec<(usize, usize)>,
+}
+
+impl HtmlBlockText {
+    fn source_offset(&self, at: usize) -> usize {
+        let line = self.lines.partition_point(|(text, _)| *text <= at);
+        match line.checked_sub(1).map(|l| self.lines[l]) {
+            Some((text, source)) => source + (at - text),
+            None => self.start,
+        }
+    }
+}
+
 /// A link or image being read inside the unit. Reference-style ones (`rewrite` set:
 /// image or not, target, title) are written inline when they end.
 #[derive(Debug)]
@@ -289,7 +309,9 @@ struct Splitter<'a> {
     pins: Vec<(UnitId, usize)>,
     /// Whether the Markdown had front matter that pulldown-cmark read as such.
     saw_metadata: bool,
-    html_block: Option<Range<usize>>,
+    /// The HTML block being read: where it starts, its text (container prefixes such as
+    /// a quote's `> ` left out), and where each line of that text starts in the source.
+    html_block: Option<HtmlBlockText>,
     code: Option<(String, String)>,
     /// The links and images open, innermost last.
     links: Vec<OpenLink>,
@@ -425,9 +447,13 @@ impl<'a> Splitter<'a> {
                 }
             }
             Event::InlineHtml(html) => self.inline_html(&html, range),
-            Event::Html(_) => {
-                let block = self.html_block.get_or_insert(range.clone());
-                block.end = block.end.max(range.end);
+            Event::Html(html) => {
+                let block = self.html_block.get_or_insert_with(|| HtmlBlockText {
+                    start: range.start,
+                    ..HtmlBlockText::default()
+                });
+                block.lines.push((block.text.len(), range.start));
+                block.text.push_str(&html);
             }
             // The reference stays in the unit; translators move it with the sentence.
             Event::FootnoteReference(_) => self.extend_inline(range, ""),
@@ -549,7 +575,10 @@ impl<'a> Splitter<'a> {
             }
             Tag::HtmlBlock => {
                 self.flush_item_text();
-                self.html_block = Some(range);
+                self.html_block = Some(HtmlBlockText {
+                    start: range.start,
+                    ..HtmlBlockText::default()
+                });
             }
             Tag::BlockQuote(_) => {
                 self.flush_item_text();
@@ -876,7 +905,8 @@ impl<'a> Splitter<'a> {
         else {
             // The author's inline HTML is trusted: it stays in the unit as protected
             // markup, like a link's target. Only what would run code is refused.
-            self.check_scripts(html, range.start);
+            let start = range.start;
+            self.check_scripts(html, &|at| start + at);
             self.extend_inline(range, "");
             return;
         };
@@ -901,7 +931,7 @@ impl<'a> Splitter<'a> {
 
     /// Reports `<script>`, `<style>` and `on…=` handlers in the author's HTML at `offset`,
     /// unless `folio.toml` allows them. Returns whether it reported one.
-    fn check_scripts(&mut self, html: &str, offset: usize) -> bool {
+    fn check_scripts(&mut self, html: &str, offset: &dyn Fn(usize) -> usize) -> bool {
         if self.options.allow_scripts {
             return false;
         }
@@ -909,7 +939,7 @@ impl<'a> Splitter<'a> {
             return false;
         };
         self.unsupported(
-            offset + at,
+            offset(at),
             construct,
             "pages must not run the source's code; remove it, or set `allow-scripts = true` \
              under `[extract]` in folio.toml if this site needs it",
@@ -918,10 +948,11 @@ impl<'a> Splitter<'a> {
     }
 
     fn html_block_end(&mut self) {
-        let Some(range) = self.html_block.take() else {
+        let Some(block) = self.html_block.take() else {
             return;
         };
-        let raw = &self.source[range.clone()];
+        let range = block.start..block.start;
+        let raw = block.text.as_str();
         let html = raw.trim();
         if html.starts_with("<!--") && html.ends_with("-->") && !html[4..].contains("<!--") {
             if html.contains(PIN_PREFIX) {
@@ -933,7 +964,7 @@ impl<'a> Splitter<'a> {
             }
             return;
         }
-        if self.check_scripts(raw, range.start) {
+        if self.check_scripts(raw, &|at| block.source_offset(at)) {
             return;
         }
         match crate::html::classify(html) {
@@ -1495,6 +1526,22 @@ mod tests {
             .collect();
         assert_eq!(anchors, ["why-its-hard", "why-its-hard-1", "own"]);
         assert_eq!(article.units[2].text, "Custom");
+    }
+
+    #[test]
+    fn html_in_a_quote_leaves_the_quote_marks_out() {
+        let markdown =
+            "> <div class=\"v\"></div>\n> text **here**\n>\n> <p>x</p>\n> <script>x()</script>\n";
+        assert_eq!(
+            errors(markdown),
+            [
+                "5:3: unsupported Markdown: `<script>` in the source; pages must not run the source's code; remove it, or set `allow-scripts = true` under `[extract]` in folio.toml if this site needs it"
+            ]
+        );
+        check(
+            "> <div class=\"v\"></div>\n> text **here**\n",
+            "HtmlText: text **here**",
+        );
     }
 
     #[test]
