@@ -330,6 +330,8 @@ mod generated {
                 .prop_map(|(a, b)| format!("| {a} | h |\n| --- | --- |\n| {b} | |\n")),
             (words(), words()).prop_map(|(a, b)| format!("| h |\n| --- |\n| - {a}<br>- {b} |\n")),
             (inline(), inline()).prop_map(|(a, b)| format!("- [ ] {a}\n- [x] {b}\n")),
+            (words(), "[a-z]{6}").prop_map(|(w, l)| format!("{w}[^{l}]\n\n[^{l}]: Note {w}.\n")),
+            (words(), "[a-z]{6}").prop_map(|(w, l)| format!("## {w} {{#{l}}}\n")),
             words().prop_map(|w| format!(
                 "<div class=\"v\"><iframe title=\"V\"></iframe></div>\n{w} **not** [markup]\n"
             )),
