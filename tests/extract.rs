@@ -655,3 +655,34 @@ fn quoting_a_paragraph_and_adding_front_matter_keeps_every_id() {
     );
     assert_ids_survive(EDITS, &after, EDIT_TEXTS);
 }
+
+#[test]
+fn folio_toml_names_the_translated_front_matter_keys_and_may_allow_scripts() {
+    let sandbox = Sandbox::fixture("second");
+    let page = "---\ntitle: A page\nteaser: Read this first.\nsummary: Kept as it is.\n---\n\n\
+                Text.\n\n<script src=\"analytics.js\"></script>\n";
+    sandbox.write("source/page.md", page);
+    let refused = sandbox.run(&["extract"]);
+    assert_eq!(refused.code, 2, "{refused:?}");
+    assert!(
+        refused.stderr.contains("source/page.md:9:1"),
+        "{}",
+        refused.stderr
+    );
+
+    let settings = sandbox.read("folio.toml");
+    sandbox.write(
+        "folio.toml",
+        format!("{settings}\n[extract]\ntranslatable-keys = [\"title\", \"teaser\"]\nallow-scripts = true\n"),
+    );
+    sandbox.run_ok(&["extract"]);
+    let messages = sandbox.messages("locales/en/page.ftl");
+    let ids: Vec<&str> = messages.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["title", "meta-teaser", "intro-p1"]);
+    let layout = sandbox.read("locales/en/page.layout.json");
+    assert!(
+        layout.contains("\"summary\": \"Kept as it is.\""),
+        "{layout}"
+    );
+    assert!(layout.contains("analytics.js"), "{layout}");
+}
