@@ -359,3 +359,135 @@ fn hostile_translations_inject_nothing_and_run_nothing() {
         "expected a U+202E in a translation not to turn the page"
     );
 }
+
+/// What the article probe reports about a real-world page: embeds, images, nested lists,
+/// quotes, and in-page anchors (each resolved, and one followed by a click).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Article {
+    lang: String,
+    embeds: Vec<String>,
+    images: Vec<(String, String)>,
+    nested_items: Vec<String>,
+    quote: String,
+    anchors: Vec<(String, bool)>,
+    scrolled: f64,
+    target_top: f64,
+}
+
+const ARTICLE_PROBE: &str = r##"<!DOCTYPE html><html><body><pre id="out">not loaded</pre>
+<iframe id="page" src="PAGE" style="width:800px;height:300px"></iframe>
+<script>
+document.getElementById('page').addEventListener('load', () => {
+  const frame = document.getElementById('page');
+  const d = frame.contentDocument, w = frame.contentWindow;
+  const article = d.querySelector('article');
+  const links = [...article.querySelectorAll('a[href^="#"]')];
+  const report = {
+    lang: d.documentElement.lang,
+    embeds: [...article.querySelectorAll('iframe')].map(f => f.title),
+    images: [...article.querySelectorAll('img')].map(i => [i.alt, i.getAttribute('src')]),
+    nestedItems: [...article.querySelectorAll('li li')].map(li => li.innerText.trim()),
+    quote: (article.querySelector('blockquote') || { innerText: '' }).innerText,
+    anchors: links.map(a => {
+      const target = d.getElementById(decodeURIComponent(a.hash.slice(1)));
+      return [a.hash, !!target && /^H[1-6]$/.test(target.tagName)];
+    }),
+  };
+  const follow = links.find(a => a.hash === '#what-to-try');
+  follow.click();
+  setTimeout(() => {
+    report.scrolled = w.scrollY;
+    report.targetTop = d.getElementById('what-to-try').getBoundingClientRect().top;
+    document.getElementById('out').textContent = JSON.stringify(report);
+  }, 200);
+});
+</script></body></html>"##;
+
+fn see_article(chromium: &Path, page: &Path, work: &Path, locale: &str) -> Article {
+    let probe = work.join(format!("article-probe-{locale}.html"));
+    std::fs::write(
+        &probe,
+        ARTICLE_PROBE.replace("PAGE", &format!("file://{}", page.display())),
+    )
+    .unwrap();
+    let dom = browser(
+        chromium,
+        &[
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+        ],
+        &format!("file://{}", probe.display()),
+    );
+    let start = dom.find("<pre id=\"out\">").expect("the probe page") + "<pre id=\"out\">".len();
+    let end = dom[start..].find("</pre>").unwrap() + start;
+    let json = dom[start..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    serde_json::from_str(&json).unwrap_or_else(|e| panic!("the probe's report: {e}: {json}"))
+}
+
+#[test]
+#[cfg_attr(
+    no_chromium,
+    ignore = "no chromium on this machine: apt-get install chromium"
+)]
+fn readers_see_embeds_images_nested_lists_quotes_and_working_anchors() {
+    const PAGE: &str = "panic-attacks";
+    let chromium = chromium();
+    let sandbox = Sandbox::fixture("health");
+    sandbox.run_ok(&["extract"]);
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    for locale in ["en", "es", "ar"] {
+        let page = sandbox.path().join(format!("site/{locale}/{PAGE}.html"));
+        screenshot(&chromium, &page, &format!("article-{locale}"));
+        let seen = see_article(&chromium, &page, sandbox.path(), locale);
+        let text = |id: &str| unit(&sandbox, locale, PAGE, id);
+        assert_eq!(seen.lang, locale);
+        assert_eq!(
+            seen.embeds,
+            [text("intro-alt1")],
+            "{locale}: expected the video embed, its title translated"
+        );
+        // Arabic has an image of its own; the others show the English one.
+        let src = if locale == "ar" {
+            "images/ar/breathing.svg"
+        } else {
+            "images/breathing.svg"
+        };
+        assert_eq!(
+            seen.images,
+            [(text("signs-panic-attack-alt1"), src.to_owned())],
+            "{locale}: expected the image with its alt text translated"
+        );
+        assert_eq!(
+            seen.nested_items,
+            [
+                text("signs-panic-attack-li3"),
+                text("signs-panic-attack-li4")
+            ],
+            "{locale}: expected the nested list's items"
+        );
+        assert!(
+            seen.quote.contains(&text("signs-panic-attack-quote1")),
+            "{locale}: expected the patient's quote, translated: {:?}",
+            seen.quote
+        );
+        assert_eq!(seen.anchors.len(), 4, "{locale}: {:?}", seen.anchors);
+        assert!(
+            seen.anchors.iter().all(|(_, lands)| *lands),
+            "{locale}: expected every in-page link to land on a heading: {:?}",
+            seen.anchors
+        );
+        assert!(
+            seen.scrolled > 0.0 && seen.target_top.abs() < EDGE,
+            "{locale}: expected following `#what-to-try` to scroll its heading to the top; \
+             scrolled {:.1} px, the heading is at y = {:.1}",
+            seen.scrolled,
+            seen.target_top
+        );
+    }
+}

@@ -495,17 +495,16 @@ fn unsupported_markdown_is_an_error_naming_file_line_and_construct() {
     let sandbox = extracted_repo();
     sandbox.write(
         "source/bad.md",
-        "# Bad\n\nFine.\n\n<div>raw</div>\n\n![an image](x.png)\n\n- a\n  - nested\n",
+        "# Bad\n\nFine.\n\n<div>raw</div>\n\n<script>track()</script>\n\n- a <b onclick=\"x()\">b</b>\n",
     );
     let run = sandbox.run(&["extract"]);
     assert_eq!(run.code, 2, "{run:?}");
     for expected in [
-        "source/bad.md:5:1",
-        "raw HTML block",
         "source/bad.md:7:1",
-        "image",
-        "source/bad.md:10:3",
-        "nested list",
+        "`<script>` in the source",
+        "source/bad.md:9:8",
+        "event handler",
+        "allow-scripts = true",
     ] {
         assert!(
             run.stderr.contains(expected),
@@ -566,4 +565,124 @@ fn a_hand_broken_english_file_is_reported_not_overwritten() {
         broken,
         "ids would be lost by regenerating it"
     );
+}
+
+// Edits real articles get: the ids of the blocks that stay must stay.
+
+/// Extracts `before` as `source/edits.md` of the second fixture, then `after`; returns
+/// each text's id before and after, for the texts named in `kept`, and asserts they are
+/// equal.
+#[track_caller]
+fn assert_ids_survive(before: &str, after: &str, kept: &[&str]) {
+    let sandbox = Sandbox::fixture("second");
+    let id_of = |sandbox: &Sandbox, text: &str| -> String {
+        sandbox
+            .messages("locales/en/edits.ftl")
+            .into_iter()
+            .find_map(|(id, t)| (t == text).then_some(id))
+            .unwrap_or_else(|| panic!("no unit {text:?}"))
+    };
+    sandbox.write("source/edits.md", before);
+    sandbox.run_ok(&["extract"]);
+    let ids: Vec<String> = kept.iter().map(|t| id_of(&sandbox, t)).collect();
+    sandbox.write("source/edits.md", after);
+    sandbox.run_ok(&["extract"]);
+    for (text, id) in kept.iter().zip(&ids) {
+        assert_eq!(&id_of(&sandbox, text), id, "{text:?} changed id");
+    }
+    // Re-extracting the edited article changes nothing more.
+    sandbox.run_ok(&["extract", "--check"]);
+}
+
+const EDITS: &str = "# Rest\n\nSleep helps the body repair itself.\n\n\
+                     Drink water through the day.\n\nSee a doctor if it lasts.\n\n\
+                     - Walk every morning\n- Eat vegetables\n- Stretch after work\n- Read before bed\n";
+const EDIT_TEXTS: &[&str] = &[
+    "Rest",
+    "Sleep helps the body repair itself.",
+    "Drink water through the day.",
+    "See a doctor if it lasts.",
+    "Walk every morning",
+    "Eat vegetables",
+    "Stretch after work",
+    "Read before bed",
+];
+
+#[test]
+fn wrapping_a_paragraph_in_a_div_keeps_every_id() {
+    let after = EDITS.replace(
+        "Drink water through the day.\n",
+        "<div class=\"tip\">\n\nDrink water through the day.\n\n</div>\n",
+    );
+    assert_ids_survive(EDITS, &after, EDIT_TEXTS);
+}
+
+#[test]
+fn turning_a_paragraph_into_a_list_item_keeps_every_id() {
+    let after = EDITS.replace(
+        "See a doctor if it lasts.\n",
+        "- See a doctor if it lasts.\n- Call a nurse line at night.\n",
+    );
+    assert_ids_survive(EDITS, &after, EDIT_TEXTS);
+}
+
+#[test]
+fn splitting_a_list_keeps_every_id() {
+    let after = EDITS.replace(
+        "- Stretch after work\n",
+        "\nAnd in the evening:\n\n- Stretch after work\n",
+    );
+    assert_ids_survive(EDITS, &after, EDIT_TEXTS);
+}
+
+#[test]
+fn indenting_a_list_under_another_keeps_every_id() {
+    let after = EDITS.replace(
+        "- Eat vegetables\n- Stretch after work\n",
+        "- Eat vegetables\n  - Stretch after work\n",
+    );
+    assert_ids_survive(EDITS, &after, EDIT_TEXTS);
+}
+
+#[test]
+fn quoting_a_paragraph_and_adding_front_matter_keeps_every_id() {
+    let after = format!(
+        "---\ntitle: Rest well\ntags: [sleep]\n---\n\n{}",
+        EDITS.replace(
+            "Sleep helps the body repair itself.\n",
+            "> Sleep helps the body repair itself.\n"
+        )
+    );
+    assert_ids_survive(EDITS, &after, EDIT_TEXTS);
+}
+
+#[test]
+fn folio_toml_names_the_translated_front_matter_keys_and_may_allow_scripts() {
+    let sandbox = Sandbox::fixture("second");
+    let page = "---\ntitle: A page\nteaser: Read this first.\nsummary: Kept as it is.\n---\n\n\
+                Text.\n\n<script src=\"analytics.js\"></script>\n";
+    sandbox.write("source/page.md", page);
+    let refused = sandbox.run(&["extract"]);
+    assert_eq!(refused.code, 2, "{refused:?}");
+    assert!(
+        refused.stderr.contains("source/page.md:9:1"),
+        "{}",
+        refused.stderr
+    );
+
+    let settings = sandbox.read("folio.toml");
+    sandbox.write(
+        "folio.toml",
+        format!("{settings}\n[extract]\ntranslatable-keys = [\"title\", \"teaser\"]\nallow-scripts = true\n"),
+    );
+    sandbox.run_ok(&["extract"]);
+    let messages = sandbox.messages("locales/en/page.ftl");
+    let ids: Vec<&str> = messages.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["title", "meta-teaser", "intro-p1"]);
+    let layout = sandbox.read("locales/en/page.layout.json");
+    assert!(
+        layout.contains("\"summary\": \"Kept as it is.\""),
+        "{layout}"
+    );
+    assert!(layout.contains("analytics.js"), "{layout}");
 }

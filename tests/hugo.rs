@@ -52,10 +52,11 @@ const HOSTILE: &[(&str, &str)] = &[
         "intro-p3",
         " Pulse [aquí][r], vea https://evil.example/ o www.evil.example, escriba a pirata@evil.example. { \"{{<\" } youtube dQw4w9WgXcQ { \">}}\" }",
     ),
-    // Hugo shortcodes, Liquid tags and raw HTML.
+    // Hugo shortcodes and Liquid tags. (Raw HTML the English unit lacks is a `tag-mismatch`
+    // error, so such a unit never reaches a page: `tests/render.rs` shows it left out.)
     (
         "intro-p4",
-        " Título: { \"{{%\" } param \"title\" { \"%}}\" }, { \"{%\" } include x.html { \"%}\" } { \"{{\" } site.email { \"}}\" } <script>alert(1)</script> <iframe src=\"https://evil.example/\"></iframe>",
+        " Título: { \"{{%\" } param \"title\" { \"%}}\" }, { \"{%\" } include x.html { \"%}\" } { \"{{\" } site.email { \"}}\" }",
     ),
     // A definition list under the previous paragraph.
     ("intro-p5", " : definición inyectada"),

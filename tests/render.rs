@@ -293,15 +293,53 @@ fn hostile_translations_render_inert() {
         "no javascript: link or frame"
     );
     assert!(!html.contains('\u{202E}'), "no bidi override");
-    assert!(html.contains("&lt;script&gt;"), "the markup shows as text");
     assert!(
         html.contains("<title>Título&quot; onload=&quot;window.__pwned=3</title>")
             || html.contains("<title>Título\" onload=\"window.__pwned=3</title>")
     );
+    // HTML the English unit lacks is a `tag-mismatch` error: the unit is left out and
+    // the English shows instead, as `check` says.
+    let check = sandbox.run(&["check", "es", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&check.stdout).expect("JSON");
+    let mismatched: Vec<&str> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|finding| finding["check"] == "tag-mismatch")
+        .filter_map(|finding| finding["id"].as_str())
+        .collect();
+    for id in ["intro-p1", "intro-p2"] {
+        assert!(mismatched.contains(&id), "{id}: {}", check.stdout);
+    }
+    assert!(html.contains(&unit(&sandbox, "en", NAME, "intro-p1")));
+}
+
+#[test]
+fn the_authors_inline_html_reaches_the_page_with_the_english_tags() {
+    let sandbox = Sandbox::repo();
+    sandbox.edit(
+        &format!("source/{NAME}.md"),
+        "Multiple myeloma affects",
+        "<abbr title=\"a blood cancer\" class=\"term\">Multiple myeloma</abbr> affects",
+    );
+    sandbox.run_ok(&["extract"]);
+    let path = format!("locales/es/{NAME}.ftl");
+    let text = sandbox.read(&path);
+    let start = text.find("\nintro-p2 = ").unwrap() + 1;
+    let end = start + text[start..].find('\n').unwrap();
+    let mut text = text;
+    text.replace_range(
+        start..end,
+        "intro-p2 = El <abbr class=\"term\" title=\"un cáncer de la sangre\">mieloma múltiple</abbr> afecta a las células plasmáticas, fundamentales para el sistema inmunitario. Los tratamientos tradicionales suelen conllevar efectos secundarios importantes.",
+    );
+    sandbox.write(&path, text);
+    sandbox.run_ok(&["accept", "es", "--all"]);
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    let html = page(&sandbox, "es");
     assert!(
         html.contains(
-            "content=\"Descripción&quot;&gt;&lt;img src=x onerror=window.__pwned=4&gt;\""
+            "El <abbr class=\"term\" title=\"un cáncer de la sangre\">mieloma múltiple</abbr> afecta"
         ),
-        "attribute injection is escaped"
+        "{html}"
     );
 }

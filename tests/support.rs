@@ -250,6 +250,9 @@ pub fn hostile_site() -> Sandbox {
         text.replace_range(start..end, &format!("{id} = {hostile}"));
     }
     sandbox.write(&path, text);
+    // Units with HTML the English lacks are `tag-mismatch` errors, left out of the page;
+    // the bar is lowered so the page still goes out and shows what did get through.
+    sandbox.edit("folio.toml", "min-coverage = 80", "min-coverage = 0");
     sandbox.run_ok(&["render", "--all", "--out", "site"]);
     sandbox
 }

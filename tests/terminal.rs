@@ -151,7 +151,7 @@ fn error_snippets_from_source_show_controls_escaped() {
     let sandbox = Sandbox::repo();
     sandbox.write(
         "source/hostile.md",
-        "# Title \u{1b}]0;pwned\u{7}\n\n<div>\u{1b}[2J\u{202e}</div>\n",
+        "# Title \u{1b}]0;pwned\u{7}\n\n<div onclick=\"x()\">\u{1b}[2J\u{202e}</div>\n",
     );
     let run = sandbox.run(&["extract"]);
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);

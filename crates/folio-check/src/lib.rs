@@ -58,6 +58,9 @@ pub enum Check {
     LinkMismatch,
     /// Inline code differs from the reference's.
     CodeMismatch,
+    /// The author's inline HTML tags differ from the reference's: elements, order or
+    /// attributes (but for `alt`, `title` and `aria-label`, which are text).
+    TagMismatch,
     /// Emphasis markers that do not pair up.
     UnbalancedEmphasis,
     /// A number of the reference is missing.
@@ -85,6 +88,7 @@ impl Check {
             Check::DoesNotFormat => "does-not-format",
             Check::EmptyTranslation => "empty-translation",
             Check::LinkMismatch => "link-mismatch",
+            Check::TagMismatch => "tag-mismatch",
             Check::CodeMismatch => "code-mismatch",
             Check::UnbalancedEmphasis => "unbalanced-emphasis",
             Check::MissingNumber => "missing-number",

@@ -10,6 +10,8 @@ use crate::{Check, Severity};
 #[derive(Default)]
 struct Inline {
     links: Vec<String>,
+    /// The inline HTML tags, normalised (see [`tag_signature`]), in order.
+    tags: Vec<String>,
     code: Vec<String>,
     /// `*` delimiters left unpaired (shown as literal text), not counting `\*`.
     stray_stars: usize,
@@ -35,8 +37,17 @@ fn inline(text: &str) -> Inline {
     let parser = Parser::new_ext(&text, Options::ENABLE_STRIKETHROUGH).into_offset_iter();
     for (event, range) in parser {
         match event {
-            Event::Start(Tag::Link { dest_url, .. }) => found.links.push(dest_url.into_string()),
+            // An image's source is a target too: the page shows the English's, by position,
+            // so a translation must keep every image where the English has one.
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                found.links.push(dest_url.into_string())
+            }
             Event::Code(code) => found.code.push(code.into_string()),
+            Event::InlineHtml(html) | Event::Html(html)
+                if !html.trim_start().starts_with("<!--") =>
+            {
+                found.tags.push(tag_signature(&html))
+            }
             Event::Text(prose) => {
                 // A `*` reaching the text is literal: escaped (`\*`), or a delimiter that
                 // found no partner. Only the latter is a mistake.
@@ -76,6 +87,19 @@ pub fn compare(reference: &str, translated: &str) -> Vec<(Check, Severity, Strin
             ),
         ));
     }
+    if reference.tags != translated.tags {
+        problems.push((
+            Check::TagMismatch,
+            Severity::Error,
+            format!(
+                "HTML tags differ from the reference's (elements, order, attributes; `alt`, \
+                 `title` and `aria-label` may be translated): the reference has {}, the \
+                 translation {}",
+                list(&reference.tags),
+                list(&translated.tags)
+            ),
+        ));
+    }
     if reference.code != translated.code {
         problems.push((
             Check::CodeMismatch,
@@ -95,6 +119,38 @@ pub fn compare(reference: &str, translated: &str) -> Vec<(Check, Severity, Strin
         ));
     }
     problems
+}
+
+/// Attributes whose values are text for a reader, translated like the unit's text.
+const TEXT_ATTRIBUTES: &[&str] = &["alt", "title", "aria-label"];
+
+/// A tag as compared: `</name>`, or `<name a="v" …>` with attributes sorted and text
+/// attributes left out, read with the HTML parser so quoting and case don't matter.
+fn tag_signature(tag: &str) -> String {
+    let tag = tag.trim();
+    if let Some(name) = tag.strip_prefix("</").and_then(|t| t.strip_suffix('>')) {
+        return format!("</{}>", name.trim().to_ascii_lowercase());
+    }
+    let fragment = scraper::Html::parse_fragment(tag);
+    let Some(element) = fragment
+        .root_element()
+        .children()
+        .find_map(scraper::ElementRef::wrap)
+    else {
+        return tag.to_owned();
+    };
+    let mut signature = format!("<{}", element.value().name());
+    let mut attributes: Vec<_> = element
+        .value()
+        .attrs()
+        .filter(|(name, _)| !TEXT_ATTRIBUTES.contains(name))
+        .collect();
+    attributes.sort();
+    for (name, value) in attributes {
+        signature.push_str(&format!(" {name}=\"{value}\""));
+    }
+    signature.push('>');
+    signature
 }
 
 fn list(items: &[String]) -> String {
@@ -178,4 +234,45 @@ fn ascii_digit(c: char) -> Option<char> {
         _ => return None,
     };
     char::from_digit(c as u32 - zero as u32, 10)
+}
+
+#[cfg(test)]
+mod tag_tests {
+    use super::*;
+
+    fn checks(reference: &str, translated: &str) -> Vec<Check> {
+        compare(reference, translated)
+            .into_iter()
+            .map(|(check, _, _)| check)
+            .collect()
+    }
+
+    #[test]
+    fn tags_must_be_the_references_but_for_text_attributes() {
+        let en = r#"Call <a href="tel:1" class=x>us</a> <img src="a.png" alt="A cat">."#;
+        assert_eq!(
+            checks(
+                en,
+                r#"Llame<a class="x" href='tel:1'>nos</a> <img alt="Un gato" src="a.png">."#
+            ),
+            []
+        );
+        assert_eq!(
+            checks(
+                en,
+                r#"Llame <a href="tel:2" class=x>nos</a> <img src="a.png" alt="A">."#
+            ),
+            [Check::TagMismatch]
+        );
+        assert_eq!(checks(en, "Llámenos."), [Check::TagMismatch]);
+        assert_eq!(
+            checks("<b>x</b> <i>y</i>", "<i>y</i> <b>x</b>"),
+            [Check::TagMismatch]
+        );
+        // Comments are not markup a reader sees.
+        assert_eq!(checks("x <!-- n -->", "y"), []);
+        // An image dropped or pointed elsewhere is a target that differs.
+        assert_eq!(checks("![A cat](c.png) x", "![Un gato](c.png) y"), []);
+        assert_eq!(checks("![A cat](c.png) x", "y"), [Check::LinkMismatch]);
+    }
 }

@@ -87,6 +87,36 @@ pub enum UnitKind {
     HeaderCell,
     /// A table body cell.
     BodyCell,
+    /// A paragraph of a block quote.
+    Quote,
+    /// A paragraph of a footnote definition.
+    Footnote,
+    /// Text inside an HTML block: the content of a `<p>`, `<summary>`, `<figcaption>`…
+    HtmlText,
+    /// An attribute that is text for a reader: `alt`, `title` or `aria-label` in an
+    /// HTML block.
+    Attribute,
+    /// A front matter value other than the title and description (`summary`, …).
+    Meta,
+}
+
+impl UnitKind {
+    /// The kinds that may take over each other's ids when a block changes kind: an
+    /// author who turns a paragraph into a list item, a quote or a footnote, or wraps
+    /// it in HTML, has not written a new block, so its translations must not be lost.
+    pub fn family(self) -> u8 {
+        match self {
+            UnitKind::Title | UnitKind::Description | UnitKind::Meta => 0,
+            UnitKind::Heading => 1,
+            UnitKind::Paragraph
+            | UnitKind::ListItem
+            | UnitKind::Quote
+            | UnitKind::Footnote
+            | UnitKind::HtmlText => 2,
+            UnitKind::HeaderCell | UnitKind::BodyCell => 3,
+            UnitKind::Attribute => 4,
+        }
+    }
 }
 
 /// One translatable unit of English: what `folio extract` writes as one Fluent message.
@@ -112,6 +142,12 @@ pub struct Layout {
     pub title: Option<UnitId>,
     /// The unit holding the meta description, if the source has one.
     pub description: Option<UnitId>,
+    /// Other translatable front matter values, by key, in source order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meta: Vec<(String, UnitId)>,
+    /// Front matter keys that are not text, kept to pass through to Markdown output.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub front_matter: Option<serde_json::Map<String, serde_json::Value>>,
     /// The body, in reading order.
     pub blocks: Vec<Block>,
     /// Ids this article used once and no longer does. They are never handed out again,
@@ -124,12 +160,17 @@ pub struct Layout {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "block", rename_all = "kebab-case")]
 pub enum Block {
-    /// A section heading of the given level (1–6), anchored by its unit id.
+    /// A section heading of the given level (1–6).
     Heading {
         /// The Markdown heading level.
         level: u8,
         /// The heading's unit.
         id: UnitId,
+        /// The heading's anchor (its `id` in HTML): the author's `{#id}`, or the GitHub
+        /// slug of the English text, so in-page links land in every locale. `None` in
+        /// layouts written before anchors: the unit id anchors it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        anchor: Option<String>,
     },
     /// A paragraph.
     Paragraph {
@@ -153,6 +194,84 @@ pub enum Block {
         /// The body rows, each as long as `header`; `None` is an empty cell.
         rows: Vec<Vec<Option<UnitId>>>,
     },
+    /// A list that is more than one line of text per item: nested lists, items of several
+    /// blocks, task items. A flat list of one-line items stays a [`Block::List`].
+    Items {
+        /// The first number of a numbered list; `None` for a bulleted list.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        start: Option<u64>,
+        /// Whether the items' paragraphs are shown as paragraphs (a loose list).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        loose: bool,
+        /// The items.
+        items: Vec<Item>,
+    },
+    /// A block quote, holding blocks.
+    Quote {
+        /// What it holds.
+        blocks: Vec<Block>,
+    },
+    /// A code block: kept verbatim in every locale, never translated.
+    Code {
+        /// The info string of a fenced block (`rust`, `sh`…); empty for none.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        info: String,
+        /// The code, exactly as written.
+        code: String,
+    },
+    /// A thematic break (`---`).
+    Rule,
+    /// The author's HTML, copied into every page unchanged: an embed or other HTML block
+    /// with no text for a reader.
+    Html {
+        /// The HTML, as written.
+        html: String,
+    },
+    /// An HTML block with text in it: verbatim pieces of the author's HTML and units,
+    /// alternating in reading order.
+    HtmlText {
+        /// The pieces.
+        parts: Vec<HtmlPart>,
+    },
+    /// An HTML element wrapping Markdown (an opening tag, a blank line, Markdown, a blank
+    /// line, the closing tag): the author's tags around translated blocks.
+    Wrapper {
+        /// The opening HTML, as written.
+        open: String,
+        /// The blocks inside.
+        blocks: Vec<Block>,
+        /// The closing HTML, as written; empty when the source never closes it.
+        close: String,
+    },
+    /// A footnote definition.
+    Footnote {
+        /// Its label, as references write it (`[^label]`).
+        label: String,
+        /// What it holds.
+        blocks: Vec<Block>,
+    },
+}
+
+/// One item of a [`Block::Items`] list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    /// `Some(done)` for a task list item (`- [x]`), the box's state kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<bool>,
+    /// What the item holds: usually a paragraph, then perhaps more blocks and lists.
+    pub blocks: Vec<Block>,
+}
+
+/// A piece of an HTML block with text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HtmlPart {
+    /// The author's HTML, copied unchanged.
+    Html(String),
+    /// A unit's text: element content (inline HTML kept), rendered with the English's tags.
+    Text(UnitId),
+    /// A unit that is an attribute value (`alt`, `title`, `aria-label`): escaped plain text.
+    Attribute(UnitId),
 }
 
 /// A table column's alignment, as written in the Markdown delimiter row.
@@ -180,8 +299,50 @@ impl Layout {
                 .iter()
                 .map(|id| (UnitKind::Description, id)),
         );
+        units.extend(self.meta.iter().map(|(_, id)| (UnitKind::Meta, id)));
         for block in &self.blocks {
-            match block {
+            block.units(&mut units);
+        }
+        units
+    }
+}
+
+impl Block {
+    /// Replaces every unit id the block references (in reading order) by `rename`'s.
+    pub fn rename_units(&mut self, rename: &mut dyn FnMut(&UnitId) -> UnitId) {
+        match self {
+            Block::Heading { id, .. } | Block::Paragraph { id } => *id = rename(id),
+            Block::List { items, .. } => items.iter_mut().for_each(|id| *id = rename(id)),
+            Block::Table { header, rows, .. } => {
+                for id in header.iter_mut().chain(rows.iter_mut().flatten()).flatten() {
+                    *id = rename(id);
+                }
+            }
+            Block::Items { items, .. } => {
+                for block in items.iter_mut().flat_map(|item| &mut item.blocks) {
+                    block.rename_units(rename);
+                }
+            }
+            Block::Quote { blocks }
+            | Block::Wrapper { blocks, .. }
+            | Block::Footnote { blocks, .. } => {
+                blocks.iter_mut().for_each(|b| b.rename_units(rename));
+            }
+            Block::HtmlText { parts } => {
+                for part in parts {
+                    if let HtmlPart::Text(id) | HtmlPart::Attribute(id) = part {
+                        *id = rename(id);
+                    }
+                }
+            }
+            Block::Code { .. } | Block::Rule | Block::Html { .. } => {}
+        }
+    }
+
+    /// Appends every unit the block references, with its kind, in reading order.
+    pub fn units<'a>(&'a self, units: &mut Vec<(UnitKind, &'a UnitId)>) {
+        {
+            match self {
                 Block::Heading { id, .. } => units.push((UnitKind::Heading, id)),
                 Block::Paragraph { id } => units.push((UnitKind::Paragraph, id)),
                 Block::List { items, .. } => {
@@ -192,9 +353,30 @@ impl Layout {
                     let body = rows.iter().flatten().flatten();
                     units.extend(body.map(|id| (UnitKind::BodyCell, id)));
                 }
+                Block::Items { items, .. } => {
+                    for block in items.iter().flat_map(|item| &item.blocks) {
+                        block.units(units);
+                    }
+                }
+                Block::Quote { blocks }
+                | Block::Wrapper { blocks, .. }
+                | Block::Footnote { blocks, .. } => {
+                    for block in blocks {
+                        block.units(units);
+                    }
+                }
+                Block::HtmlText { parts } => {
+                    for part in parts {
+                        match part {
+                            HtmlPart::Text(id) => units.push((UnitKind::HtmlText, id)),
+                            HtmlPart::Attribute(id) => units.push((UnitKind::Attribute, id)),
+                            HtmlPart::Html(_) => {}
+                        }
+                    }
+                }
+                Block::Code { .. } | Block::Rule | Block::Html { .. } => {}
             }
         }
-        units
     }
 }
 
@@ -222,6 +404,7 @@ mod tests {
                 Block::Heading {
                     level: 2,
                     id: id("h"),
+                    anchor: None,
                 },
                 Block::List {
                     start: None,
@@ -234,6 +417,8 @@ mod tests {
                 },
                 Block::Paragraph { id: id("p1") },
             ],
+            meta: vec![],
+            front_matter: None,
             retired: vec![],
         };
         let ids: Vec<&str> = layout

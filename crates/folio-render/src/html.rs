@@ -3,8 +3,10 @@
 use minijinja::{Environment, Value, context};
 use serde::Serialize;
 
-use crate::inline::{inline_html, plain_text};
-use crate::page::{BlockContent, Page, Text};
+use std::collections::BTreeMap;
+
+use crate::inline::{html_text_as_markdown, inline_html_with, plain_text};
+use crate::page::{BlockContent, HtmlContent, Page, Text};
 use crate::visible::{visible_fragment_text, visible_text};
 
 /// The built-in page template. A publisher's own template gets the same variables:
@@ -93,9 +95,24 @@ pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, Render
     Ok(html)
 }
 
+/// A text's inline HTML, the author's tags from its English (see [`inline_html_with`]).
+fn inline(text: &Text) -> String {
+    inline_html_with(&text.markdown, text.reference.as_deref())
+}
+
+/// A unit of text from the author's HTML, its Markdown characters made literal (see
+/// [`html_text_as_markdown`]), the translation's and the English's alike.
+pub(crate) fn html_text(text: &Text) -> Text {
+    Text {
+        markdown: html_text_as_markdown(&text.markdown),
+        fallback: text.fallback.clone(),
+        reference: text.reference.as_deref().map(html_text_as_markdown),
+    }
+}
+
 /// A text's inline HTML, wrapped in `<span lang dir>` when it is a fallback.
 fn text_html(text: &Text) -> String {
-    let html = inline_html(&text.markdown);
+    let html = inline(text);
     match &text.fallback {
         Some((lang, dir)) => format!(
             "<span lang=\"{}\" dir=\"{}\">{html}</span>",
@@ -121,10 +138,176 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-fn blocks_html(blocks: &[BlockContent]) -> String {
-    let mut html = String::new();
+/// The page's footnotes: label → number, for the references in its texts.
+type Footnotes = BTreeMap<String, usize>;
+
+fn footnotes(blocks: &[BlockContent], found: &mut Footnotes) {
     for block in blocks {
         match block {
+            BlockContent::Footnote {
+                label,
+                number,
+                blocks,
+            } => {
+                found.insert(label.clone(), *number);
+                footnotes(blocks, found);
+            }
+            BlockContent::Quote(blocks) | BlockContent::Wrapper { blocks, .. } => {
+                footnotes(blocks, found)
+            }
+            BlockContent::Items { items, .. } => items
+                .iter()
+                .for_each(|(_, blocks)| footnotes(blocks, found)),
+            _ => {}
+        }
+    }
+}
+
+/// `[^label]` in a text's HTML as pulldown-cmark writes a footnote reference, for the
+/// labels this page defines; a translation can write no other link this way.
+fn link_footnotes(html: String, footnotes: &Footnotes) -> String {
+    if !html.contains("[^") {
+        return html;
+    }
+    let mut html = html;
+    for (label, number) in footnotes {
+        let escaped = escape(label);
+        html = html.replace(
+            &format!("[^{escaped}]"),
+            &format!("<sup class=\"footnote-reference\"><a href=\"#{escaped}\">{number}</a></sup>"),
+        );
+    }
+    html
+}
+
+fn blocks_html(blocks: &[BlockContent]) -> String {
+    let mut found = Footnotes::new();
+    footnotes(blocks, &mut found);
+    let mut html = String::new();
+    write_blocks(blocks, Paragraphs::Wrapped, &mut html);
+    link_footnotes(html, &found)
+}
+
+/// How paragraphs are written: in `<p>`, or bare, as CommonMark shows the paragraphs of
+/// a tight list's items.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Paragraphs {
+    Wrapped,
+    Bare,
+}
+
+/// Writes `blocks`, their paragraphs as `paragraphs` says.
+fn write_blocks(blocks: &[BlockContent], paragraphs: Paragraphs, html: &mut String) {
+    for block in blocks {
+        match block {
+            BlockContent::Paragraph(text) if paragraphs == Paragraphs::Bare => {
+                if lang_attributes(text).is_empty() {
+                    html.push_str(&inline(text));
+                } else {
+                    html.push_str(&text_html(text));
+                }
+                html.push('\n');
+            }
+            BlockContent::Items {
+                start,
+                loose,
+                items,
+            } => {
+                html.push_str(&list_open(*start));
+                for (task, blocks) in items {
+                    html.push_str("<li>");
+                    let mut blocks = blocks.as_slice();
+                    if let Some(done) = task {
+                        let checkbox = if *done {
+                            "<input disabled=\"\" type=\"checkbox\" checked=\"\"/>\n"
+                        } else {
+                            "<input disabled=\"\" type=\"checkbox\"/>\n"
+                        };
+                        // In a loose list the box stands inside the item's first paragraph.
+                        match blocks {
+                            [BlockContent::Paragraph(text), rest @ ..] if *loose => {
+                                html.push_str(&format!(
+                                    "<p{}>{checkbox}{}</p>\n",
+                                    lang_attributes(text),
+                                    inline(text)
+                                ));
+                                blocks = rest;
+                            }
+                            _ => html.push_str(checkbox),
+                        }
+                    }
+                    let paragraphs = if *loose {
+                        Paragraphs::Wrapped
+                    } else {
+                        Paragraphs::Bare
+                    };
+                    write_blocks(blocks, paragraphs, html);
+                    html.push_str("</li>\n");
+                }
+                html.push_str(if start.is_some() {
+                    "</ol>\n"
+                } else {
+                    "</ul>\n"
+                });
+            }
+            BlockContent::Quote(blocks) => {
+                html.push_str("<blockquote>\n");
+                write_blocks(blocks, Paragraphs::Wrapped, html);
+                html.push_str("</blockquote>\n");
+            }
+            BlockContent::Code { info, code } => {
+                let language = info.split_whitespace().next().unwrap_or("");
+                if language.is_empty() {
+                    html.push_str("<pre><code>");
+                } else {
+                    html.push_str(&format!(
+                        "<pre><code class=\"language-{}\">",
+                        escape(language)
+                    ));
+                }
+                html.push_str(&escape_text(code));
+                html.push_str("</code></pre>\n");
+            }
+            BlockContent::Rule => html.push_str("<hr />\n"),
+            BlockContent::Html(author) => {
+                html.push_str(author);
+                html.push('\n');
+            }
+            BlockContent::HtmlText(parts) => {
+                for part in parts {
+                    match part {
+                        HtmlContent::Html(author) => html.push_str(author),
+                        HtmlContent::Text(text) => html.push_str(&text_html(&html_text(text))),
+                        HtmlContent::Attribute(text) => {
+                            html.push_str(&escape(&plain_text(&text.markdown)))
+                        }
+                    }
+                }
+                html.push('\n');
+            }
+            BlockContent::Wrapper {
+                open,
+                blocks,
+                close,
+            } => {
+                html.push_str(open);
+                html.push('\n');
+                write_blocks(blocks, Paragraphs::Wrapped, html);
+                html.push_str(close);
+                html.push('\n');
+            }
+            BlockContent::Footnote {
+                label,
+                number,
+                blocks,
+            } => {
+                html.push_str(&format!(
+                    "<div class=\"footnote-definition\" id=\"{}\"><sup class=\"footnote-definition-label\">{number}</sup>\n",
+                    escape(label)
+                ));
+                write_blocks(blocks, Paragraphs::Wrapped, html);
+                html.push_str("</div>\n");
+            }
             BlockContent::Heading {
                 level,
                 anchor,
@@ -136,29 +319,23 @@ fn blocks_html(blocks: &[BlockContent]) -> String {
                     "<h{level} id=\"{}\"{}>{}</h{level}>\n",
                     escape(anchor),
                     lang_attributes(text),
-                    inline_html(&text.markdown)
+                    inline(text)
                 ));
             }
             BlockContent::Paragraph(text) => {
                 html.push_str(&format!(
                     "<p{}>{}</p>\n",
                     lang_attributes(text),
-                    inline_html(&text.markdown)
+                    inline(text)
                 ));
             }
             BlockContent::List { start, items } => {
-                let open = match start {
-                    None => "<ul>".to_owned(),
-                    Some(1) => "<ol>".to_owned(),
-                    Some(n) => format!("<ol start=\"{n}\">"),
-                };
-                html.push_str(&open);
-                html.push('\n');
+                html.push_str(&list_open(*start));
                 for item in items {
                     html.push_str(&format!(
                         "<li{}>{}</li>\n",
                         lang_attributes(item),
-                        inline_html(&item.markdown)
+                        inline(item)
                     ));
                 }
                 html.push_str(if start.is_some() {
@@ -204,7 +381,20 @@ fn blocks_html(blocks: &[BlockContent]) -> String {
             }
         }
     }
-    html
+}
+
+fn list_open(start: Option<u64>) -> String {
+    match start {
+        None => "<ul>\n".to_owned(),
+        Some(1) => "<ol>\n".to_owned(),
+        Some(n) => format!("<ol start=\"{n}\">\n"),
+    }
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn cell_html(
@@ -223,7 +413,7 @@ fn cell_html(
         Some(text) => format!(
             "<{tag}{scope}{align}{}>{}</{tag}>",
             lang_attributes(text),
-            inline_html(&text.markdown)
+            inline(text)
         ),
         None => format!("<{tag}{scope}{align}></{tag}>"),
     }

@@ -24,15 +24,35 @@ fn allowed_link(url: &str) -> bool {
 /// forbidden target and images lose their markup (their text stays). A unit whose
 /// Markdown opens any block other than one paragraph is returned as one text event.
 fn safe_events(markdown: &str) -> Vec<Event<'_>> {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).collect();
-    let single_paragraph = matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
-        && matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
-        && !events[1..events.len() - 1].iter().any(|e| {
-            matches!(
-                e,
-                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
-            )
-        });
+    safe_events_with(markdown, None)
+}
+
+/// [`safe_events`], with the author's markup of `reference` (the English unit, trusted):
+/// the translation's n-th inline HTML tag becomes the English's n-th when it is the same
+/// tag but for its text attributes (`alt`, `title`, `aria-label`, taken from the
+/// translation), and its n-th image shows the English's n-th image source. Anything else
+/// stays inert as before: HTML as text, images without their markup.
+fn safe_events_with<'t>(markdown: &'t str, reference: Option<&str>) -> Vec<Event<'t>> {
+    let (tags, images) = reference
+        .map(crate::tags::reference_markup)
+        .unwrap_or_default();
+    let (mut next_tag, mut next_image) = (0, 0);
+    let mut events: Vec<Event<'_>> =
+        Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).collect();
+    let mut single_paragraph = is_one_paragraph(&events);
+    if !single_paragraph && let Some(escaped) = escape_block_starts(markdown) {
+        // A table cell's `- a<br>- b` is text where it stands, and a line of a paragraph
+        // may start with `1.`: alone, they would open a list. With their block starters
+        // escaped they are the one paragraph they were.
+        let reparsed: Vec<Event<'static>> =
+            Parser::new_ext(&escaped, Options::ENABLE_STRIKETHROUGH)
+                .map(Event::into_static)
+                .collect();
+        if is_one_paragraph(&reparsed) {
+            events = reparsed;
+            single_paragraph = true;
+        }
+    }
     if !single_paragraph {
         return if markdown.trim().is_empty() {
             Vec::new()
@@ -45,7 +65,33 @@ fn safe_events(markdown: &str) -> Vec<Event<'_>> {
     for event in events.into_iter().skip(1) {
         match event {
             Event::End(TagEnd::Paragraph) => {}
+            Event::InlineHtml(html) if !html.trim_start().starts_with("<!--") => {
+                let english = tags
+                    .get(next_tag)
+                    .and_then(|t| crate::tags::HtmlTag::parse(t));
+                next_tag += 1;
+                match (english, crate::tags::HtmlTag::parse(&html)) {
+                    (Some(english), Some(own)) if english.matches(&own) => {
+                        safe.push(Event::InlineHtml(english.write_with_text_of(&own).into()))
+                    }
+                    _ => safe.push(Event::Text(html)),
+                }
+            }
             Event::Html(html) | Event::InlineHtml(html) => safe.push(Event::Text(html)),
+            Event::Start(Tag::Image {
+                link_type,
+                title,
+                id,
+                ..
+            }) if images.get(next_image).is_some_and(|src| allowed_link(src)) => {
+                next_image += 1;
+                safe.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: images[next_image - 1].clone().into(),
+                    title,
+                    id,
+                }));
+            }
             Event::Start(Tag::Link { ref dest_url, .. }) if !allowed_link(dest_url) => {
                 dropped_links += 1
             }
@@ -57,11 +103,106 @@ fn safe_events(markdown: &str) -> Vec<Event<'_>> {
     safe
 }
 
+/// Text from inside the author's HTML, written as Markdown that shows it literally: a
+/// browser never read `**` or `[x]` there as markup, so neither may the page. Tags
+/// (`<…>`) and entities (`&amp;`) stay as they are; every other ASCII punctuation
+/// character is backslash-escaped.
+pub(crate) fn html_text_as_markdown(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut chars = html.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '<' => {
+                let end = html[at..].find('>').map_or(html.len(), |e| at + e + 1);
+                out.push_str(&html[at..end]);
+                while chars.peek().is_some_and(|(i, _)| *i < end) {
+                    chars.next();
+                }
+            }
+            '&' => {
+                let entity = html[at + 1..].find(';').filter(|&e| {
+                    e > 0
+                        && e <= 10
+                        && html[at + 1..at + 1 + e]
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '#')
+                });
+                match entity {
+                    Some(e) => {
+                        let end = at + 1 + e + 1;
+                        out.push_str(&html[at..end]);
+                        while chars.peek().is_some_and(|(i, _)| *i < end) {
+                            chars.next();
+                        }
+                    }
+                    None => out.push_str("&amp;"),
+                }
+            }
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether `events` are one paragraph and nothing else.
+fn is_one_paragraph(events: &[Event<'_>]) -> bool {
+    matches!(events.first(), Some(Event::Start(Tag::Paragraph)))
+        && matches!(events.last(), Some(Event::End(TagEnd::Paragraph)))
+        && !events[1..events.len() - 1].iter().any(|e| {
+            matches!(
+                e,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+            )
+        })
+}
+
+/// `markdown` with a backslash before the block starter that opens any of its lines
+/// (`-`, `+`, `*`, `#`, `>`, `=`, `1.`, `1)`), or `None` if no line opens with one.
+fn escape_block_starts(markdown: &str) -> Option<String> {
+    let mut out = String::with_capacity(markdown.len() + 4);
+    let mut changed = false;
+    for (i, line) in markdown.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let indent = line.len() - line.trim_start().len();
+        let rest = &line[indent..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let at = match rest.as_bytes().first() {
+            Some(b'-' | b'+' | b'*' | b'#' | b'>' | b'=') => Some(indent),
+            Some(b'0'..=b'9') if matches!(rest.as_bytes().get(digits), Some(b'.' | b')')) => {
+                Some(indent + digits)
+            }
+            _ => None,
+        };
+        match at {
+            Some(at) => {
+                out.push_str(&line[..at]);
+                out.push('\\');
+                out.push_str(&line[at..]);
+                changed = true;
+            }
+            None => out.push_str(line),
+        }
+    }
+    changed.then_some(out)
+}
+
 /// A unit's inline Markdown as safe HTML (no enclosing element).
 pub fn inline_html(markdown: &str) -> String {
+    inline_html_with(markdown, None)
+}
+
+/// A unit's inline Markdown as safe HTML, the author's inline HTML tags and image
+/// sources taken from `reference`, the English unit, by position (see `safe_events_with`).
+pub fn inline_html_with(markdown: &str, reference: Option<&str>) -> String {
     let text = strip_bidi_controls(markdown);
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, safe_events(&text).into_iter());
+    pulldown_cmark::html::push_html(&mut html, safe_events_with(&text, reference).into_iter());
     html
 }
 
@@ -98,11 +239,39 @@ pub enum MarkdownPlace {
 ///   escaped text, since nothing can be escaped inside a code span;
 /// - no table cell break: `|` is escaped everywhere.
 pub fn inline_markdown(markdown: &str, place: MarkdownPlace) -> String {
+    inline_markdown_with(markdown, place, None)
+}
+
+/// [`inline_markdown`], with the author's inline HTML tags and image sources taken from
+/// `reference`, the English unit, by position, as [`inline_html_with`] does: they are
+/// written as they are, the only raw HTML the output can hold.
+pub fn inline_markdown_with(
+    markdown: &str,
+    place: MarkdownPlace,
+    reference: Option<&str>,
+) -> String {
     let text = strip_bidi_controls(markdown);
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut line_start = true;
-    for event in coalesce_text(safe_events(&text)) {
+    for event in coalesce_text(safe_events_with(&text, reference)) {
         let written = match event {
+            // Only the English's own tags come out of `safe_events_with` as HTML.
+            Event::InlineHtml(html) => {
+                line_start = false;
+                Event::InlineHtml(html)
+            }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                line_start = false;
+                Event::Start(Tag::Image {
+                    link_type: LinkType::Inline,
+                    dest_url: encode_destination(&dest_url).into(),
+                    title: escape_link_title(&title).into(),
+                    id: CowStr::Borrowed(""),
+                })
+            }
+            Event::End(TagEnd::Image) => Event::End(TagEnd::Image),
             Event::Text(text) => {
                 Event::InlineHtml(escape_markdown_text(&text, &mut line_start).into())
             }
@@ -381,9 +550,28 @@ mod tests {
     }
 
     #[test]
+    fn text_from_html_shows_its_markdown_characters() {
+        let html = r#"- **Call** <a href="tel:1">[us]</a> &amp; 1. now"#;
+        let literal = html_text_as_markdown(html);
+        assert_eq!(
+            inline_html_with(&literal, Some(&literal)),
+            r#"- **Call** <a href="tel:1">[us]</a> &amp; 1. now"#
+        );
+    }
+
+    #[test]
     fn block_syntax_in_a_unit_stays_text() {
         assert_eq!(inline_html("# not a heading"), "# not a heading");
         assert_eq!(inline_html("- not a list"), "- not a list");
+        assert_eq!(
+            inline_html("- one<br>- **two**"),
+            "- one&lt;br&gt;- <strong>two</strong>"
+        );
+        assert_eq!(
+            inline_html_with("- one<br>- two", Some("- a<br>- b")),
+            "- one<br>- two"
+        );
+        assert_eq!(inline_html("1986. A good year"), "1986. A good year");
         assert_eq!(inline_html("> not a quote"), "&gt; not a quote");
     }
 
@@ -449,8 +637,8 @@ mod tests {
         check_markdown("a\\\n2. b", "a\\\n2\\. b");
         check_markdown("a  \n:b", "a\\\n\\:b");
         check_markdown("a\\\n=b", "a\\\n\\=b");
-        // `# b` interrupts the paragraph: the unit is text, on one line.
-        check_markdown("a\\\n# b", "a\\\\ \\# b");
+        // `# b` would interrupt the paragraph: escaped, it stays a line of it.
+        check_markdown("a\\\n# b", "a\\\n\\# b");
         check_markdown("a\\\n--- | ---", "a\\\n\\--- \\| ---");
         assert_eq!(
             inline_markdown("a\\\n2. b", MarkdownPlace::Heading),

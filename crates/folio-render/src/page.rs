@@ -1,6 +1,8 @@
 //! The page model: what a rendered page says, resolved and ready to assemble.
 
-use folio_model::{Alignment, Block, Layout, UnitId};
+use std::collections::BTreeSet;
+
+use folio_model::{Alignment, Block, HtmlPart, Layout, UnitId};
 use serde::Serialize;
 
 /// Writing direction of a language.
@@ -31,16 +33,21 @@ pub struct Text {
     pub markdown: String,
     /// The language of a fallback (`None`: the page's own language).
     pub fallback: Option<(String, Direction)>,
+    /// The English unit's inline Markdown, trusted: the author's inline HTML tags and
+    /// image sources on the page are taken from it, by position, never from the text.
+    /// `None` renders the text's own HTML as text and drops its images.
+    pub reference: Option<String>,
 }
 
 /// One block of the page, its units resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BlockContent {
-    /// A heading; `anchor` is its stable unit id.
+    /// A heading; `anchor` is the same in every locale.
     Heading {
         /// Markdown level.
         level: u8,
-        /// The `id` of the heading element: the unit id, stable across edits.
+        /// The `id` of the heading element: the source's anchor (its `{#id}` or the GitHub
+        /// slug of the English), else the unit id; identical in every locale.
         anchor: String,
         /// Its text.
         text: Text,
@@ -63,6 +70,68 @@ pub enum BlockContent {
         /// Body rows.
         rows: Vec<Vec<Option<Text>>>,
     },
+    /// A list whose items hold blocks (nested lists, several paragraphs, tasks).
+    Items {
+        /// First number of a numbered list.
+        start: Option<u64>,
+        /// Whether item paragraphs are shown as paragraphs.
+        loose: bool,
+        /// Each item: its task state, if a task, and its blocks.
+        items: Vec<(Option<bool>, Vec<BlockContent>)>,
+    },
+    /// A block quote.
+    Quote(Vec<BlockContent>),
+    /// A code block, verbatim.
+    Code {
+        /// The fenced block's info string.
+        info: String,
+        /// The code.
+        code: String,
+    },
+    /// A thematic break.
+    Rule,
+    /// The author's HTML, trusted, copied as written.
+    Html(String),
+    /// An HTML block with text: the author's HTML around units.
+    HtmlText(Vec<HtmlContent>),
+    /// The author's HTML element around blocks.
+    Wrapper {
+        /// The opening HTML, trusted.
+        open: String,
+        /// The blocks inside.
+        blocks: Vec<BlockContent>,
+        /// The closing HTML, trusted.
+        close: String,
+    },
+    /// A footnote definition, numbered in order of definition.
+    Footnote {
+        /// Its label.
+        label: String,
+        /// Its 1-based number.
+        number: usize,
+        /// What it holds.
+        blocks: Vec<BlockContent>,
+    },
+}
+
+/// A front matter value passed through to Markdown output.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FrontMatterValue {
+    /// The source's value, trusted, as it was.
+    Kept(serde_json::Value),
+    /// A translated unit: untrusted, written as plain text.
+    Text(Text),
+}
+
+/// A piece of an HTML block with text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HtmlContent {
+    /// The author's HTML, trusted.
+    Html(String),
+    /// Element content: inline Markdown and the English's inline HTML.
+    Text(Text),
+    /// An attribute value: plain text, escaped.
+    Attribute(Text),
 }
 
 /// Another locale's version of the same article, for `hreflang` and the switcher.
@@ -79,7 +148,7 @@ pub struct Alternate {
 }
 
 /// Everything one rendered page says.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     /// The page's language (BCP 47).
     pub lang: String,
@@ -91,6 +160,9 @@ pub struct Page {
     pub title: Text,
     /// The meta description unit.
     pub description: Option<Text>,
+    /// Other front matter for Markdown output: the source's keys that are not text, and
+    /// the translated values of its other text keys (`summary`…), in key order.
+    pub front_matter: Vec<(String, FrontMatterValue)>,
     /// The article body.
     pub body: Vec<BlockContent>,
     /// The site-wide disclaimer, in the page's language (never a fallback).
@@ -103,19 +175,28 @@ pub struct Page {
 
 /// Resolves a layout's blocks through `resolve` (unit id → text). A unit that can't be
 /// resolved leaves its block out; the caller decides beforehand whether that is allowed.
+/// Layout the author wrote (code, rules, HTML) is kept as it is.
 pub fn build_blocks(
     layout: &Layout,
     resolve: &dyn Fn(&UnitId) -> Option<Text>,
 ) -> Vec<BlockContent> {
+    let mut footnotes = 0;
+    blocks(&layout.blocks, resolve, &mut footnotes)
+}
+
+fn blocks(
+    blocks: &[Block],
+    resolve: &dyn Fn(&UnitId) -> Option<Text>,
+    footnotes: &mut usize,
+) -> Vec<BlockContent> {
     let cells =
         |cells: &Vec<Option<UnitId>>| cells.iter().map(|c| c.as_ref().and_then(resolve)).collect();
-    layout
-        .blocks
+    blocks
         .iter()
         .filter_map(|block| match block {
-            Block::Heading { level, id } => Some(BlockContent::Heading {
+            Block::Heading { level, id, anchor } => Some(BlockContent::Heading {
                 level: *level,
-                anchor: id.to_string(),
+                anchor: anchor.clone().unwrap_or_else(|| id.to_string()),
                 text: resolve(id)?,
             }),
             Block::Paragraph { id } => Some(BlockContent::Paragraph(resolve(id)?)),
@@ -132,6 +213,55 @@ pub fn build_blocks(
                 header: cells(header),
                 rows: rows.iter().map(cells).collect(),
             }),
+            Block::Items {
+                start,
+                loose,
+                items,
+            } => Some(BlockContent::Items {
+                start: *start,
+                loose: *loose,
+                items: items
+                    .iter()
+                    .map(|item| (item.task, self::blocks(&item.blocks, resolve, footnotes)))
+                    .collect(),
+            }),
+            Block::Quote { blocks } => Some(BlockContent::Quote(self::blocks(
+                blocks, resolve, footnotes,
+            ))),
+            Block::Code { info, code } => Some(BlockContent::Code {
+                info: info.clone(),
+                code: code.clone(),
+            }),
+            Block::Rule => Some(BlockContent::Rule),
+            Block::Html { html } => Some(BlockContent::Html(html.clone())),
+            Block::HtmlText { parts } => {
+                let mut content = Vec::with_capacity(parts.len());
+                for part in parts {
+                    content.push(match part {
+                        HtmlPart::Html(html) => HtmlContent::Html(html.clone()),
+                        HtmlPart::Text(id) => HtmlContent::Text(resolve(id)?),
+                        HtmlPart::Attribute(id) => HtmlContent::Attribute(resolve(id)?),
+                    });
+                }
+                Some(BlockContent::HtmlText(content))
+            }
+            Block::Wrapper {
+                open,
+                blocks,
+                close,
+            } => Some(BlockContent::Wrapper {
+                open: open.clone(),
+                blocks: self::blocks(blocks, resolve, footnotes),
+                close: close.clone(),
+            }),
+            Block::Footnote { label, blocks } => {
+                *footnotes += 1;
+                Some(BlockContent::Footnote {
+                    label: label.clone(),
+                    number: *footnotes,
+                    blocks: self::blocks(blocks, resolve, footnotes),
+                })
+            }
         })
         .collect()
 }
@@ -182,4 +312,135 @@ pub fn language_name(tag: &str) -> String {
         .find(|(t, _)| *t == tag)
         .or_else(|| ENDONYMS.iter().find(|(t, _)| *t == language))
         .map_or_else(|| tag.to_owned(), |(_, name)| (*name).to_owned())
+}
+
+/// Points a page's images at the locale's own where it has one: an image source
+/// `images/<name>` (or `./images/<name>`) becomes `images/<locale>/<name>` when
+/// `available` (the locale's image names, from the workspace) holds `<name>`. Applies to
+/// Markdown images (through each text's English reference, which the page takes image
+/// sources from) and to `src` attributes of the author's HTML.
+pub fn localize_images(blocks: &mut [BlockContent], locale: &str, available: &BTreeSet<String>) {
+    if available.is_empty() {
+        return;
+    }
+    let swap = |src: &str| -> Option<String> {
+        let name = src
+            .strip_prefix("./")
+            .unwrap_or(src)
+            .strip_prefix("images/")?;
+        available
+            .contains(name)
+            .then(|| format!("images/{locale}/{name}"))
+    };
+    let text = |text: &mut Text| {
+        if let Some(reference) = &mut text.reference {
+            *reference = localize_markdown_images(reference, &swap);
+        }
+    };
+    let html = |html: &mut String| *html = localize_html_images(html, &swap);
+    for block in blocks {
+        match block {
+            BlockContent::Heading { text: t, .. } | BlockContent::Paragraph(t) => text(t),
+            BlockContent::List { items, .. } => items.iter_mut().for_each(text),
+            BlockContent::Table { header, rows, .. } => header
+                .iter_mut()
+                .chain(rows.iter_mut().flatten())
+                .flatten()
+                .for_each(text),
+            BlockContent::Items { items, .. } => {
+                for (_, blocks) in items {
+                    localize_images(blocks, locale, available);
+                }
+            }
+            BlockContent::Quote(blocks) | BlockContent::Footnote { blocks, .. } => {
+                localize_images(blocks, locale, available)
+            }
+            BlockContent::Wrapper { open, blocks, .. } => {
+                html(open);
+                localize_images(blocks, locale, available);
+            }
+            BlockContent::Html(author) => html(author),
+            BlockContent::HtmlText(parts) => {
+                for part in parts {
+                    match part {
+                        HtmlContent::Html(author) => html(author),
+                        HtmlContent::Text(t) | HtmlContent::Attribute(t) => text(t),
+                    }
+                }
+            }
+            BlockContent::Code { .. } | BlockContent::Rule => {}
+        }
+    }
+}
+
+/// `markdown` with each image's target replaced where `swap` gives a new one.
+fn localize_markdown_images(markdown: &str, swap: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut done = 0;
+    for (event, range) in pulldown_cmark::Parser::new(markdown).into_offset_iter() {
+        let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image { dest_url, .. }) = event
+        else {
+            continue;
+        };
+        let Some(new) = swap(&dest_url) else { continue };
+        // The target follows the text's `](`; an inline image is all the splitter writes.
+        let written = &markdown[range.clone()];
+        if let Some(at) = written.rfind(&format!("]({dest_url}")) {
+            let at = range.start + at + 2;
+            if at >= done {
+                out.push_str(&markdown[done..at]);
+                out.push_str(&new);
+                done = at + dest_url.len();
+            }
+        }
+    }
+    out.push_str(&markdown[done..]);
+    out
+}
+
+/// The author's HTML with each `src="…"` replaced where `swap` gives a new one.
+fn localize_html_images(html: &str, swap: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("src=\"") {
+        let value_start = at + 5;
+        out.push_str(&rest[..value_start]);
+        rest = &rest[value_start..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        match swap(&rest[..end]) {
+            Some(new) => out.push_str(&new),
+            None => out.push_str(&rest[..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_locale_shows_its_own_images_where_it_has_them() {
+        let text = |markdown: &str| Text {
+            markdown: "x".into(),
+            fallback: None,
+            reference: Some(markdown.into()),
+        };
+        let mut blocks = vec![
+            BlockContent::Paragraph(text("![A](images/a.png) and ![B](images/b.png)")),
+            BlockContent::Html("<img src=\"./images/a.png\" alt=\"\">".into()),
+        ];
+        let available: BTreeSet<String> = ["a.png".to_owned()].into();
+        localize_images(&mut blocks, "es", &available);
+        assert_eq!(
+            blocks[0],
+            BlockContent::Paragraph(text("![A](images/es/a.png) and ![B](images/b.png)"))
+        );
+        assert_eq!(
+            blocks[1],
+            BlockContent::Html("<img src=\"images/es/a.png\" alt=\"\">".into())
+        );
+    }
 }

@@ -2,9 +2,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::markdown::{Detail, Shape, SourceUnit, SplitArticle};
+use crate::markdown::{Detail, SourceUnit, SplitArticle, placeholder_index};
 use crate::matching::{Old, match_identical, match_similar, relative};
-use folio_model::{Block, Layout, Unit, UnitId, UnitKind};
+use folio_model::{Layout, Unit, UnitId, UnitKind};
 
 /// Word similarity (0–1, `similar`'s ratio over words) above which an edited block keeps
 /// the id of the previous unit it resembles. Below it the block counts as rewritten: it
@@ -93,7 +93,9 @@ pub fn assign_ids(article: &SplitArticle, previous: &Previous) -> Extracted {
         .zip(&ids)
         .map(|(unit, id)| {
             let group = match unit.kind {
-                UnitKind::Title | UnitKind::Description => Some("Page metadata".to_owned()),
+                UnitKind::Title | UnitKind::Description | UnitKind::Meta => {
+                    Some("Page metadata".to_owned())
+                }
                 _ => Some(
                     unit.section
                         .clone()
@@ -112,10 +114,20 @@ pub fn assign_ids(article: &SplitArticle, previous: &Previous) -> Extracted {
     let layout = Layout {
         title: article.title.map(|i| ids[i].clone()),
         description: article.description.map(|i| ids[i].clone()),
+        meta: article
+            .meta
+            .iter()
+            .map(|(key, index)| (key.clone(), ids[*index].clone()))
+            .collect(),
+        front_matter: article.front_matter.clone(),
         blocks: article
             .shape
             .iter()
-            .map(|shape| block(shape, &ids))
+            .map(|shape| {
+                let mut block = shape.clone();
+                block.rename_units(&mut |placeholder| ids[placeholder_index(placeholder)].clone());
+                block
+            })
             .collect(),
         retired: retired.into_iter().collect(),
     };
@@ -176,8 +188,13 @@ fn fresh_id(unit: &SourceUnit, used: &BTreeSet<UnitId>) -> UnitId {
         UnitKind::ListItem => ("li", unit.ordinal),
         UnitKind::HeaderCell => ("th", unit.ordinal),
         UnitKind::BodyCell => ("td", unit.ordinal),
+        UnitKind::Quote => ("quote", unit.ordinal),
+        UnitKind::Footnote => ("note", unit.ordinal),
+        UnitKind::HtmlText => ("html", unit.ordinal),
+        UnitKind::Attribute => ("alt", unit.ordinal),
         UnitKind::Title => ("title", 1),
         UnitKind::Description => ("description", 1),
+        UnitKind::Meta => ("meta", 1),
     };
     first_unused(&format!("{section}-{stem}"), first, used, false)
 }
@@ -236,6 +253,14 @@ fn context(unit: &SourceUnit) -> String {
         (UnitKind::Heading, _) => format!("Section heading {place}"),
         (UnitKind::Paragraph, _) => format!("Paragraph {} of {place}", unit.ordinal),
         (UnitKind::ListItem, _) => format!("List item {} of {place}", unit.ordinal),
+        (UnitKind::Quote, _) => format!("Quoted paragraph {} of {place}", unit.ordinal),
+        (UnitKind::Footnote, _) => format!("Footnote {} of {place}", unit.ordinal),
+        (UnitKind::HtmlText, _) => format!("Text in HTML {} of {place}", unit.ordinal),
+        (UnitKind::Attribute, _) => format!(
+            "Image description or tooltip {} of {place}: plain text, read aloud to blind readers",
+            unit.ordinal
+        ),
+        (UnitKind::Meta, _) => "Front matter value: plain text".to_owned(),
         (UnitKind::HeaderCell, _) => format!("Table header cell {} of {place}", unit.ordinal),
         (
             UnitKind::BodyCell,
@@ -249,31 +274,6 @@ fn context(unit: &SourceUnit) -> String {
             None => format!("Table cell of {place}: row {row}, column {column}"),
         },
         (UnitKind::BodyCell, Detail::None) => format!("Table cell {} of {place}", unit.ordinal),
-    }
-}
-
-fn block(shape: &Shape, ids: &[UnitId]) -> Block {
-    let id = |index: &usize| ids[*index].clone();
-    let cells = |cells: &Vec<Option<usize>>| cells.iter().map(|c| c.as_ref().map(id)).collect();
-    match shape {
-        Shape::Heading { level, unit } => Block::Heading {
-            level: *level,
-            id: id(unit),
-        },
-        Shape::Paragraph { unit } => Block::Paragraph { id: id(unit) },
-        Shape::List { start, items } => Block::List {
-            start: *start,
-            items: items.iter().map(id).collect(),
-        },
-        Shape::Table {
-            alignments,
-            header,
-            rows,
-        } => Block::Table {
-            alignments: alignments.clone(),
-            header: cells(header),
-            rows: rows.iter().map(cells).collect(),
-        },
     }
 }
 
@@ -332,7 +332,9 @@ mod tests {
                 .iter()
                 .enumerate()
                 .filter_map(|(slot, old)| old.map(|old| (slot, old)))
-                .filter(|(_, (kind, _, text, _))| *kind == unit.kind && *text == unit.text)
+                .filter(|(_, (kind, _, text, _))| {
+                    kind.family() == unit.kind.family() && *text == unit.text
+                })
                 .min_by(|a, b| {
                     (a.1.3 - position)
                         .abs()
@@ -356,7 +358,7 @@ mod tests {
                 let Some((kind, _, text, old_position)) = old else {
                     continue;
                 };
-                if *kind != unit.kind {
+                if kind.family() != unit.kind.family() {
                     continue;
                 }
                 let score = TextDiff::from_words(*text, unit.text.as_str()).ratio();

@@ -52,11 +52,11 @@ pub(crate) fn match_identical<'p>(
     pool: &mut [Option<Old<'p>>],
 ) {
     let len = pool.len();
-    let mut by_text: HashMap<(UnitKind, &str), BTreeSet<usize>> = HashMap::new();
+    let mut by_text: HashMap<(u8, &str), BTreeSet<usize>> = HashMap::new();
     for (slot, old) in pool.iter().enumerate() {
         if let Some(old) = old {
             by_text
-                .entry((old.kind, old.text))
+                .entry((old.kind.family(), old.text))
                 .or_default()
                 .insert(slot);
         }
@@ -65,7 +65,7 @@ pub(crate) fn match_identical<'p>(
         if ids[index].is_some() {
             continue;
         }
-        let Some(slots) = by_text.get_mut(&(unit.kind, unit.text.as_str())) else {
+        let Some(slots) = by_text.get_mut(&(unit.kind.family(), unit.text.as_str())) else {
             continue;
         };
         let position = relative(index, units.len());
@@ -282,7 +282,7 @@ impl<'t> Index<'t> {
             let (Some(old), Some(counted)) = (&pool[slot], &self.counted[slot]) else {
                 continue;
             };
-            if old.kind != kind {
+            if old.kind.family() != kind.family() {
                 continue;
             }
             let shared = shared + unit.spaces.min(counted.spaces);

@@ -20,6 +20,37 @@ pub struct Config {
     pub check: CheckSettings,
     /// The publishing policy of `folio render`.
     pub render: RenderSettings,
+    /// What `folio extract` takes from the source.
+    pub extract: ExtractSettings,
+}
+
+/// The `[extract]` table: what becomes a unit, and what the source may hold.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct ExtractSettings {
+    /// Front matter keys whose text values are translated (default `title`,
+    /// `description`, `summary`); other keys are kept as they are.
+    #[serde(default = "default_translatable_keys")]
+    pub translatable_keys: Vec<String>,
+    /// Whether the source's HTML may hold `<script>`, `<style>` and `on…=` handlers
+    /// (default false: they are errors, so no page runs code nobody reviewed as such).
+    #[serde(default)]
+    pub allow_scripts: bool,
+}
+
+impl Default for ExtractSettings {
+    fn default() -> Self {
+        ExtractSettings {
+            translatable_keys: default_translatable_keys(),
+            allow_scripts: false,
+        }
+    }
+}
+
+fn default_translatable_keys() -> Vec<String> {
+    ["title", "description", "summary"]
+        .map(String::from)
+        .to_vec()
 }
 
 /// The `[render]` table: when a localized page may be published.
@@ -132,6 +163,8 @@ struct RawConfig {
     check: CheckSettings,
     #[serde(default)]
     render: RenderSettings,
+    #[serde(default)]
+    extract: ExtractSettings,
 }
 
 fn default_source() -> PathBuf {
@@ -184,6 +217,7 @@ impl Config {
             reference,
             check: raw.check,
             render: raw.render,
+            extract: raw.extract,
         })
     }
 }
@@ -191,6 +225,20 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extract_settings_are_read() {
+        let config = Config::parse(
+            "[extract]\ntranslatable-keys = [\"title\", \"teaser\"]\nallow-scripts = true\n",
+        )
+        .unwrap();
+        assert_eq!(config.extract.translatable_keys, ["title", "teaser"]);
+        assert!(config.extract.allow_scripts);
+        assert_eq!(
+            Config::parse("").unwrap().extract,
+            ExtractSettings::default()
+        );
+    }
 
     #[test]
     fn defaults_fill_an_empty_file() {

@@ -19,7 +19,7 @@ mod lock;
 mod site;
 mod tree;
 
-pub use config::{CheckSettings, Config, LocaleCheckSettings, RenderSettings};
+pub use config::{CheckSettings, Config, ExtractSettings, LocaleCheckSettings, RenderSettings};
 pub use error::WorkspaceError;
 pub use files::{TEMP_PREFIX, is_temp_name, read_text, remove_file, resolve, write_atomic};
 pub use lock::{LOCK_FILE, WorkspaceLock};
@@ -184,6 +184,46 @@ impl Workspace {
         }
         documents.sort();
         Ok(documents)
+    }
+
+    /// The images a locale has of its own: the file names (with `/` between folders)
+    /// under `<source>/images/<locale>/`, which its pages show instead of the English
+    /// `images/<name>`. Empty when the folder does not exist; no link is followed out of
+    /// the workspace.
+    pub fn localized_images(
+        &self,
+        locale: &LanguageIdentifier,
+    ) -> Result<std::collections::BTreeSet<String>, WorkspaceError> {
+        let dir = self
+            .root
+            .join(&self.config.source)
+            .join("images")
+            .join(locale.to_string());
+        let mut names = std::collections::BTreeSet::new();
+        if !dir.is_dir() {
+            return Ok(names);
+        }
+        self.confine(&dir)?;
+        for entry in walkdir::WalkDir::new(&dir)
+            .follow_links(false)
+            .sort_by_file_name()
+        {
+            let entry = entry.map_err(|e| WorkspaceError::Io {
+                path: e.path().map_or_else(|| dir.clone(), Path::to_path_buf),
+                error: e.into(),
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            if let Ok(relative) = entry.path().strip_prefix(&dir) {
+                let name: Vec<_> = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect();
+                names.insert(name.join("/"));
+            }
+        }
+        Ok(names)
     }
 
     /// The disclaimer's document name: its file stem (`disclaimer` for `disclaimer.md`),
@@ -386,6 +426,24 @@ mod tests {
             std::fs::write(path, text).unwrap();
         }
         dir
+    }
+
+    #[test]
+    fn a_locales_own_images_are_listed_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("folio.toml"), "").unwrap();
+        let images = dir.path().join("source/images/es/charts");
+        std::fs::create_dir_all(&images).unwrap();
+        std::fs::write(images.join("a.png"), "png").unwrap();
+        std::fs::write(dir.path().join("source/images/es/b.svg"), "svg").unwrap();
+        let workspace = Workspace::open(dir.path()).unwrap();
+        let es = workspace.localized_images(&"es".parse().unwrap()).unwrap();
+        assert_eq!(
+            es.into_iter().collect::<Vec<_>>(),
+            ["b.svg", "charts/a.png"]
+        );
+        let ar = workspace.localized_images(&"ar".parse().unwrap()).unwrap();
+        assert!(ar.is_empty());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use folio_ftl::{UnitFile, parse_ftl, write_units};
 use folio_policy::{EnglishDisclaimerProblem, english_disclaimer};
-use folio_split::{Previous, assign_ids, split_article};
+use folio_split::{Previous, SplitOptions, assign_ids, split_article_with};
 use folio_track::{Status, classify, same_english};
 use folio_workspace::{Document, Workspace, layout_text};
 use rayon::prelude::*;
@@ -330,7 +330,12 @@ fn update_record(
 
 fn extract_document(workspace: &Workspace, doc: &Document) -> Result<Extraction, DocumentError> {
     let text = workspace.read_text(&doc.source)?;
-    let article = match split_article(&text) {
+    let settings = &workspace.config().extract;
+    let options = SplitOptions {
+        translatable_keys: settings.translatable_keys.clone(),
+        allow_scripts: settings.allow_scripts,
+    };
+    let article = match split_article_with(&text, &options) {
         Ok(article) => article,
         Err(errors) => {
             return Err(DocumentError::Split {

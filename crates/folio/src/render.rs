@@ -11,7 +11,8 @@ use folio_check::{Check, Severity};
 use folio_model::UnitId;
 use folio_policy::{DisclaimerGap, DisclaimerProblem, article_checks, disclaimer_problems};
 use folio_render::{
-    Alternate, Direction, Page, Text, build_blocks, language_name, render_html, render_markdown,
+    Alternate, Direction, FrontMatterValue, Page, Text, build_blocks, language_name,
+    localize_images, render_html, render_markdown,
 };
 use folio_track::{EnglishUnit, Status};
 use folio_workspace::{SiteScope, publish_site};
@@ -209,6 +210,10 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
                     Some(Text {
                         markdown: text.clone(),
                         fallback,
+                        reference: english
+                            .get(document)
+                            .and_then(|units| units.get(id.as_str()))
+                            .cloned(),
                     })
                 })
             };
@@ -222,6 +227,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
                 Some(Text {
                     markdown: text.clone(),
                     fallback: None,
+                    reference: english[&disclaimer].get(id.as_str()).cloned(),
                 })
             };
             let layout = &layouts[article];
@@ -237,11 +243,13 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
                     .unwrap_or(Text {
                         markdown: article.clone(),
                         fallback: None,
+                        reference: None,
                     }),
                 description: layout
                     .description
                     .as_ref()
                     .and_then(|id| resolve(article, id)),
+                front_matter: front_matter(layout, &|id| resolve(article, id)),
                 body: build_blocks(layout, &|id| resolve(article, id)),
                 disclaimer: build_blocks(&layouts[&disclaimer], &own),
                 alternates: versions
@@ -255,6 +263,11 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
                     .collect(),
                 x_default: href(&reference),
             };
+            let mut page = page;
+            if *locale != reference {
+                let own = workspace.localized_images(locale)?;
+                localize_images(&mut page.body, &locale.to_string(), &own);
+            }
             let text = match args.format {
                 PageFormat::Html => render_html(&page, template.as_deref())?,
                 PageFormat::Markdown => render_markdown(&page),
@@ -446,4 +459,24 @@ fn publishable(
         assessed.usable.insert(document, assessment.publishable);
     }
     assessed
+}
+
+/// The front matter a Markdown page passes through: the source's kept keys and its other
+/// translated text keys, sorted by key.
+fn front_matter(
+    layout: &folio_model::Layout,
+    resolve: &dyn Fn(&UnitId) -> Option<Text>,
+) -> Vec<(String, FrontMatterValue)> {
+    let mut values: BTreeMap<String, FrontMatterValue> = layout
+        .front_matter
+        .iter()
+        .flatten()
+        .map(|(key, value)| (key.clone(), FrontMatterValue::Kept(value.clone())))
+        .collect();
+    for (key, id) in &layout.meta {
+        if let Some(text) = resolve(id) {
+            values.insert(key.clone(), FrontMatterValue::Text(text));
+        }
+    }
+    values.into_iter().collect()
 }
