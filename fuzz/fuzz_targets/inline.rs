@@ -48,7 +48,7 @@ struct Baseline {
 fn baseline() -> &'static Baseline {
     static BASELINE: OnceLock<Baseline> = OnceLock::new();
     BASELINE.get_or_init(|| {
-        let page = seed_page(&|id, english| text_for(id, english));
+        let page = seed_page(&|id, english| text_for(id, english, english));
         let html = render_html(&page, None).expect("the English page renders");
         let tags = scan(&html).expect("the English page is well-formed");
         let mut attributes: BTreeSet<(String, String)> = pairs(&tags);
@@ -150,7 +150,7 @@ fn run(translation: &str) {
         }
     }
 
-    let page = seed_page(&|id, _| text_for(id, translation));
+    let page = seed_page(&|id, english| text_for(id, english, translation));
     // The disclaimer is this text too: one that shows nothing is refused (the policy
     // never lets such a unit through), and nothing else may fail.
     let html = match render_html(&page, None) {

@@ -89,7 +89,11 @@ fn read(markdown: &str) -> Reading {
 
 fn english() -> &'static Reading {
     static ENGLISH: OnceLock<Reading> = OnceLock::new();
-    ENGLISH.get_or_init(|| read(&render_markdown(&seed_page(&text_for))))
+    ENGLISH.get_or_init(|| {
+        read(&render_markdown(&seed_page(&|id, english| {
+            text_for(id, english, english)
+        })))
+    })
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -101,7 +105,7 @@ fuzz_target!(|data: &[u8]| {
 fn run(translation: &str) {
     let page = seed_page(&|id, english| {
         let usable = same_link_targets(english, translation);
-        text_for(id, if usable { translation } else { english })
+        text_for(id, english, if usable { translation } else { english })
     });
     let output = render_markdown(&page);
     let found = read(&output);

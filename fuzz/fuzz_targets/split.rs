@@ -115,11 +115,18 @@ fn extract_checked(article: &SplitArticle, previous: &Previous) -> Extracted {
         assert!(valid, "`{id}` is not a Fluent identifier");
         assert!(seen.insert(*id), "`{id}` given twice");
     }
-    let in_layout: Vec<(UnitKind, &UnitId)> = extracted.layout.units();
-    let in_units: Vec<(UnitKind, &UnitId)> = extracted
+    // The layout places every unit once, in order; a block's kind there is its family's
+    // (a footnote's paragraph is a paragraph of the page).
+    let in_layout: Vec<(u8, &UnitId)> = extracted
+        .layout
+        .units()
+        .into_iter()
+        .map(|(kind, id)| (kind.family(), id))
+        .collect();
+    let in_units: Vec<(u8, &UnitId)> = extracted
         .units
         .iter()
-        .map(|(_, u)| (u.kind, &u.id))
+        .map(|(_, u)| (u.kind.family(), &u.id))
         .collect();
     assert_eq!(in_layout, in_units, "layout and units disagree");
 
@@ -141,17 +148,18 @@ fn extract_checked(article: &SplitArticle, previous: &Previous) -> Extracted {
     let found: BTreeSet<&UnitId> = extracted.layout.retired.iter().collect();
     assert_eq!(found, retired, "retired list");
 
-    // A block unique in kind and text on both sides keeps its id.
+    // A block unique in its kind's family (a paragraph may become a list item, a quote, a
+    // footnote) and text on both sides keeps its id.
     let count = |kind: UnitKind, text: &str| {
         let before = previous
             .units
             .iter()
-            .filter(|(k, _, t)| *k == kind && t == text)
+            .filter(|(k, _, t)| k.family() == kind.family() && t == text)
             .count();
         let now = article
             .units
             .iter()
-            .filter(|u| u.kind == kind && u.text == text)
+            .filter(|u| u.kind.family() == kind.family() && u.text == text)
             .count();
         (before, now)
     };
@@ -166,7 +174,7 @@ fn extract_checked(article: &SplitArticle, previous: &Previous) -> Extracted {
             .units
             .iter()
             .enumerate()
-            .find(|(_, u)| u.kind == *kind && u.text == *text)
+            .find(|(_, u)| u.kind.family() == kind.family() && u.text == *text)
             .expect("counted above");
         if unit.pinned.is_none() {
             assert_eq!(

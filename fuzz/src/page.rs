@@ -56,15 +56,18 @@ pub fn seed_page(text: &dyn Fn(&str, &str) -> Text) -> Page {
             alternate("es", false),
         ],
         x_default: "../en/immunotherapy-multiple-myeloma.html".to_owned(),
+        front_matter: Vec::new(),
     }
 }
 
-/// The text for unit `id`: `markdown`, as a fallback from English for every third unit
-/// (by id) so that the renderer's fallback markup is exercised too.
-pub fn text_for(id: &str, markdown: &str) -> Text {
+/// The text for unit `id` whose English is `english`: `markdown`, as a fallback from
+/// English for every third unit (by id) so that the renderer's fallback markup is
+/// exercised too. The English is the trusted reference the page takes tags from.
+pub fn text_for(id: &str, english: &str, markdown: &str) -> Text {
     let fallback = id.len().is_multiple_of(3);
     Text {
         markdown: markdown.to_owned(),
         fallback: fallback.then(|| ("en".to_owned(), Direction::Ltr)),
+        reference: Some(english.to_owned()),
     }
 }
