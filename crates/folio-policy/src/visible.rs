@@ -1,13 +1,14 @@
 //! Whether a unit's Markdown shows a reader anything.
 
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Options, Parser};
 
 /// Whether `markdown` shows at least one visible character: its text, code and (shown
 /// as text) HTML, with whitespace, format characters (zero-width spaces and joiners, bidi
 /// marks, soft hyphens, the BOM…) and blank fillers left out. `{ "" }`, `**\u{200B}**`
 /// and `&nbsp;` show nothing.
 pub fn shows_text(markdown: &str) -> bool {
-    Parser::new(markdown).any(|event| match event {
+    // Read as the renderer reads a unit: `~~` is strikethrough there, not text.
+    Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).any(|event| match event {
         Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
             text.chars().any(is_visible)
         }
@@ -64,6 +65,8 @@ mod tests {
             "*\u{200B}*",
             "[\u{3164}](https://example.org/)",
             "\u{00AD}\u{115F}\u{2800}",
+            // Found by fuzzing: strikethrough around nothing visible.
+            "~~\u{0}~~\t",
         ] {
             assert!(!shows_text(empty), "{empty:?}");
         }

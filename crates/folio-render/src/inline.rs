@@ -37,6 +37,10 @@ fn safe_events_with<'t>(markdown: &'t str, reference: Option<&str>) -> Vec<Event
         .map(crate::tags::reference_markup)
         .unwrap_or_default();
     let (mut next_tag, mut next_image) = (0, 0);
+    // The page links only where the English unit does: `folio check` holds translations
+    // to the English's link targets, and this holds the page to them whatever a
+    // translation's Markdown turns into once its block starters are escaped.
+    let mut english_links: Option<Vec<String>> = reference.map(link_targets);
     let mut events: Vec<Event<'_>> =
         Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).collect();
     let mut single_paragraph = is_one_paragraph(&events);
@@ -92,7 +96,12 @@ fn safe_events_with<'t>(markdown: &'t str, reference: Option<&str>) -> Vec<Event
                     id,
                 }));
             }
-            Event::Start(Tag::Link { ref dest_url, .. }) if !allowed_link(dest_url) => {
+            Event::Start(Tag::Link { ref dest_url, .. })
+                if !allowed_link(dest_url)
+                    || english_links
+                        .as_mut()
+                        .is_some_and(|links| !take(links, dest_url)) =>
+            {
                 dropped_links += 1
             }
             Event::Start(Tag::Image { .. }) => dropped_links += 1,
@@ -101,6 +110,27 @@ fn safe_events_with<'t>(markdown: &'t str, reference: Option<&str>) -> Vec<Event
         }
     }
     safe
+}
+
+/// The link targets of a unit's Markdown, in order.
+fn link_targets(markdown: &str) -> Vec<String> {
+    Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.into_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Removes one `target` from `links`; whether it was there.
+fn take(links: &mut Vec<String>, target: &str) -> bool {
+    match links.iter().position(|link| link == target) {
+        Some(at) => {
+            links.remove(at);
+            true
+        }
+        None => false,
+    }
 }
 
 /// Text from inside the author's HTML, written as Markdown that shows it literally: a
@@ -762,6 +792,20 @@ mod tests {
             | Options::ENABLE_DEFINITION_LIST
             | Options::ENABLE_MATH
             | Options::ENABLE_GFM
+    }
+
+    /// Found by fuzzing: a `# ` line broke a link apart for the checks, and escaping it
+    /// for the page joined the link again, to a target the English does not have.
+    #[test]
+    fn pages_link_only_where_the_english_does() {
+        let english = "Read [the guide](https://www.nih.gov/).";
+        let translation = "Lea [la\n# guía](https://evil.example/) y [esto](https://www.nih.gov/).";
+        let html = inline_html_with(translation, Some(english));
+        assert!(!html.contains("evil.example\""), "{html}");
+        assert!(html.contains("href=\"https://www.nih.gov/\""), "{html}");
+        let markdown = inline_markdown_with(translation, MarkdownPlace::Flow, Some(english));
+        assert!(!markdown.contains("](https://evil.example/)"), "{markdown}");
+        assert!(markdown.contains("](https://www.nih.gov/)"), "{markdown}");
     }
 
     #[test]
