@@ -6,12 +6,6 @@ use crate::markdown::{Detail, SourceUnit, SplitArticle, placeholder_index};
 use crate::matching::{Old, match_identical, match_similar, relative};
 use folio_model::{Layout, Unit, UnitId, UnitKind};
 
-/// Word similarity (0–1, `similar`'s ratio over words) above which an edited block keeps
-/// the id of the previous unit it resembles. Below it the block counts as rewritten: it
-/// gets a new id and the old one is retired. One changed word in a sentence scores ~0.9;
-/// a fresh paragraph on the same topic scores under 0.3.
-pub const SIMILARITY_THRESHOLD: f32 = 0.5;
-
 /// The previous English of an article, as the last extraction wrote it.
 #[derive(Debug, Clone, Default)]
 pub struct Previous {
@@ -56,7 +50,7 @@ pub struct Extracted {
 /// In order: `title` and `description` are fixed; an id pinned in the Markdown wins; a
 /// unit whose text equals a previous unit's of the same kind keeps its id (the nearest in
 /// position if several); a unit whose words resemble a remaining previous unit's above
-/// [`SIMILARITY_THRESHOLD`] keeps its id (best score first). Any other unit gets a fresh
+/// [`SIMILARITY_THRESHOLD`](crate::SIMILARITY_THRESHOLD) keeps its id (best score first). Any other unit gets a fresh
 /// id from its section and kind (`types-immunotherapy-p2`) that no unit of this article
 /// has ever had. Previous ids left unmatched are retired.
 ///
@@ -280,6 +274,7 @@ fn context(unit: &SourceUnit) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matching::SIMILARITY_THRESHOLD;
     use crate::split_article;
     use similar::TextDiff;
 

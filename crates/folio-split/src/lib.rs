@@ -22,8 +22,9 @@ mod ids;
 mod markdown;
 mod matching;
 
-pub use ids::{Extracted, Previous, SIMILARITY_THRESHOLD, assign_ids};
+pub use ids::{Extracted, Previous, assign_ids};
 pub use markdown::{
     Detail, SourceUnit, SplitArticle, SplitError, SplitErrorKind, SplitOptions, github_slug,
     placeholder, placeholder_index, split_article, split_article_with,
 };
+pub use matching::SIMILARITY_THRESHOLD;
