@@ -178,3 +178,21 @@ fn the_check_summary_agrees_with_the_exit_status() {
         run.stdout
     );
 }
+
+/// Found by fuzzing: a short `\u` escape before a non-ASCII character makes fluent-syntax
+/// 0.12 panic. Every command that reads the file reports it as a syntax error instead,
+/// and the rest of the file still counts.
+#[test]
+fn an_escape_the_parser_would_panic_on_is_a_syntax_error_everywhere() {
+    let sandbox = Sandbox::repo();
+    let es = "locales/es/immunotherapy-multiple-myeloma.ftl";
+    sandbox.write(es, format!("{}p = {{ \"\\u桂\" }}\n", sandbox.read(es)));
+    let check = sandbox.run(&["check", "es", "--format", "json"]);
+    assert_eq!(check.code, 1, "{check:?}");
+    assert!(check.stdout.contains("\"check\": \"syntax\""), "{}", check.stdout);
+    let status = sandbox.run_ok(&["status", "es"]);
+    assert!(status.stderr.contains("Fluent syntax error"), "{}", status.stderr);
+    let render = sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    assert!(render.stdout.contains("es: 1 page(s)"), "{}", render.stdout);
+    sandbox.run_ok(&["accept", "es", "--new"]);
+}

@@ -13,4 +13,6 @@ mod encode;
 mod read;
 
 pub use encode::{UnitFile, encode_pattern, message_text, write_units};
-pub use read::{FtlFile, FtlMessage, FtlTerm, LineIndex, SyntaxError, parse_ftl, plain_text};
+pub use read::{
+    FtlFile, FtlMessage, FtlTerm, LineIndex, SyntaxError, parsable, parse_ftl, plain_text,
+};

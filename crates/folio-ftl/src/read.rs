@@ -1,5 +1,6 @@
 //! `.ftl` text → messages with positions, and syntax errors with line and column.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Message, Pattern, PatternElement};
@@ -199,6 +200,26 @@ fn collect_entries<'s>(
 /// pushing, so a one-line message holds room for four elements.
 fn compact(pattern: &mut Pattern<&str>) {
     pattern.elements.shrink_to_fit();
+}
+
+/// `source` as any fluent-syntax parser may take it (fluent-bundle's `FluentResource`
+/// included): the entries fluent-syntax 0.12 would panic on are blanked out, their line
+/// breaks kept. Those entries are Junk anyway, and [`parse_ftl`] reports them; every other
+/// byte is unchanged, so every other entry parses and formats as before.
+pub fn parsable(source: &str) -> Cow<'_, str> {
+    let traps = entries_the_parser_panics_on(source);
+    if traps.is_empty() {
+        return Cow::Borrowed(source);
+    }
+    let mut bytes = source.as_bytes().to_vec();
+    for (junk, _) in traps {
+        for byte in &mut bytes[junk] {
+            if *byte != b'\n' {
+                *byte = b' ';
+            }
+        }
+    }
+    Cow::Owned(String::from_utf8(bytes).expect("whole entries replaced by ASCII"))
 }
 
 /// fluent-syntax 0.12 panics on a `\u` or `\U` escape in a string literal cut short by a
@@ -520,6 +541,21 @@ mod tests {
             "{}",
             file.errors[0].message
         );
+    }
+
+    #[test]
+    fn what_the_parser_would_panic_on_is_blanked_for_other_parsers() {
+        let text = "a = A\np = { \"\\u0é\" }\nb = B \\é\n";
+        let safe = parsable(text);
+        assert_eq!(safe.len(), text.len());
+        assert!(
+            safe.starts_with("a = A\n") && safe.ends_with("\nb = B \\é\n"),
+            "{safe}"
+        );
+        assert!(!safe.contains("p ="));
+        assert!(matches!(parsable("a = A\n"), Cow::Borrowed(_)));
+        // fluent-bundle takes it, and formats the rest.
+        assert!(fluent_syntax::parser::parse(safe.as_ref()).is_ok());
     }
 
     #[test]

@@ -189,7 +189,8 @@ fn format_units<'i>(
     translation: &Translation<'_>,
     ids: impl Iterator<Item = &'i str>,
 ) -> BTreeMap<&'i str, Result<String, String>> {
-    let resource = match FluentResource::try_new(translation.text.to_owned()) {
+    let resource = match FluentResource::try_new(folio_ftl::parsable(translation.text).into_owned())
+    {
         Ok(resource) | Err((resource, _)) => resource,
     };
     let mut bundle = FluentBundle::new(vec![translation.locale.clone()]);
