@@ -26,7 +26,7 @@ use folio_fuzz::html::{HtmlTag, check_attributes, scan};
 use folio_fuzz::page::{seed_page, text_for};
 use folio_fuzz::seed;
 use folio_policy::shows_text;
-use folio_render::{RenderError, inline_html, render_html};
+use folio_render::{RenderError, inline_html, inline_html_with, render_html};
 use libfuzzer_sys::fuzz_target;
 
 /// Tags inline Markdown renders to, with the attributes each may carry.
@@ -138,11 +138,13 @@ fn run(translation: &str) {
         panic!("{e}\nin {fragment:?}");
     }
     // `folio render` uses a translation only if `same_link_targets` finds the English's
-    // links in it; the page must then link nowhere else (bidi controls included: the
-    // checks read a translation as the page shows it).
-    let found = hrefs(&tags);
+    // links in it, and renders it with the English unit as its reference; the page must
+    // then link nowhere else (bidi controls included: the checks read a translation as
+    // the page shows it, and the renderer holds links to the English's).
     for (english, links) in english_links() {
         if same_link_targets(english, translation) {
+            let page = inline_html_with(translation, Some(english));
+            let found = hrefs(&scan(&page).unwrap_or_else(|e| panic!("{e}\nin {page:?}")));
             assert!(
                 found.is_subset(links),
                 "links {found:?} where the English {english:?} has {links:?}"
