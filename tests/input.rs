@@ -189,9 +189,17 @@ fn an_escape_the_parser_would_panic_on_is_a_syntax_error_everywhere() {
     sandbox.write(es, format!("{}p = {{ \"\\u桂\" }}\n", sandbox.read(es)));
     let check = sandbox.run(&["check", "es", "--format", "json"]);
     assert_eq!(check.code, 1, "{check:?}");
-    assert!(check.stdout.contains("\"check\": \"syntax\""), "{}", check.stdout);
+    assert!(
+        check.stdout.contains("\"check\": \"syntax\""),
+        "{}",
+        check.stdout
+    );
     let status = sandbox.run_ok(&["status", "es"]);
-    assert!(status.stderr.contains("Fluent syntax error"), "{}", status.stderr);
+    assert!(
+        status.stderr.contains("Fluent syntax error"),
+        "{}",
+        status.stderr
+    );
     let render = sandbox.run_ok(&["render", "--all", "--out", "site"]);
     assert!(render.stdout.contains("es: 1 page(s)"), "{}", render.stdout);
     sandbox.run_ok(&["accept", "es", "--new"]);
