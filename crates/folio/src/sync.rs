@@ -214,7 +214,8 @@ fn sync_locale(
 fn header(locale: &LanguageIdentifier, document: &str) -> String {
     format!(
         "### {} ({locale}): translation of {document}, from the English units in locales/en/{document}.ftl.\n\
-         ### Translators: keep inline Markdown (**bold**, *emphasis*, `code`, [text](link targets)).\n\
+         ### Translators: keep inline Markdown (**bold**, *emphasis*, `code`, [text](link targets))\n\
+         ### and the author's HTML tags as they are; translate their alt, title and aria-label.\n\
          ### A unit still to translate is commented out: remove the \"# \" before its message and replace the English.\n",
         folio_render::language_name(&locale.to_string())
     )
