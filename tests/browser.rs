@@ -158,9 +158,20 @@ fn see(chromium: &Path, page: &Path, work: &Path) -> Seen {
         .unwrap()
         .to_string_lossy();
     let probe = work.join(format!("probe-{locale}.html"));
+    run_probe(chromium, PROBE, page, &probe)
+}
+
+/// Loads `page` in a frame of the probe page `html` (written to `path`; its script writes
+/// a JSON report into `<pre id="out">`) and reads the report.
+fn run_probe<T: serde::de::DeserializeOwned>(
+    chromium: &Path,
+    html: &str,
+    page: &Path,
+    path: &Path,
+) -> T {
     std::fs::write(
-        &probe,
-        PROBE.replace("PAGE", &format!("file://{}", page.display())),
+        path,
+        html.replace("PAGE", &format!("file://{}", page.display())),
     )
     .unwrap();
     let dom = browser(
@@ -170,7 +181,7 @@ fn see(chromium: &Path, page: &Path, work: &Path) -> Seen {
             "--virtual-time-budget=10000",
             "--dump-dom",
         ],
-        &format!("file://{}", probe.display()),
+        &format!("file://{}", path.display()),
     );
     let start = dom.find("<pre id=\"out\">").expect("the probe page") + "<pre id=\"out\">".len();
     let end = dom[start..].find("</pre>").unwrap() + start;
@@ -406,28 +417,7 @@ document.getElementById('page').addEventListener('load', () => {
 
 fn see_article(chromium: &Path, page: &Path, work: &Path, locale: &str) -> Article {
     let probe = work.join(format!("article-probe-{locale}.html"));
-    std::fs::write(
-        &probe,
-        ARTICLE_PROBE.replace("PAGE", &format!("file://{}", page.display())),
-    )
-    .unwrap();
-    let dom = browser(
-        chromium,
-        &[
-            "--allow-file-access-from-files",
-            "--virtual-time-budget=10000",
-            "--dump-dom",
-        ],
-        &format!("file://{}", probe.display()),
-    );
-    let start = dom.find("<pre id=\"out\">").expect("the probe page") + "<pre id=\"out\">".len();
-    let end = dom[start..].find("</pre>").unwrap() + start;
-    let json = dom[start..end]
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&");
-    serde_json::from_str(&json).unwrap_or_else(|e| panic!("the probe's report: {e}: {json}"))
+    run_probe(chromium, ARTICLE_PROBE, page, &probe)
 }
 
 #[test]
