@@ -136,6 +136,16 @@ impl Workspace {
         read_text(path)
     }
 
+    /// Reads a file of the workspace as text, or `Ok(None)` when nothing is at `path`
+    /// (a link that leads nowhere is an error, not an absent file): how commands read the
+    /// files that may not exist yet, a translation or a record.
+    pub fn read_text_if_exists(&self, path: &Path) -> Result<Option<String>, WorkspaceError> {
+        match path.symlink_metadata() {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            _ => self.read_text(path).map(Some),
+        }
+    }
+
     /// Writes a file of the workspace: [`write_atomic`] after [`Self::confine`], at the
     /// file a link inside the workspace leads to, so the link stays a link (a rename
     /// onto the link itself would replace it with a plain file).
