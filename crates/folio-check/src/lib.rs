@@ -18,10 +18,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use fluent_syntax::ast::Pattern;
 use folio_ftl::{FtlFile, plain_text};
 use folio_track::is_untranslated;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How bad a finding is. Errors fail `folio check`; warnings are shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// Over the bar: the translation is broken or wrong.
@@ -31,7 +31,7 @@ pub enum Severity {
 }
 
 /// Which check produced a finding; its kebab-case name is stable (JSON, GitHub titles).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Check {
     /// A Fluent syntax error (Junk).
@@ -136,14 +136,15 @@ pub struct CheckOptions {
 
 /// Checks `translation` (the text `source` parsed) against `reference`.
 ///
-/// `defined` holds every message id and every term id (with its `-`) defined anywhere in
-/// the translation's locale, against which references are resolved. Findings come in
-/// file order.
+/// `defined` says whether a message id or a term id (with its `-`) is defined where the
+/// translation is used, against which its references are resolved: an article's page is
+/// formatted from its own file, an application may load several. Findings come in file
+/// order.
 pub fn check_file(
     reference: &FtlFile<'_>,
     translation: &FtlFile<'_>,
     source: &str,
-    defined: &BTreeSet<String>,
+    defined: &dyn Fn(&str) -> bool,
     options: &CheckOptions,
 ) -> Vec<Finding> {
     let index = folio_ftl::LineIndex::new(source);
@@ -190,12 +191,12 @@ pub fn check_file(
             continue;
         }
         for reference_id in variables::references(&message.ast) {
-            if !defined.contains(&reference_id) {
+            if !defined(&reference_id) {
                 flag(
                     Severity::Error,
                     Check::UnresolvedReference,
                     format!(
-                        "`{}` refers to `{reference_id}`, which this locale does not define",
+                        "`{}` refers to `{reference_id}`, which is not defined where it is used",
                         message.id
                     ),
                 );
@@ -346,10 +347,16 @@ mod tests {
             identical: true,
             proper_names: vec!["CAR T".into()],
         };
-        check_file(&reference_file, &file, translation, &defined, &options)
-            .iter()
-            .map(|f| format!("{}:{}:{:?}", f.line, f.check.name(), f.severity))
-            .collect()
+        check_file(
+            &reference_file,
+            &file,
+            translation,
+            &|id| defined.contains(id),
+            &options,
+        )
+        .iter()
+        .map(|f| format!("{}:{}:{:?}", f.line, f.check.name(), f.severity))
+        .collect()
     }
 
     #[test]

@@ -368,6 +368,35 @@ pub fn plain_text(pattern: &Pattern<&str>) -> String {
     text
 }
 
+/// The most placeables fluent-bundle resolves in one message before it gives up with
+/// "Too many placeables" (its `MAX_PLACEABLES`, a guard against reference storms).
+const BUNDLE_MAX_PLACEABLES: usize = 100;
+
+/// What fluent-bundle formats `pattern` to (isolation off), when that needs no bundle:
+/// the pattern is text and string literals only, within fluent-bundle's placeable limit.
+/// `None` for anything that must be resolved (references, variables, selectors,
+/// functions, number literals, which fluent-bundle reformats): those go to a bundle.
+///
+/// Every generated unit and almost every translation is of this kind, so the parse that
+/// read the file is the only one; the property test in `tests` holds it to fluent-bundle.
+pub fn formatted_text(pattern: &Pattern<&str>) -> Option<String> {
+    let mut placeables = 0;
+    let mut text = String::new();
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => text.push_str(value),
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::StringLiteral { value }),
+            } => {
+                placeables += 1;
+                text.push_str(&unescape_unicode_to_string(value));
+            }
+            PatternElement::Placeable { .. } => return None,
+        }
+    }
+    (placeables <= BUNDLE_MAX_PLACEABLES).then_some(text)
+}
+
 fn push_expression(text: &mut String, expression: &Expression<&str>) {
     match expression {
         Expression::Inline(InlineExpression::StringLiteral { value }) => {
@@ -442,6 +471,76 @@ impl<'s> LineIndex<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// fluent-bundle's own formatting of the only message in `source`, isolation off.
+    fn bundle_format(source: &str) -> Result<String, String> {
+        let resource = fluent_bundle::FluentResource::try_new(source.to_owned())
+            .map_err(|_| "syntax".to_owned())?;
+        let mut bundle = fluent_bundle::FluentBundle::new(vec!["en".parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        bundle
+            .add_resource(resource)
+            .map_err(|_| "add".to_owned())?;
+        let pattern = bundle.get_message("m").and_then(|m| m.value()).unwrap();
+        let mut errors = Vec::new();
+        let text = bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned();
+        if errors.is_empty() {
+            Ok(text)
+        } else {
+            Err(format!("{errors:?}"))
+        }
+    }
+
+    proptest::proptest! {
+        /// Where `formatted_text` answers, it answers what fluent-bundle formats; and it
+        /// answers for every pattern of text and string literals within the limit.
+        #[test]
+        fn formatted_text_is_what_fluent_bundle_formats(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::string::string_regex("[a-z .,é漢]{1,8}").unwrap(),
+                    proptest::prop_oneof![
+                        proptest::strategy::Just(r#"{ "{" }"#.to_owned()),
+                        proptest::strategy::Just(r#"{ "\u00e9\"" }"#.to_owned()),
+                        proptest::strategy::Just(r#"{ "" }"#.to_owned()),
+                        proptest::strategy::Just("{ 007 }".to_owned()),
+                        proptest::strategy::Just("{ -t }".to_owned()),
+                    ],
+                ],
+                1..120,
+            )
+        ) {
+            let source = format!("-t = T\nm = x{}\n", parts.concat());
+            let file = parse_ftl(&source);
+            let message = file.messages.iter().find(|m| m.id == "m").unwrap();
+            let pattern = message.ast.value.as_ref().unwrap();
+            let simple = pattern.elements.iter().all(|e| !matches!(
+                e,
+                PatternElement::Placeable { expression }
+                    if !matches!(expression, Expression::Inline(InlineExpression::StringLiteral { .. }))
+            ));
+            let placeables = pattern
+                .elements
+                .iter()
+                .filter(|e| matches!(e, PatternElement::Placeable { .. }))
+                .count();
+            match formatted_text(pattern) {
+                Some(text) => proptest::prop_assert_eq!(Ok(text), bundle_format(&source)),
+                None => proptest::prop_assert!(!simple || placeables > BUNDLE_MAX_PLACEABLES),
+            }
+        }
+    }
+
+    #[test]
+    fn formatted_text_leaves_storms_to_the_bundle() {
+        let source = format!("m = {}\n", r#"{ "x" }"#.repeat(101));
+        let file = parse_ftl(&source);
+        let pattern = file.messages[0].ast.value.as_ref().unwrap();
+        assert_eq!(formatted_text(pattern), None);
+        assert!(bundle_format(&source).is_err());
+    }
 
     /// Parsing in the smallest slices gives what parsing whole gives.
     fn check_slices(source: &str) {

@@ -12,15 +12,17 @@
 //! Pure: parsed files, records and findings in, values out. It does not read files, print,
 //! or decide what happens to a locale that fails (the callers refuse or report).
 
+mod publish;
 mod visible;
 
+pub use publish::{Bar, PublishRule, below_bar, fallback_chain, left_out};
 pub use visible::shows_text;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use fluent_bundle::{FluentBundle, FluentResource};
 use folio_check::{Check, CheckOptions, Finding, Severity, check_file};
-use folio_ftl::{FtlFile, LineIndex, plain_text};
+use folio_ftl::{FtlFile, FtlMessage, LineIndex, formatted_text, plain_text};
 use folio_model::Layout;
 use folio_track::{EnglishUnit, Record, Status, UnitStatus, classify};
 use unic_langid::LanguageIdentifier;
@@ -87,19 +89,37 @@ pub struct Assessment {
     pub findings: Vec<Finding>,
     /// The publishable units: id → the formatted text a page shows.
     pub publishable: BTreeMap<String, String>,
+    /// The English words whose unit is publishable.
+    pub publishable_words: usize,
+    /// The English words of the document.
+    pub english_words: usize,
+}
+
+impl Assessment {
     /// The percentage of the English words whose unit is publishable (100 for a document
-    /// with no words).
-    pub coverage: f64,
+    /// with no words): the coverage `check` holds to the bar and `render` publishes by.
+    pub fn coverage(&self) -> f64 {
+        percent(self.publishable_words, self.english_words)
+    }
+}
+
+/// `part` of `whole` as a percentage; 100 when `whole` is 0 (nothing to translate).
+pub fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        100.0
+    } else {
+        part as f64 * 100.0 / whole as f64
+    }
 }
 
 /// Assesses `translation` against the English `reference` file (whose units are
-/// `english`). `defined` holds every message and `-term` id the locale defines in any
-/// file, for the reference check.
+/// `english`). References resolve within the translation's own file: a page is formatted
+/// from its document's file alone, so a reference to another document's message would
+/// show a fallback.
 pub fn assess(
     reference: &FtlFile<'_>,
     english: &[EnglishUnit],
     translation: Translation<'_>,
-    defined: &BTreeSet<String>,
     options: &CheckOptions,
 ) -> Assessment {
     let statuses = classify(
@@ -108,11 +128,16 @@ pub fn assess(
         translation.record,
         &options.proper_names,
     );
+    let file = translation.file;
+    let defined = |id: &str| match id.strip_prefix('-') {
+        Some(term) => file.terms.iter().any(|t| t.id == term),
+        None => file.messages.iter().any(|m| m.id == id),
+    };
     let mut findings = check_file(
         reference,
         translation.file,
         translation.text,
-        defined,
+        &defined,
         options,
     );
     let current: Vec<&UnitStatus> = statuses
@@ -173,22 +198,48 @@ pub fn assess(
         }
     }
     findings.sort_by_key(|f| (f.offset, f.check));
-    let coverage = coverage(english, &publishable);
+    let (publishable_words, english_words) = publishable_words(english, &publishable);
     Assessment {
         statuses,
         findings,
         publishable,
-        coverage,
+        publishable_words,
+        english_words,
     }
 }
 
-/// Formats each unit with fluent-bundle, isolation marks off (units carry no variables;
-/// pages set direction with `lang`/`dir`). The first definition of an id wins, as in
-/// fluent-bundle; a unit that formats with any error maps to the errors, joined.
+/// Formats each unit as fluent-bundle does, isolation marks off (units carry no
+/// variables; pages set direction with `lang`/`dir`). A unit of text and string literals
+/// is formatted from the parse the file already had ([`formatted_text`]); only a file
+/// with a unit that must be resolved (a reference, a selector) is handed to a bundle.
+/// The first definition of an id wins, as in fluent-bundle; a unit that formats with
+/// any error maps to the errors, joined.
 fn format_units<'i>(
     translation: &Translation<'_>,
     ids: impl Iterator<Item = &'i str>,
 ) -> BTreeMap<&'i str, Result<String, String>> {
+    let mut first: HashMap<&str, &FtlMessage<'_>> = HashMap::new();
+    for message in &translation.file.messages {
+        first.entry(message.id).or_insert(message);
+    }
+    let mut formatted = BTreeMap::new();
+    let mut to_resolve = Vec::new();
+    for id in ids {
+        match first.get(id).map(|m| m.ast.value.as_ref()) {
+            None | Some(None) => {
+                formatted.insert(id, Err("it has no value".to_owned()));
+            }
+            Some(Some(pattern)) => match formatted_text(pattern) {
+                Some(text) => {
+                    formatted.insert(id, Ok(text));
+                }
+                None => to_resolve.push(id),
+            },
+        }
+    }
+    if to_resolve.is_empty() {
+        return formatted;
+    }
     let resource = match FluentResource::try_new(folio_ftl::parsable(translation.text).into_owned())
     {
         Ok(resource) | Err((resource, _)) => resource,
@@ -197,7 +248,7 @@ fn format_units<'i>(
     bundle.set_use_isolating(false);
     // Duplicates are `duplicate-id` findings; the first definition is the one formatted.
     let _ = bundle.add_resource(resource);
-    ids.map(|id| {
+    for id in to_resolve {
         let result = match bundle.get_message(id).and_then(|m| m.value()) {
             None => Err("it has no value".to_owned()),
             Some(pattern) => {
@@ -214,26 +265,24 @@ fn format_units<'i>(
                 }
             }
         };
-        (id, result)
-    })
-    .collect()
+        formatted.insert(id, result);
+    }
+    formatted
 }
 
-/// The percentage of the English words whose unit is in `publishable`; 100 when the
-/// English has no words.
-pub fn coverage(english: &[EnglishUnit], publishable: &BTreeMap<String, String>) -> f64 {
+/// The English words whose unit is in `publishable`, and all the English words.
+fn publishable_words(
+    english: &[EnglishUnit],
+    publishable: &BTreeMap<String, String>,
+) -> (usize, usize) {
     let words = |u: &EnglishUnit| u.text.split_whitespace().count();
-    let total: usize = english.iter().map(words).sum();
-    let own: usize = english
+    let total = english.iter().map(words).sum();
+    let own = english
         .iter()
         .filter(|u| publishable.contains_key(&u.id))
         .map(words)
         .sum();
-    if total == 0 {
-        100.0
-    } else {
-        own as f64 * 100.0 / total as f64
-    }
+    (own, total)
 }
 
 /// Why a disclaimer unit keeps its locale from being published.
@@ -413,7 +462,6 @@ body = The content is for information only, not advice.
                 file: &file,
                 record: &record,
             },
-            &defined_ids(std::iter::once(&file)),
             &article_checks(Vec::new()),
         );
         let problems = disclaimer_problems(&english, &assessment);
@@ -435,7 +483,7 @@ body = The content is for information only, not advice.
         let (assessment, problems) = check(&format!("heading = Aviso\nbody = {BODY}\n"));
         assert_eq!(problems, []);
         assert_eq!(assessment.publishable["body"], BODY);
-        assert_eq!(assessment.coverage, 100.0);
+        assert_eq!(assessment.coverage(), 100.0);
     }
 
     #[test]
@@ -457,7 +505,7 @@ body = The content is for information only, not advice.
                 }],
                 "{body}"
             );
-            assert!(assessment.coverage < 100.0);
+            assert!(assessment.coverage() < 100.0);
         }
     }
 

@@ -60,3 +60,15 @@ mod tests {
         assert_eq!(word_diff("a b", "a b"), [DiffPart::Equal("a b".into())]);
     }
 }
+
+/// A word diff as `git --word-diff=plain` writes it: `[-old-]{+new+}`, readable where
+/// there is no colour (a CI log, a comment in a file).
+pub fn plain_diff(diff: &[DiffPart]) -> String {
+    diff.iter()
+        .map(|part| match part {
+            DiffPart::Equal(text) => text.clone(),
+            DiffPart::Delete(text) => format!("[-{text}-]"),
+            DiffPart::Insert(text) => format!("{{+{text}+}}"),
+        })
+        .collect()
+}

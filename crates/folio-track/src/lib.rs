@@ -15,7 +15,7 @@ mod status;
 mod sync;
 mod untranslated;
 
-pub use diff::{DiffPart, word_diff};
+pub use diff::{DiffPart, plain_diff, word_diff};
 pub use record::{Record, RecordEntry};
 pub use status::{EnglishUnit, Status, StatusCounts, UnitStatus, classify, same_english};
 pub use sync::{Memory, Remembered, SyncUnit, Synced, sync_file};

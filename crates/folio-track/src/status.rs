@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use folio_ftl::{FtlFile, plain_text};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{Record, is_untranslated};
 
@@ -90,7 +90,7 @@ pub struct UnitStatus {
 }
 
 /// Unit and English-word counts by status.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusCounts {
     /// Current units.
     pub current: usize,

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use folio_ftl::{FtlFile, message_text};
 use similar::TextDiff;
 
-use crate::{DiffPart, Status, UnitStatus, word_diff};
+use crate::{Status, UnitStatus, plain_diff, word_diff};
 
 /// One English unit to sync: its id, text and translator context.
 #[derive(Debug, Clone, Copy)]
@@ -249,7 +249,7 @@ fn placeholder(unit: &SyncUnit<'_>, suggestions: &[(f32, &Remembered)]) -> Strin
         ));
         block.push_str(&format!(
             "#   its English, then → now: {}\n",
-            one_line(&diff_text(&word_diff(&found.english, unit.english)))
+            one_line(&plain_diff(&word_diff(&found.english, unit.english)))
         ));
     }
     for line in message_text(unit.id, unit.english).lines() {
@@ -262,17 +262,6 @@ fn placeholder(unit: &SyncUnit<'_>, suggestions: &[(f32, &Remembered)]) -> Strin
 
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A word diff as `git --word-diff=plain` writes it.
-fn diff_text(diff: &[DiffPart]) -> String {
-    diff.iter()
-        .map(|part| match part {
-            DiffPart::Equal(text) => text.clone(),
-            DiffPart::Delete(text) => format!("[-{text}-]"),
-            DiffPart::Insert(text) => format!("{{+{text}+}}"),
-        })
-        .collect()
 }
 
 /// Where each message of `file`, and each placeholder, ends in `text`: the byte after

@@ -93,6 +93,16 @@ pub(crate) fn kind_name(file_type: &std::fs::FileType) -> &'static str {
 /// from everyone else). The temporary file is named [`TEMP_PREFIX`]…, so a run killed
 /// mid-write leaves a name the next run knows to remove.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
+    write_replacing(path, contents, true)
+}
+
+/// [`write_atomic`] without syncing the file to disk: for the pages of a staged site,
+/// which is synced once as a whole before it becomes the site.
+pub(crate) fn write_unsynced(path: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
+    write_replacing(path, contents, false)
+}
+
+fn write_replacing(path: &Path, contents: &[u8], sync: bool) -> Result<(), WorkspaceError> {
     // Only a regular file is compared: reading a FIFO left where a page goes would block.
     let existing = std::fs::metadata(path).ok().filter(|m| m.is_file());
     if existing.is_some() && std::fs::read(path).is_ok_and(|old| old == contents) {
@@ -111,7 +121,9 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WorkspaceError> 
             .map_err(io_error(path))?;
     }
     temp.write_all(contents).map_err(io_error(path))?;
-    temp.as_file().sync_all().map_err(io_error(path))?;
+    if sync {
+        temp.as_file().sync_all().map_err(io_error(path))?;
+    }
     temp.persist(path).map_err(|e| WorkspaceError::Io {
         path: path.to_path_buf(),
         error: e.error,

@@ -6,7 +6,7 @@
 //! (a temporary file in the same folder, then a rename), so no reader ever sees a
 //! half-written file. It knows the workspace's file layout, not Markdown or Fluent.
 //!
-//! It also publishes a rendered site into its output folder ([`publish_site`]: a
+//! It also publishes a rendered site into its output folder ([`SiteStage`]: a
 //! manifest of the pages Folio wrote, swapped in whole), takes the workspace lock that
 //! commands which write hold ([`Workspace::lock`]), and walks any Fluent tree for
 //! `check --locales` ([`FluentTree`]). Symbolic links are followed only while they stay
@@ -23,7 +23,7 @@ pub use config::{CheckSettings, Config, ExtractSettings, LocaleCheckSettings, Re
 pub use error::WorkspaceError;
 pub use files::{TEMP_PREFIX, is_temp_name, read_text, remove_file, resolve, write_atomic};
 pub use lock::{LOCK_FILE, WorkspaceLock};
-pub use site::{MANIFEST_FILE, Published, SiteScope, publish_site};
+pub use site::{MANIFEST_FILE, Published, SiteScope, SiteStage};
 pub use tree::FluentTree;
 
 use std::path::{Path, PathBuf};

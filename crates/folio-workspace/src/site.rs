@@ -31,9 +31,11 @@
 use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
+use crate::files::write_unsynced;
 use crate::files::{io_error, kind_name, new_dir_permissions};
 use crate::{Workspace, WorkspaceError, read_text, resolve, write_atomic};
 
@@ -120,100 +122,163 @@ impl Workspace {
     }
 }
 
-/// Publishes a site into `out`: `pages` (relative path, contents) written, `withdrawn`
-/// pages removed, the rest as [`SiteScope`] says; then swapped in whole (see the module
-/// documentation). On any error before the swap the old site is untouched; leftovers of
-/// an earlier killed run are recovered or removed first.
-pub fn publish_site(
-    out: &Path,
-    pages: &[(PathBuf, String)],
-    withdrawn: &[PathBuf],
-    scope: SiteScope,
-) -> Result<Published, WorkspaceError> {
-    // A link to the site folder is published through: the link stays, its target swaps.
-    let out = match out.symlink_metadata() {
-        Ok(m) if m.file_type().is_symlink() => out.canonicalize().map_err(io_error(out))?,
-        _ => out.to_path_buf(),
-    };
-    let names = Names::new(&out)?;
-    std::fs::create_dir_all(&names.parent).map_err(io_error(&names.parent))?;
-    names.recover()?;
-    if let Ok(metadata) = out.symlink_metadata()
-        && !metadata.is_dir()
-    {
-        return Err(WorkspaceError::SiteFolder {
-            path: out.clone(),
-            reason: "is not a folder".to_owned(),
-        });
-    }
-    let old_exists = out.is_dir();
+/// A new site being built beside `out`: pages are written into it as they are
+/// rendered (from any thread), then [`SiteStage::publish`] withdraws pages, writes the
+/// manifest and swaps it in whole (see the module documentation). Dropped unpublished,
+/// it is removed and the old site is untouched.
+pub struct SiteStage {
+    out: PathBuf,
+    names: Names,
+    staging: tempfile::TempDir,
+    old_manifest: Manifest,
+    skipped: Vec<WorkspaceError>,
+    /// The pages written, `/`-separated.
+    written: Mutex<BTreeSet<String>>,
+}
 
-    // A new site folder gets what a plain `mkdir` would; a replaced one keeps its mode
-    // exactly (set after creation, as the umask would clear group bits a publisher set).
-    let staging = tempfile::Builder::new()
-        .prefix(&names.staging_prefix)
-        .permissions(new_dir_permissions())
-        .tempdir_in(&names.parent)
-        .map_err(io_error(&names.parent))?;
-    let stage = staging.path();
-    if let Ok(metadata) = std::fs::metadata(&out) {
-        std::fs::set_permissions(stage, metadata.permissions()).map_err(io_error(stage))?;
-    }
-
-    let mut published = Published::default();
-    let old_manifest = if old_exists {
-        published.skipped = link_tree(&out, stage)?;
-        read_manifest(&out.join(MANIFEST_FILE))?
-    } else {
-        Manifest::default()
-    };
-
-    let new_pages: BTreeSet<String> = pages.iter().map(|(p, _)| slash(p)).collect();
-    let mut manifest = Manifest {
-        version: MANIFEST_VERSION,
-        pages: BTreeSet::new(),
-    };
-    let named: BTreeSet<String> = withdrawn.iter().map(|p| slash(p)).collect();
-    for page in &old_manifest.pages {
-        let withdraw = match scope {
-            SiteScope::Whole => !new_pages.contains(page),
-            SiteScope::Part => named.contains(page) && !new_pages.contains(page),
+impl SiteStage {
+    /// Starts a new site for `out`: leftovers of an earlier killed run recovered or
+    /// removed, the staging folder made beside `out` with the old site's files
+    /// hard-linked in.
+    pub fn open(out: &Path) -> Result<Self, WorkspaceError> {
+        // A link to the site folder is published through: the link stays, its target swaps.
+        let out = match out.symlink_metadata() {
+            Ok(m) if m.file_type().is_symlink() => out.canonicalize().map_err(io_error(out))?,
+            _ => out.to_path_buf(),
         };
-        if withdraw {
-            // A manifest entry is only ever a relative path inside the site: anything
-            // else was not written by Folio and is not Folio's to remove.
-            let relative = Path::new(page);
-            if relative
-                .components()
-                .all(|c| matches!(c, std::path::Component::Normal(_)))
-            {
-                remove_page(stage, relative)?;
-                published.withdrawn.push(relative.to_path_buf());
-            }
+        let names = Names::new(&out)?;
+        std::fs::create_dir_all(&names.parent).map_err(io_error(&names.parent))?;
+        names.recover()?;
+        if let Ok(metadata) = out.symlink_metadata()
+            && !metadata.is_dir()
+        {
+            return Err(WorkspaceError::SiteFolder {
+                path: out.clone(),
+                reason: "is not a folder".to_owned(),
+            });
+        }
+        let old_exists = out.is_dir();
+        // A new site folder gets what a plain `mkdir` would; a replaced one keeps its mode
+        // exactly (set after creation, as the umask would clear group bits a publisher set).
+        let staging = tempfile::Builder::new()
+            .prefix(&names.staging_prefix)
+            .permissions(new_dir_permissions())
+            .tempdir_in(&names.parent)
+            .map_err(io_error(&names.parent))?;
+        let stage = staging.path();
+        if let Ok(metadata) = std::fs::metadata(&out) {
+            std::fs::set_permissions(stage, metadata.permissions()).map_err(io_error(stage))?;
+        }
+        let (skipped, old_manifest) = if old_exists {
+            (
+                link_tree(&out, stage)?,
+                read_manifest(&out.join(MANIFEST_FILE))?,
+            )
         } else {
-            manifest.pages.insert(page.clone());
-        }
+            (Vec::new(), Manifest::default())
+        };
+        Ok(SiteStage {
+            out,
+            names,
+            staging,
+            old_manifest,
+            skipped,
+            written: Mutex::new(BTreeSet::new()),
+        })
     }
-    // A page named as withdrawn but written before this manifest existed is removed too.
-    for page in withdrawn {
-        if !old_manifest.pages.contains(&slash(page)) && stage.join(page).is_file() {
-            remove_page(stage, page)?;
-            published.withdrawn.push(page.clone());
-        }
-    }
-    published.withdrawn.sort();
-    for (relative, text) in pages {
-        write_atomic(&stage.join(relative), text.as_bytes())?;
-    }
-    manifest.pages.extend(new_pages);
-    let mut manifest_text =
-        serde_json::to_string_pretty(&manifest).expect("a manifest always serializes");
-    manifest_text.push('\n');
-    write_atomic(&stage.join(MANIFEST_FILE), manifest_text.as_bytes())?;
 
-    let staged = staging.keep();
-    swap_in(&staged, &out, &names).map_err(io_error(&out))?;
-    Ok(published)
+    /// Writes page `relative` into the new site. Not synced one by one: the whole site
+    /// is synced once before it is swapped in.
+    pub fn write_page(&self, relative: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
+        write_unsynced(&self.staging.path().join(relative), contents)?;
+        self.written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(slash(relative));
+        Ok(())
+    }
+
+    /// Finishes the site and swaps it in: `withdrawn` pages removed, and, for a whole
+    /// site, every page of the old manifest not written this time; the manifest written;
+    /// everything synced to disk; then one swap. On any error before the swap the old
+    /// site is untouched.
+    pub fn publish(
+        self,
+        withdrawn: &[PathBuf],
+        scope: SiteScope,
+    ) -> Result<Published, WorkspaceError> {
+        let stage = self.staging.path();
+        let new_pages = self
+            .written
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut published = Published {
+            withdrawn: Vec::new(),
+            skipped: self.skipped,
+        };
+        let mut manifest = Manifest {
+            version: MANIFEST_VERSION,
+            pages: BTreeSet::new(),
+        };
+        let named: BTreeSet<String> = withdrawn.iter().map(|p| slash(p)).collect();
+        for page in &self.old_manifest.pages {
+            let withdraw = !new_pages.contains(page)
+                && match scope {
+                    SiteScope::Whole => true,
+                    SiteScope::Part => named.contains(page),
+                };
+            if withdraw {
+                // A manifest entry is only ever a relative path inside the site: anything
+                // else was not written by Folio and is not Folio's to remove.
+                let relative = Path::new(page);
+                if relative
+                    .components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_)))
+                {
+                    remove_page(stage, relative)?;
+                    published.withdrawn.push(relative.to_path_buf());
+                }
+            } else {
+                manifest.pages.insert(page.clone());
+            }
+        }
+        // A page named as withdrawn but written before this manifest existed is removed too.
+        for page in withdrawn {
+            if !self.old_manifest.pages.contains(&slash(page))
+                && !new_pages.contains(&slash(page))
+                && stage.join(page).is_file()
+            {
+                remove_page(stage, page)?;
+                published.withdrawn.push(page.clone());
+            }
+        }
+        published.withdrawn.sort();
+        manifest.pages.extend(new_pages);
+        let mut manifest_text =
+            serde_json::to_string_pretty(&manifest).expect("a manifest always serializes");
+        manifest_text.push('\n');
+        write_atomic(&stage.join(MANIFEST_FILE), manifest_text.as_bytes())?;
+        sync_file_system(stage).map_err(io_error(stage))?;
+
+        let staged = self.staging.keep();
+        swap_in(&staged, &self.out, &self.names).map_err(io_error(&self.out))?;
+        Ok(published)
+    }
+}
+
+/// Flushes everything written to the file system holding `dir` to disk: one call for a
+/// whole staged site instead of one per page, before the swap makes it the site.
+fn sync_file_system(dir: &Path) -> io::Result<()> {
+    let folder = std::fs::File::open(dir)?;
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        rustix::fs::syncfs(&folder)?;
+    }
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    {
+        folder.sync_all()?;
+    }
+    Ok(())
 }
 
 /// The old site's folder name prefix in versions before the manifest.

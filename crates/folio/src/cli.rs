@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::report::Format;
 use crate::units::UnitName;
+use folio_pipeline::Shard;
 
 const EXIT_CODES: &str = "\
 Exit status:
@@ -161,9 +163,23 @@ pub struct StatusArgs {
     #[arg(long)]
     pub todo: bool,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-    pub format: OutputFormat,
+    /// Output format: per-locale totals (and tables and diffs as asked), JSON, or
+    /// GitHub workflow commands (syntax errors and stale units on their lines).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Also print the per-document table (human format).
+    #[arg(long)]
+    pub documents: bool,
+
+    /// Report only job I of N's share of the documents.
+    #[arg(
+        long,
+        value_name = "I/N",
+        default_value = "1/1",
+        hide_default_value = true
+    )]
+    pub shard: Shard,
 }
 
 /// Arguments of `folio accept`.
@@ -219,9 +235,29 @@ pub struct CheckArgs {
     #[arg(value_name = "LOCALE")]
     pub only: Vec<String>,
 
-    /// Output format: a table and annotated snippets, JSON, or GitHub workflow commands.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-    pub format: CheckFormat,
+    /// Output format: per-locale totals and annotated snippets, JSON, or GitHub
+    /// workflow commands.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Also print the per-document table (human format).
+    #[arg(long)]
+    pub documents: bool,
+
+    /// Check only job I of N's share of the documents (a CI matrix runs N jobs); their
+    /// `--format json` reports combine with `--merge`.
+    #[arg(
+        long,
+        value_name = "I/N",
+        default_value = "1/1",
+        hide_default_value = true
+    )]
+    pub shard: Shard,
+
+    /// Combine the `--format json` reports of `--shard` jobs into one verdict, the same
+    /// as one unsharded run's, instead of checking anything.
+    #[arg(long, value_name = "REPORT", num_args = 1.., conflicts_with_all = ["locales", "shard", "only"])]
+    pub merge: Vec<PathBuf>,
 
     /// Check the Fluent tree DIR/<locale>/**/*.ftl instead of this workspace.
     #[arg(long, value_name = "DIR", requires = "reference")]
@@ -251,17 +287,6 @@ fn percent(text: &str) -> Result<f64, String> {
     }
 }
 
-/// How `folio check` prints its verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    /// A per-locale table, then findings as annotated snippets.
-    Human,
-    /// The documented, versioned JSON schema.
-    Json,
-    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
-    Github,
-}
-
 /// Arguments of `folio render`.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
@@ -289,6 +314,16 @@ pub struct RenderArgs {
     /// left alone. OUT may not be a file, the workspace, or inside source/ or locales/.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+
+    /// Render only job I of N's share of the articles (every locale's disclaimer is
+    /// still decided). A sharded render is a partial one: it withdraws only refused pages.
+    #[arg(
+        long,
+        value_name = "I/N",
+        default_value = "1/1",
+        hide_default_value = true
+    )]
+    pub shard: Shard,
 }
 
 /// The format of rendered pages.
@@ -298,15 +333,6 @@ pub enum PageFormat {
     Html,
     /// Markdown with YAML front matter (Hugo, Zola, Jekyll).
     Markdown,
-}
-
-/// How a report is printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// A table for people; colour on a terminal.
-    Human,
-    /// The documented, versioned JSON schema.
-    Json,
 }
 
 /// When to use colour.

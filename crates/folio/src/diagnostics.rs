@@ -17,9 +17,9 @@ use crate::terminal::Inert;
 pub struct Reporter {
     stderr: Inert<termcolor::StandardStream>,
     config: term::Config,
-    /// Failures: the command could not do (all of) its job. Check findings are not
-    /// failures; the command's report decides what they mean.
-    errors: usize,
+    /// Failures, one sentence each: the command could not do (all of) its job. Check
+    /// findings are not failures; the command's report decides what they mean.
+    errors: Vec<String>,
 }
 
 /// Standard output for reports, coloured as `--color` says (`auto`: on a terminal,
@@ -69,20 +69,40 @@ impl Reporter {
         Reporter {
             stderr: Inert::new(termcolor::StandardStream::stderr(choice)),
             config: term::Config::default(),
-            errors: 0,
+            errors: Vec::new(),
         }
     }
 
     /// Failures reported so far (not counting check findings).
     pub fn error_count(&self) -> usize {
-        self.errors
+        self.errors.len()
     }
 
-    /// Reports errors inside `text`, the contents of `path`, as annotated snippets.
+    /// Failures reported so far, one sentence each (a report carries them).
+    pub fn error_messages(&self) -> &[String] {
+        &self.errors
+    }
+
+    /// Reports errors inside `text`, the contents of `path`, as annotated snippets, each
+    /// a failure of the command.
     pub fn located_errors(&mut self, path: &Path, text: &str, problems: &[Located<'_>]) {
+        let index = folio_ftl::LineIndex::new(text);
+        for problem in problems {
+            let (line, column) = index.line_col(problem.offset);
+            self.errors.push(format!(
+                "{}:{line}:{column}: {}",
+                path.display(),
+                problem.message
+            ));
+        }
+        self.located_findings(path, text, problems);
+    }
+
+    /// Shows errors inside `text`, the contents of `path`, as annotated snippets, when
+    /// they are findings of a report rather than failures of the command.
+    pub fn located_findings(&mut self, path: &Path, text: &str, problems: &[Located<'_>]) {
         let file = SimpleFile::new(path.display().to_string(), text);
         for problem in problems {
-            self.errors += 1;
             let mut diagnostic = Diagnostic::error()
                 .with_message(&problem.message)
                 .with_labels(vec![Label::primary((), problem.offset..problem.offset)]);
@@ -115,6 +135,26 @@ impl Reporter {
         }
     }
 
+    /// Reports a finding by its place alone, when the file's text is not at hand (a
+    /// merged report): `file:line:col`, then the finding.
+    pub fn finding_line(
+        &mut self,
+        place: &str,
+        severity: folio_check::Severity,
+        check: &str,
+        message: &str,
+    ) {
+        let (label, color) = match severity {
+            folio_check::Severity::Error => ("error", termcolor::Color::Red),
+            folio_check::Severity::Warning => ("warning", termcolor::Color::Yellow),
+        };
+        self.line(
+            &format!("{label}[{check}]"),
+            color,
+            &format!("{place}: {message}"),
+        );
+    }
+
     /// Reports a finding about a whole file (coverage, a missing disclaimer unit).
     pub fn whole_file_finding(&mut self, file: &str, check: &str, message: &str) {
         self.line(
@@ -126,8 +166,9 @@ impl Reporter {
 
     /// Reports an error with no position inside a file (its message names the file).
     pub fn error(&mut self, error: &dyn std::fmt::Display) {
-        self.errors += 1;
-        self.line("error", termcolor::Color::Red, &error.to_string());
+        let message = error.to_string();
+        self.line("error", termcolor::Color::Red, &message);
+        self.errors.push(message);
     }
 
     /// Reports something the user should know that does not fail the command.
@@ -137,8 +178,9 @@ impl Reporter {
 
     /// Reports the error that ended the command, with its chain of causes.
     pub fn fatal(&mut self, error: &anyhow::Error) {
-        self.errors += 1;
-        self.line("error", termcolor::Color::Red, &format!("{error:#}"));
+        let message = format!("{error:#}");
+        self.line("error", termcolor::Color::Red, &message);
+        self.errors.push(message);
     }
 
     fn line(&mut self, label: &str, color: termcolor::Color, message: &str) {

@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use folio_ftl::{SyntaxError, parse_ftl, plain_text};
-use folio_policy::EnglishDisclaimerProblem;
+use folio_ftl::SyntaxError;
+use folio_pipeline::EnglishError;
+use folio_policy::{EnglishDisclaimerProblem, english_disclaimer_in_layout};
 use folio_split::SplitError;
 use folio_track::{EnglishUnit, Record};
 use folio_workspace::{Workspace, WorkspaceError, WorkspaceLock};
@@ -46,6 +47,17 @@ pub enum DocumentError {
         /// Every syntax error.
         errors: Vec<SyntaxError>,
     },
+}
+
+impl From<EnglishError> for DocumentError {
+    fn from(error: EnglishError) -> Self {
+        match error {
+            EnglishError::Workspace(error) => DocumentError::Workspace(error),
+            EnglishError::Syntax { path, text, errors } => {
+                DocumentError::EnglishUnits { path, text, errors }
+            }
+        }
+    }
 }
 
 impl From<WorkspaceError> for DocumentError {
@@ -89,43 +101,13 @@ pub fn english_units(
     document: &str,
 ) -> Result<Vec<EnglishUnit>, DocumentError> {
     let path = workspace.reference_units_path(document);
-    if !path.exists() {
+    if workspace.read_text_if_exists(&path)?.is_none() {
         return Ok(Vec::new());
     }
-    let text = workspace.read_text(&path)?;
-    let file = parse_ftl(&text);
-    if !file.errors.is_empty() {
-        return Err(DocumentError::EnglishUnits {
-            path,
-            text: text.clone(),
-            errors: file.errors,
-        });
-    }
-    Ok(file
-        .messages
-        .iter()
-        .filter_map(|m| {
-            Some(EnglishUnit {
-                id: m.id.to_owned(),
-                text: plain_text(m.ast.value.as_ref()?),
-            })
-        })
-        .collect())
+    folio_pipeline::english_units(workspace, document).map_err(DocumentError::from)
 }
 
-/// A locale's record for a document; empty if there is none yet.
-pub fn read_record(
-    workspace: &Workspace,
-    locale: &LanguageIdentifier,
-    document: &str,
-) -> Result<Record, WorkspaceError> {
-    let path = workspace.record_path(locale, document);
-    if !path.exists() {
-        return Ok(Record::default());
-    }
-    let text = workspace.read_text(&path)?;
-    Record::parse(&text).map_err(|message| WorkspaceError::Record { path, message })
-}
+pub use folio_pipeline::read_record;
 
 /// A locale's translation of a document as text; empty if the file does not exist.
 pub fn read_translation(
@@ -134,11 +116,38 @@ pub fn read_translation(
     document: &str,
 ) -> Result<String, WorkspaceError> {
     let path = workspace.translation_path(locale, document);
-    if path.exists() {
-        workspace.read_text(&path)
-    } else {
-        Ok(String::new())
-    }
+    Ok(workspace.read_text_if_exists(&path)?.unwrap_or_default())
+}
+
+/// Why the English disclaimer can't go on a page, said for the author: every page
+/// carries it, so with no text in it no page may be published. A disclaimer whose
+/// English can't be read is reported here and leaves nothing more to say.
+pub fn english_disclaimer_problem(
+    workspace: &Workspace,
+    reporter: &mut Reporter,
+) -> Result<Option<String>, WorkspaceError> {
+    let name = workspace.disclaimer_name();
+    let units = match folio_pipeline::english_units(workspace, &name) {
+        Ok(units) => units,
+        Err(error) => {
+            report(reporter, workspace, &DocumentError::from(error));
+            return Ok(None);
+        }
+    };
+    let problem = match workspace.read_layout(&name)? {
+        Some(layout) => english_disclaimer_in_layout(&layout, &units).err(),
+        None => Some(EnglishDisclaimerProblem::NoUnits),
+    };
+    let show = |path: PathBuf| workspace.display_path(&path).display().to_string();
+    Ok(problem.map(|problem| {
+        format!(
+            "{problem} ({}, {}): every page carries it, so no page can be published; write it \
+             in {} and run `folio extract`",
+            show(workspace.reference_units_path(&name)),
+            show(workspace.layout_path(&name)),
+            show(workspace.disclaimer_source_path()),
+        )
+    }))
 }
 
 /// Writes a record, or removes its file when it is empty.

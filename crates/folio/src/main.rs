@@ -5,13 +5,13 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod accept;
-mod assess;
 mod check;
 mod cli;
 mod diagnostics;
 mod extract;
 mod load;
 mod render;
+mod report;
 mod status;
 mod sync;
 mod terminal;

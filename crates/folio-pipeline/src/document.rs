@@ -1,0 +1,149 @@
+//! One document of a workspace: its English read and parsed once, then its translation
+//! in every locale read and judged by the publishing policy.
+
+use std::path::PathBuf;
+
+use folio_check::CheckOptions;
+use folio_ftl::{SyntaxError, parse_ftl};
+use folio_policy::{Assessment, Translation, assess, reference_units};
+use folio_track::{EnglishUnit, Record};
+use folio_workspace::{Workspace, WorkspaceError};
+use unic_langid::LanguageIdentifier;
+
+/// Why a document's English could not be read.
+#[derive(Debug)]
+pub enum EnglishError {
+    /// Reading the file failed.
+    Workspace(WorkspaceError),
+    /// The generated English `.ftl` no longer parses: it was edited by hand.
+    Syntax {
+        /// The `.ftl` file.
+        path: PathBuf,
+        /// Its text, for snippets.
+        text: String,
+        /// Every syntax error.
+        errors: Vec<SyntaxError>,
+    },
+}
+
+impl From<WorkspaceError> for EnglishError {
+    fn from(error: WorkspaceError) -> Self {
+        EnglishError::Workspace(error)
+    }
+}
+
+/// One locale's translation of a document, assessed.
+#[derive(Debug)]
+pub struct LocaleAssessment {
+    /// The locale.
+    pub locale: LanguageIdentifier,
+    /// The translation file (which may not exist).
+    pub path: PathBuf,
+    /// Its text, for snippets (empty when there is no file).
+    pub text: String,
+    /// Statuses, findings, publishable units and coverage.
+    pub assessment: Assessment,
+    /// The file's syntax errors.
+    pub syntax_errors: Vec<SyntaxError>,
+}
+
+/// A document assessed in every locale asked for.
+#[derive(Debug)]
+pub struct DocumentAssessment {
+    /// The document name.
+    pub name: String,
+    /// Its English units, in file order.
+    pub english: Vec<EnglishUnit>,
+    /// Each locale's assessment, in the order the locales were given; a locale whose
+    /// files could not be read has the error instead, and the others go on.
+    pub locales: Vec<Result<LocaleAssessment, WorkspaceError>>,
+}
+
+/// Reads document `name`'s English and its translation and record in each of
+/// `locales`, and assesses each translation (`folio_policy::assess`). The English is
+/// parsed once for all locales; each translation is read, parsed and judged once.
+pub fn assess_document(
+    workspace: &Workspace,
+    name: &str,
+    locales: &[LanguageIdentifier],
+    options: &CheckOptions,
+) -> Result<DocumentAssessment, EnglishError> {
+    let (path, english_text) = read_english(workspace, name)?;
+    let reference = parse_ftl(&english_text);
+    if !reference.errors.is_empty() {
+        let errors = reference.errors;
+        return Err(EnglishError::Syntax {
+            path,
+            text: english_text,
+            errors,
+        });
+    }
+    let english = reference_units(&reference);
+    let locales = locales
+        .iter()
+        .map(|locale| {
+            let path = workspace.translation_path(locale, name);
+            let text = workspace.read_text_if_exists(&path)?.unwrap_or_default();
+            let record = read_record(workspace, locale, name)?;
+            let file = parse_ftl(&text);
+            let assessment = assess(
+                &reference,
+                &english,
+                Translation {
+                    locale,
+                    text: &text,
+                    file: &file,
+                    record: &record,
+                },
+                options,
+            );
+            let syntax_errors = file.errors;
+            Ok(LocaleAssessment {
+                locale: locale.clone(),
+                path,
+                text,
+                assessment,
+                syntax_errors,
+            })
+        })
+        .collect();
+    Ok(DocumentAssessment {
+        name: name.to_owned(),
+        english,
+        locales,
+    })
+}
+
+/// Document `name`'s English units, in file order.
+pub fn english_units(workspace: &Workspace, name: &str) -> Result<Vec<EnglishUnit>, EnglishError> {
+    let (path, text) = read_english(workspace, name)?;
+    let file = parse_ftl(&text);
+    if file.errors.is_empty() {
+        Ok(reference_units(&file))
+    } else {
+        let errors = file.errors;
+        Err(EnglishError::Syntax { path, text, errors })
+    }
+}
+
+/// The generated English units file of document `name`: its path and text.
+fn read_english(workspace: &Workspace, name: &str) -> Result<(PathBuf, String), EnglishError> {
+    let path = workspace.reference_units_path(name);
+    let text = workspace.read_text(&path)?;
+    Ok((path, text))
+}
+
+/// A locale's record for a document; empty if there is none yet.
+pub fn read_record(
+    workspace: &Workspace,
+    locale: &LanguageIdentifier,
+    document: &str,
+) -> Result<Record, WorkspaceError> {
+    let path = workspace.record_path(locale, document);
+    match workspace.read_text_if_exists(&path)? {
+        None => Ok(Record::default()),
+        Some(text) => {
+            Record::parse(&text).map_err(|message| WorkspaceError::Record { path, message })
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! Any Fluent tree laid out as `DIR/<locale>/**/*.ftl` (an application's strings, not a
+//! Folio workspace), checked file by file across locales: each reference file is read
+//! and parsed once for every locale.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::PathBuf;
+
+use folio_check::{CheckOptions, Finding, check_file};
+use folio_ftl::{FtlFile, parse_ftl};
+use folio_policy::reference_units;
+use folio_track::{EnglishUnit, Record, UnitStatus, classify};
+use folio_workspace::{FluentTree, WorkspaceError};
+use rayon::prelude::*;
+
+/// A tree to check: its locales and the files of each, listed up front (names only).
+pub struct TreeRun {
+    tree: FluentTree,
+    reference: String,
+    /// The other locales, sorted, each with its files (relative, `/`-separated).
+    locales: Vec<(String, BTreeSet<String>)>,
+    reference_files: BTreeSet<String>,
+    /// Every message and `-term` id the reference defines in any file: a translation
+    /// may refer to them wherever they live, as an application loads several files.
+    reference_ids: HashSet<String>,
+}
+
+/// One file of the tree, checked in the reference and in every locale that has it or
+/// should have it.
+#[derive(Debug)]
+pub struct TreeFile {
+    /// The file, relative to each locale's folder.
+    pub name: String,
+    /// Each locale's copy, in tag order, the reference's own among them (checked against
+    /// itself).
+    pub locales: Vec<Result<TreeLocaleFile, WorkspaceError>>,
+}
+
+/// One locale's copy of a file, checked.
+#[derive(Debug)]
+pub struct TreeLocaleFile {
+    /// The locale (the folder name).
+    pub locale: String,
+    /// The file.
+    pub path: PathBuf,
+    /// Its text, for snippets (empty when it does not exist).
+    pub text: String,
+    /// Every unit's status against the reference.
+    pub statuses: Vec<UnitStatus>,
+    /// The quality findings, in file order.
+    pub findings: Vec<Finding>,
+}
+
+impl TreeRun {
+    /// Lists the tree: the reference's files and each other locale's (only those named
+    /// in `only`, when it is not empty). Links are followed only inside the tree; what
+    /// can't be listed is returned beside the run, which goes on without it.
+    pub fn open(
+        tree: FluentTree,
+        reference: &str,
+        only: &[String],
+    ) -> Result<(Self, Vec<WorkspaceError>), WorkspaceError> {
+        let (reference_files, mut errors) = tree.ftl_files(reference);
+        let (mut names, locale_errors) = tree.locales()?;
+        errors.extend(locale_errors);
+        names.retain(|name| name != reference && (only.is_empty() || only.contains(name)));
+        let mut locales = Vec::new();
+        for name in names {
+            let (files, walk_errors) = tree.ftl_files(&name);
+            errors.extend(walk_errors);
+            locales.push((name, files.into_iter().collect()));
+        }
+        let mut run = TreeRun {
+            reference: reference.to_owned(),
+            locales,
+            reference_files: reference_files.into_iter().collect(),
+            reference_ids: HashSet::new(),
+            tree,
+        };
+        run.reference_ids = run.collect_reference_ids()?;
+        Ok((run, errors))
+    }
+
+    /// Every file to check, sorted: the reference's and any a locale has besides.
+    pub fn files(&self) -> Vec<String> {
+        let mut all = self.reference_files.clone();
+        for (_, files) in &self.locales {
+            all.extend(files.iter().cloned());
+        }
+        all.into_iter().collect()
+    }
+
+    /// The ids the reference's files define, each file read and parsed on its own.
+    fn collect_reference_ids(&self) -> Result<HashSet<String>, WorkspaceError> {
+        let dir = self.tree.locale_dir(&self.reference);
+        let sets: Vec<HashSet<String>> = self
+            .reference_files
+            .par_iter()
+            .map(|name| {
+                let text = self.tree.read_text(&dir.join(name))?.unwrap_or_default();
+                Ok(defined_in(&parse_ftl(&text)))
+            })
+            .collect::<Result<_, WorkspaceError>>()?;
+        Ok(sets.into_iter().flatten().collect())
+    }
+
+    /// Checks file `name` in the reference (against itself: its syntax errors, duplicate
+    /// ids and unresolved references hurt every locale) and in each locale that has it
+    /// or whose reference has it. Application strings are not published, so there is no
+    /// record (nothing is stale) and no publishing policy.
+    pub fn check(&self, name: &str, options: &CheckOptions) -> TreeFile {
+        let reference_path = self.tree.locale_dir(&self.reference).join(name);
+        let reference_text = match self.tree.read_text(&reference_path) {
+            Ok(text) => text.unwrap_or_default(),
+            Err(error) => {
+                return TreeFile {
+                    name: name.to_owned(),
+                    locales: vec![Err(error)],
+                };
+            }
+        };
+        let reference = parse_ftl(&reference_text);
+        let units = reference_units(&reference);
+        let english = English {
+            file: &reference,
+            units: &units,
+        };
+        // Locales in tag order, the reference among them, checked against itself.
+        let mut locales = Vec::new();
+        let mut reference_done = !self.reference_files.contains(name);
+        for (locale, files) in &self.locales {
+            if !reference_done && self.reference < *locale {
+                reference_done = true;
+                locales.push(Ok(self.check_one(
+                    &self.reference,
+                    reference_path.clone(),
+                    reference_text.clone(),
+                    &english,
+                    options,
+                )));
+            }
+            if !files.contains(name) && !self.reference_files.contains(name) {
+                continue;
+            }
+            let path = self.tree.locale_dir(locale).join(name);
+            locales.push(self.tree.read_text(&path).map(|text| {
+                self.check_one(locale, path, text.unwrap_or_default(), &english, options)
+            }));
+        }
+        if !reference_done {
+            locales.push(Ok(self.check_one(
+                &self.reference,
+                reference_path,
+                reference_text.clone(),
+                &english,
+                options,
+            )));
+        }
+        TreeFile {
+            name: name.to_owned(),
+            locales,
+        }
+    }
+
+    fn check_one(
+        &self,
+        locale: &str,
+        path: PathBuf,
+        text: String,
+        english: &English<'_, '_>,
+        options: &CheckOptions,
+    ) -> TreeLocaleFile {
+        let file = parse_ftl(&text);
+        let own = defined_in(&file);
+        let defined = |id: &str| own.contains(id) || self.reference_ids.contains(id);
+        let statuses = classify(
+            english.units,
+            &file,
+            &Record::default(),
+            &options.proper_names,
+        );
+        let findings = check_file(english.file, &file, &text, &defined, options);
+        drop(file);
+        TreeLocaleFile {
+            locale: locale.to_owned(),
+            path,
+            text,
+            statuses,
+            findings,
+        }
+    }
+}
+
+/// A reference file parsed, with its units: the same for every locale.
+struct English<'f, 's> {
+    file: &'f FtlFile<'s>,
+    units: &'f [EnglishUnit],
+}
+
+/// Every message id and `-term` id a file defines.
+fn defined_in(file: &FtlFile<'_>) -> HashSet<String> {
+    let messages = file.messages.iter().map(|m| m.id.to_owned());
+    let terms = file.terms.iter().map(|t| format!("-{}", t.id));
+    messages.chain(terms).collect()
+}

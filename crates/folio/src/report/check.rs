@@ -1,0 +1,415 @@
+//! `folio check`'s report in each format, fed one checked file at a time.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use codespan_reporting::term::termcolor::WriteColor;
+use folio_check::{Check, Finding, Severity};
+use folio_policy::percent;
+use folio_track::StatusCounts;
+use serde::Serialize;
+
+use super::wire::{CheckReport, CheckedFile, LocaleVerdict, VERSION, round};
+use super::{Format, JsonStream};
+use crate::diagnostics::Reporter;
+
+/// How many findings of one check the human report shows as snippets; the rest are
+/// counted (`--format json` lists every one).
+const SNIPPETS_PER_CHECK: usize = 10;
+
+/// One translation file checked: its wire entry, and what snippets need.
+pub struct CheckItem {
+    /// The entry of the report.
+    pub wire: CheckedFile,
+    /// The file, as the snippets name it.
+    pub path: PathBuf,
+    /// Its text when it has findings (empty otherwise: nothing to point into).
+    pub text: String,
+    /// Its findings with byte offsets, for snippets.
+    pub findings: Vec<Finding>,
+}
+
+/// Per-locale totals, added up as files come.
+#[derive(Default)]
+pub struct Totals {
+    locales: BTreeMap<String, Sums>,
+}
+
+#[derive(Default)]
+struct Sums {
+    documents: usize,
+    failed: usize,
+    units: StatusCounts,
+    words: StatusCounts,
+    publishable_words: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Totals {
+    /// Adds one file.
+    pub fn add(&mut self, file: &CheckedFile) {
+        let sums = self.locales.entry(file.locale.clone()).or_default();
+        sums.documents += 1;
+        sums.failed += usize::from(!file.passed);
+        sums.units.add_all(&file.units);
+        sums.words.add_all(&file.words);
+        sums.publishable_words += file.publishable_words;
+        for finding in &file.findings {
+            match finding.severity {
+                Severity::Error => sums.errors += 1,
+                Severity::Warning => sums.warnings += 1,
+            }
+        }
+    }
+
+    /// Each locale's verdict, sorted by tag.
+    pub fn verdicts(&self) -> Vec<LocaleVerdict> {
+        self.locales
+            .iter()
+            .map(|(locale, s)| LocaleVerdict {
+                locale: locale.clone(),
+                documents: s.documents,
+                failed: s.failed,
+                units: s.units,
+                words: s.words,
+                coverage: round(percent(s.publishable_words, s.words.english_total())),
+                errors: s.errors,
+                warnings: s.warnings,
+                passed: s.failed == 0,
+            })
+            .collect()
+    }
+}
+
+/// The fields of [`CheckReport`] after `documents`.
+#[derive(Serialize)]
+struct Tail<'a> {
+    locales: &'a [LocaleVerdict],
+    errors: &'a [String],
+    passed: bool,
+}
+
+/// Prints `folio check`'s report in one format as files come, then the totals.
+pub enum CheckReporter<'o, W: WriteColor> {
+    /// Snippets as files come; tables and the summary at the end.
+    Human(Human<'o, W>),
+    /// The report, streamed.
+    Json(JsonStream<'o, W>),
+    /// One workflow command per finding as files come; a summary line at the end.
+    Github(&'o mut W),
+}
+
+/// The human report's state.
+pub struct Human<'o, W> {
+    out: &'o mut W,
+    /// `--documents`: the per-document rows, printed before the totals.
+    rows: Option<Vec<CheckedFile>>,
+    /// Findings shown as snippets, and not shown, by check.
+    shown: BTreeMap<Check, usize>,
+    hidden: BTreeMap<Check, usize>,
+}
+
+impl<'o, W: WriteColor> CheckReporter<'o, W> {
+    /// A reporter writing to `out`; `documents` asks the human format for the
+    /// per-document table.
+    pub fn new(format: Format, out: &'o mut W, documents: bool) -> io::Result<Self> {
+        Ok(match format {
+            Format::Human => CheckReporter::Human(Human {
+                out,
+                rows: documents.then(Vec::new),
+                shown: BTreeMap::new(),
+                hidden: BTreeMap::new(),
+            }),
+            Format::Json => CheckReporter::Json(JsonStream::begin(out, VERSION)?),
+            Format::Github => CheckReporter::Github(out),
+        })
+    }
+
+    /// Reports one checked file.
+    pub fn file(&mut self, item: CheckItem, reporter: &mut Reporter) -> io::Result<()> {
+        match self {
+            CheckReporter::Json(stream) => stream.item(&item.wire),
+            CheckReporter::Github(out) => github_file(*out, &item.wire),
+            CheckReporter::Human(human) => {
+                human.file(item, reporter);
+                Ok(())
+            }
+        }
+    }
+
+    /// Ends the report: `locales` are the totals, `errors` what could not be checked.
+    /// `passed` is the verdict (false whenever `errors` is not empty).
+    pub fn finish(
+        self,
+        locales: &[LocaleVerdict],
+        errors: &[String],
+        passed: bool,
+    ) -> io::Result<()> {
+        let verdict = summary_verdict(passed, errors.len());
+        let (error_count, warning_count) = locales
+            .iter()
+            .fold((0, 0), |(e, w), l| (e + l.errors, w + l.warnings));
+        match self {
+            CheckReporter::Json(stream) => stream.end(&Tail {
+                locales,
+                errors,
+                passed,
+            }),
+            CheckReporter::Github(out) => writeln!(
+                out,
+                "folio check {}: {error_count} error(s), {warning_count} warning(s)",
+                verdict.to_lowercase()
+            ),
+            CheckReporter::Human(human) => {
+                human.finish(locales, &verdict, error_count, warning_count)
+            }
+        }
+    }
+}
+
+impl<W: WriteColor> Human<'_, W> {
+    fn file(&mut self, item: CheckItem, reporter: &mut Reporter) {
+        for finding in item.wire.findings.iter().filter(|f| f.line.is_none()) {
+            if self.show(finding.check) {
+                reporter.whole_file_finding(
+                    &item.wire.file,
+                    finding.check.name(),
+                    &finding.message,
+                );
+            }
+        }
+        if item.findings.is_empty() {
+            // A merged report has no texts to point into: each finding by its place.
+            for finding in &item.wire.findings {
+                if let (Some(line), Some(column)) = (finding.line, finding.column)
+                    && self.show(finding.check)
+                {
+                    let id = finding
+                        .id
+                        .as_deref()
+                        .map_or(String::new(), |id| format!("{id}: "));
+                    reporter.finding_line(
+                        &format!("{}:{line}:{column}", item.wire.file),
+                        finding.severity,
+                        finding.check.name(),
+                        &format!("{id}{}", finding.message),
+                    );
+                }
+            }
+        }
+        let shown: Vec<Finding> = item
+            .findings
+            .into_iter()
+            .filter(|f| self.show(f.check))
+            .collect();
+        reporter.findings(&item.path, &item.text, &shown);
+        if let Some(rows) = &mut self.rows {
+            rows.push(item.wire);
+        }
+    }
+
+    /// Counts a finding of `check`; whether its snippet is shown.
+    fn show(&mut self, check: Check) -> bool {
+        let shown = self.shown.entry(check).or_default();
+        if *shown < SNIPPETS_PER_CHECK {
+            *shown += 1;
+            true
+        } else {
+            *self.hidden.entry(check).or_default() += 1;
+            false
+        }
+    }
+
+    fn finish(
+        self,
+        locales: &[LocaleVerdict],
+        verdict: &str,
+        errors: usize,
+        warnings: usize,
+    ) -> io::Result<()> {
+        let out = self.out;
+        if !self.hidden.is_empty() {
+            let hidden: Vec<String> = self
+                .hidden
+                .iter()
+                .map(|(check, n)| format!("{n} {}", check.name()))
+                .collect();
+            writeln!(
+                out,
+                "Not shown: {} more finding(s) ({}); `--format json` lists every one.\n",
+                self.hidden.values().sum::<usize>(),
+                hidden.join(", ")
+            )?;
+        }
+        if let Some(rows) = &self.rows {
+            document_table(out, rows)?;
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "{:<8} {:>9} {:>6} {:>9} {:>7} {:>5} {:>7} {:>6} {:>8}  verdict",
+            "locale",
+            "documents",
+            "failed",
+            "coverage",
+            "missing",
+            "stale",
+            "invalid",
+            "errors",
+            "warnings"
+        )?;
+        for l in locales {
+            writeln!(
+                out,
+                "{:<8} {:>9} {:>6} {:>8.1}% {:>7} {:>5} {:>7} {:>6} {:>8}  {}",
+                l.locale,
+                l.documents,
+                l.failed,
+                l.coverage,
+                l.units.missing,
+                l.units.stale,
+                l.units.invalid,
+                l.errors,
+                l.warnings,
+                if l.passed { "ok" } else { "FAIL" }
+            )?;
+        }
+        let failed: Vec<&str> = locales
+            .iter()
+            .filter(|l| !l.passed)
+            .map(|l| l.locale.as_str())
+            .collect();
+        writeln!(
+            out,
+            "\n{verdict}: {errors} error(s), {warnings} warning(s){}",
+            if failed.is_empty() {
+                String::new()
+            } else {
+                format!("; under the bar: {}", failed.join(", "))
+            }
+        )
+    }
+}
+
+/// The per-document table of `--documents`.
+fn document_table(out: &mut impl Write, rows: &[CheckedFile]) -> io::Result<()> {
+    let width = rows
+        .iter()
+        .map(|d| d.document.len())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    writeln!(
+        out,
+        "{:<8} {:<width$} {:>9} {:>7} {:>7} {:>5} {:>7} {:>6}  verdict",
+        "locale", "document", "coverage", "bar", "missing", "stale", "invalid", "errors"
+    )?;
+    for d in rows {
+        let errors = d
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        writeln!(
+            out,
+            "{:<8} {:<width$} {:>8.1}% {:>6.1}% {:>7} {:>5} {:>7} {:>6}  {}",
+            d.locale,
+            d.document,
+            d.coverage,
+            d.min_coverage,
+            d.units.missing,
+            d.units.stale,
+            d.units.invalid,
+            errors,
+            if d.passed { "ok" } else { "FAIL" }
+        )?;
+    }
+    Ok(())
+}
+
+/// GitHub Actions workflow commands for one file: one `::error` or `::warning` per finding.
+fn github_file(out: &mut impl Write, file: &CheckedFile) -> io::Result<()> {
+    for finding in &file.findings {
+        let level = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut properties = format!("file={}", escape_property(&file.file));
+        if let (Some(line), Some(column)) = (finding.line, finding.column) {
+            properties.push_str(&format!(",line={line},col={column}"));
+        }
+        properties.push_str(&format!(
+            ",title={}",
+            escape_property(&format!("folio {}", finding.check.name()))
+        ));
+        let subject = match &finding.id {
+            Some(id) => format!("{} {id}: ", file.locale),
+            None => format!("{}: ", file.locale),
+        };
+        writeln!(
+            out,
+            "::{level} {properties}::{}",
+            escape_data(&format!("{subject}{}", finding.message))
+        )?;
+    }
+    Ok(())
+}
+
+/// The summary's first words, agreeing with the exit status: 2 when input could not be
+/// read, else 1 when the report did not pass, else 0.
+fn summary_verdict(passed: bool, failures: usize) -> String {
+    if failures > 0 {
+        format!("could not complete ({failures} input error(s))")
+    } else if passed {
+        "passed".to_owned()
+    } else {
+        "FAILED".to_owned()
+    }
+}
+
+/// Escapes a workflow command's message (GitHub's `escapeData`).
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value (GitHub's `escapeProperty`).
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Combines the JSON reports of `--shard` jobs into the report of one unsharded run:
+/// documents in (document, locale) order, totals added up again, errors kept.
+pub fn merge(reports: Vec<CheckReport>) -> CheckReport {
+    let mut documents: Vec<CheckedFile> =
+        reports.iter().flat_map(|r| r.documents.clone()).collect();
+    documents.sort_by(|a, b| (&a.document, &a.locale).cmp(&(&b.document, &b.locale)));
+    let errors: Vec<String> = reports.into_iter().flat_map(|r| r.errors).collect();
+    let mut totals = Totals::default();
+    for document in &documents {
+        totals.add(document);
+    }
+    let locales = totals.verdicts();
+    let passed = errors.is_empty() && locales.iter().all(|l| l.passed);
+    CheckReport {
+        version: VERSION,
+        documents,
+        locales,
+        errors,
+        passed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_commands_are_escaped() {
+        assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

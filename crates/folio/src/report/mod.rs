@@ -1,0 +1,125 @@
+//! The reporter layer: one `--format` for every report, and the writers that stream a
+//! report as its documents are done. Wire types live in [`wire`]; what each command
+//! prints in each format lives beside it ([`check`], [`status`]).
+
+pub mod check;
+pub mod status;
+pub mod wire;
+
+use std::io::{self, Write};
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use crate::terminal::write_json;
+
+/// How a report is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Per-locale totals for people, findings as annotated snippets; colour on a terminal.
+    Human,
+    /// The documented, versioned JSON schema (`report::wire`), written as it goes.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
+    Github,
+}
+
+/// Writes a report object whose `documents` array is streamed: the same bytes as
+/// pretty-printing the whole report at once, without holding it. The fields before the
+/// array are `version`; the ones after it are whatever [`JsonStream::end`] is given.
+pub struct JsonStream<'w, W: Write> {
+    out: &'w mut W,
+    items: usize,
+}
+
+impl<'w, W: Write> JsonStream<'w, W> {
+    /// Starts the object: `version`, then the opening of `documents`.
+    pub fn begin(out: &'w mut W, version: u32) -> io::Result<Self> {
+        write!(out, "{{\n  \"version\": {version},\n  \"documents\": [")?;
+        Ok(JsonStream { out, items: 0 })
+    }
+
+    /// Writes one entry of `documents`.
+    pub fn item(&mut self, value: &impl Serialize) -> io::Result<()> {
+        let text = pretty(value)?;
+        let separator = if self.items == 0 { "" } else { "," };
+        write!(
+            self.out,
+            "{separator}\n    {}",
+            text.replace('\n', "\n    ")
+        )?;
+        self.items += 1;
+        Ok(())
+    }
+
+    /// Closes `documents` and writes the fields of `tail` (an object) after it.
+    pub fn end(self, tail: &impl Serialize) -> io::Result<()> {
+        let close = if self.items == 0 { "]" } else { "\n  ]" };
+        let tail = pretty(tail)?;
+        let fields = tail
+            .strip_prefix('{')
+            .and_then(|t| t.strip_suffix('}'))
+            .unwrap_or("");
+        writeln!(self.out, "{close},{fields}}}")
+    }
+}
+
+/// `value` as pretty JSON with terminal controls escaped ([`write_json`]).
+fn pretty(value: &impl Serialize) -> io::Result<String> {
+    let mut bytes = Vec::new();
+    write_json(&mut bytes, value).map_err(io::Error::other)?;
+    String::from_utf8(bytes).map_err(io::Error::other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Whole {
+        version: u32,
+        documents: Vec<serde_json::Value>,
+        locales: Vec<String>,
+        passed: bool,
+    }
+
+    #[derive(Serialize)]
+    struct Tail<'a> {
+        locales: &'a [String],
+        passed: bool,
+    }
+
+    #[test]
+    fn a_streamed_report_is_the_report_pretty_printed() {
+        for documents in [
+            vec![],
+            vec![serde_json::json!({"a": [1, {"b": "x\u{1b}y"}], "c": {}})],
+            vec![serde_json::json!(1), serde_json::json!({"d": []})],
+        ] {
+            let whole = Whole {
+                version: 2,
+                documents: documents.clone(),
+                locales: vec!["de".into()],
+                passed: true,
+            };
+            let mut expected = Vec::new();
+            write_json(&mut expected, &whole).unwrap();
+            expected.push(b'\n');
+            let mut streamed = Vec::new();
+            let mut stream = JsonStream::begin(&mut streamed, 2).unwrap();
+            for document in &documents {
+                stream.item(document).unwrap();
+            }
+            stream
+                .end(&Tail {
+                    locales: &whole.locales,
+                    passed: true,
+                })
+                .unwrap();
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
+                String::from_utf8(expected).unwrap()
+            );
+        }
+    }
+}

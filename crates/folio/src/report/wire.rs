@@ -1,0 +1,190 @@
+//! The JSON wire formats of `folio check` and `folio status`, version 2, in one place.
+//!
+//! Both are one object whose `documents` array has an entry per (document, locale), in
+//! document order then locale order, written as each document is done; per-locale
+//! totals follow. Fields are only ever added within a version; a removal or a change of
+//! meaning bumps it. Version 1 (before streaming) nested documents under locales and
+//! listed findings apart.
+
+use folio_check::{Check, Severity};
+use folio_track::{DiffPart, Status, StatusCounts};
+use serde::{Deserialize, Serialize};
+
+/// The version of both formats.
+pub const VERSION: u32 = 2;
+
+/// `folio check --format json`: the whole verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckReport {
+    /// [`VERSION`].
+    pub version: u32,
+    /// One entry per (document, locale); in generic mode per (file, locale), the
+    /// reference's own files included.
+    pub documents: Vec<CheckedFile>,
+    /// One entry per locale, sorted by tag.
+    pub locales: Vec<LocaleVerdict>,
+    /// What could not be read or checked (exit status 2), one sentence each.
+    pub errors: Vec<String>,
+    /// Whether everything is within the bar and everything could be checked.
+    pub passed: bool,
+}
+
+/// One locale's translation of one document, held to the bar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckedFile {
+    /// The document name (generic mode: the file's path inside the locale folder).
+    pub document: String,
+    /// The locale.
+    pub locale: String,
+    /// The translation file, relative to the workspace (or the current folder), `/`-separated.
+    pub file: String,
+    /// Unit (message and term) counts by status.
+    pub units: StatusCounts,
+    /// Reference word counts by status.
+    pub words: StatusCounts,
+    /// Reference words whose unit is publishable (generic mode: current).
+    pub publishable_words: usize,
+    /// Percent of the reference words that are publishable, to one decimal.
+    pub coverage: f64,
+    /// The least coverage that passes.
+    pub min_coverage: f64,
+    /// Whether stale units fail the document.
+    pub stale_fails: bool,
+    /// Whether coverage and staleness are within the bar and no finding is an error.
+    pub passed: bool,
+    /// Every finding, whole-file ones (coverage) first, then in file order.
+    pub findings: Vec<FindingReport>,
+}
+
+/// One finding in a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingReport {
+    /// `error` (fails the check) or `warning`.
+    pub severity: Severity,
+    /// The check's stable name, e.g. `link-mismatch`, `coverage`.
+    pub check: Check,
+    /// 1-based line; absent for a finding about the whole file.
+    pub line: Option<usize>,
+    /// 1-based column; absent for a finding about the whole file.
+    pub column: Option<usize>,
+    /// The unit id, when the finding is about one.
+    pub id: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// One locale's totals over the documents checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocaleVerdict {
+    /// The locale.
+    pub locale: String,
+    /// Documents checked.
+    pub documents: usize,
+    /// Documents that did not pass.
+    pub failed: usize,
+    /// Unit counts by status.
+    pub units: StatusCounts,
+    /// Reference word counts by status.
+    pub words: StatusCounts,
+    /// Percent of all the reference words that are publishable, to one decimal.
+    pub coverage: f64,
+    /// Error findings.
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+    /// Whether every document passed.
+    pub passed: bool,
+}
+
+/// `folio status --format json` is `{"version": 2, "documents": [StatusFile…],
+/// "locales": [LocaleStatus…]}`, streamed like check's report.
+
+/// One locale's status for one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusFile {
+    /// The document name (its file stem).
+    pub document: String,
+    /// The locale.
+    pub locale: String,
+    /// The translation file, relative to the workspace root, `/`-separated.
+    pub file: String,
+    /// Unit counts by status.
+    pub units: StatusCounts,
+    /// English word counts by status (obsolete: the words of the English last confirmed).
+    pub words: StatusCounts,
+    /// English words whose unit is publishable.
+    pub publishable_words: usize,
+    /// Percent of the English words whose unit is publishable: the coverage `folio
+    /// check` holds to the bar and `folio render` publishes by.
+    pub coverage: f64,
+    /// Every unit that is not current, in English order then file order.
+    pub todo: Vec<UnitReport>,
+    /// Syntax errors of the translation file.
+    pub syntax_errors: Vec<ErrorReport>,
+}
+
+/// One unit that needs the translator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitReport {
+    /// The unit id.
+    pub id: String,
+    /// Its status.
+    pub status: Status,
+    /// 1-based line of the translation in the locale's file.
+    pub line: Option<usize>,
+    /// Today's English; absent for an obsolete unit.
+    pub english: Option<String>,
+    /// The English the translation was confirmed against.
+    pub confirmed: Option<String>,
+    /// The translation that was confirmed.
+    pub confirmed_translation: Option<String>,
+    /// The translation as text, when there is a valid one.
+    pub translation: Option<String>,
+    /// English words of the unit.
+    pub words: usize,
+    /// Whether the record has an entry for the unit.
+    pub recorded: bool,
+    /// For a stale or updated unit, the word diff of the English from `confirmed` to
+    /// `english`.
+    pub diff: Option<Vec<DiffPart>>,
+    /// For an updated unit, the word diff of the translation from
+    /// `confirmed_translation` to `translation`.
+    pub translation_diff: Option<Vec<DiffPart>>,
+}
+
+/// A syntax error in a translation file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorReport {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What the parser expected.
+    pub message: String,
+    /// The offending line.
+    pub line_text: String,
+}
+
+/// One locale's totals in `folio status`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LocaleStatus {
+    /// The locale.
+    pub locale: String,
+    /// Documents.
+    pub documents: usize,
+    /// Unit counts by status.
+    pub units: StatusCounts,
+    /// English word counts by status.
+    pub words: StatusCounts,
+    /// Percent of all the English words whose unit is publishable.
+    pub coverage: f64,
+}
+
+/// A percentage to one decimal, as reports show it.
+pub fn round(percent: f64) -> f64 {
+    (percent * 10.0).round() / 10.0
+}
