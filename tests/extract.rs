@@ -200,6 +200,19 @@ fn check_reports_generated_files_whose_source_is_gone() {
     sandbox.run_ok(&["extract", "--check"]);
 }
 
+#[test]
+fn check_reports_a_missing_generated_file() {
+    let sandbox = extracted_repo();
+    std::fs::remove_file(sandbox.path().join(ARTICLE_FTL)).unwrap();
+    let run = sandbox.run(&["extract", "--check"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.contains(&format!("{ARTICLE_FTL} is missing")),
+        "{}",
+        run.stdout
+    );
+}
+
 // Edit scenarios: each asserts the complete id list before and after.
 
 #[test]

@@ -289,6 +289,12 @@ impl Workspace {
         Ok((locales, errors))
     }
 
+    /// Whether anything is at a locale's folder already (a folder, or a file in its
+    /// way): `new-locale` creates a locale only where there is none.
+    pub fn has_locale(&self, locale: &LanguageIdentifier) -> bool {
+        self.locale_dir(locale).exists()
+    }
+
     /// A locale's translation of a document.
     pub fn translation_path(&self, locale: &LanguageIdentifier, document: &str) -> PathBuf {
         self.locale_dir(locale).join(format!("{document}.ftl"))
@@ -337,6 +343,15 @@ impl Workspace {
             .collect();
         names.sort();
         Ok(names)
+    }
+
+    /// The generated English files of a document that are there: its units and its
+    /// layout, each when present (a link that leads nowhere is not).
+    pub fn generated_files(&self, name: &str) -> Vec<PathBuf> {
+        [self.reference_units_path(name), self.layout_path(name)]
+            .into_iter()
+            .filter(|path| path.exists())
+            .collect()
     }
 
     /// Reads a document's layout; `Ok(None)` if it has never been extracted.
