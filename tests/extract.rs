@@ -1,5 +1,8 @@
 //! `folio extract` end to end: the real binary on copies of real workspaces.
 
+// End-to-end tests build their fixtures on disk and read what the binary wrote.
+#![allow(clippy::disallowed_methods)]
+
 use folio_tests::{Sandbox, ftl_messages};
 
 const ARTICLE: &str = "source/immunotherapy-multiple-myeloma.md";
