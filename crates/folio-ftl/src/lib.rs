@@ -13,6 +13,9 @@ mod encode;
 mod read;
 
 pub use encode::{UnitFile, encode_pattern, message_text, write_units};
-pub use read::{
-    FtlFile, FtlMessage, FtlTerm, LineIndex, SyntaxError, parsable, parse_ftl, plain_text,
-};
+pub use read::{FtlFile, FtlMessage, FtlTerm, SyntaxError, parsable, parse_ftl, plain_text};
+
+// The line index lives in folio-model; this re-export keeps the crates that still name it
+// here (folio-check, folio-policy, folio's check) compiling. New code names
+// folio_model::LineIndex.
+pub use folio_model::LineIndex;
