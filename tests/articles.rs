@@ -3,6 +3,9 @@
 //! write them. Every document must extract, every unit must round-trip through Fluent, and
 //! the English page Folio renders must say everything the source says.
 
+// End-to-end tests build their fixtures on disk and read what the binary wrote.
+#![allow(clippy::disallowed_methods)]
+
 use std::collections::BTreeMap;
 
 use folio_tests::Sandbox;

@@ -12,6 +12,9 @@
 //! script marks these tests ignored, so the run's summary says `2 ignored` with the reason;
 //! under CI (`CI` set) they are never ignored, and a missing browser fails them.
 
+// End-to-end tests build their fixtures on disk and read what the binary wrote.
+#![allow(clippy::disallowed_methods)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

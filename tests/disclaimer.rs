@@ -2,6 +2,9 @@
 //! a template could get a page out without a translated, current, visible disclaimer, and
 //! `check` and `render` agreeing on each (one definition, in `folio-policy`).
 
+// End-to-end tests build their fixtures on disk and read what the binary wrote.
+#![allow(clippy::disallowed_methods)]
+
 use folio_tests::{Run, Sandbox};
 
 const NAME: &str = "immunotherapy-multiple-myeloma";

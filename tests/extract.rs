@@ -1,5 +1,8 @@
 //! `folio extract` end to end: the real binary on copies of real workspaces.
 
+// End-to-end tests build their fixtures on disk and read what the binary wrote.
+#![allow(clippy::disallowed_methods)]
+
 use folio_tests::{Sandbox, ftl_messages};
 
 const ARTICLE: &str = "source/immunotherapy-multiple-myeloma.md";
@@ -198,6 +201,19 @@ fn check_reports_generated_files_whose_source_is_gone() {
     sandbox.run_ok(&["extract"]);
     assert!(!sandbox.path().join(ARTICLE_FTL).exists());
     sandbox.run_ok(&["extract", "--check"]);
+}
+
+#[test]
+fn check_reports_a_missing_generated_file() {
+    let sandbox = extracted_repo();
+    std::fs::remove_file(sandbox.path().join(ARTICLE_FTL)).unwrap();
+    let run = sandbox.run(&["extract", "--check"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.contains(&format!("{ARTICLE_FTL} is missing")),
+        "{}",
+        run.stdout
+    );
 }
 
 // Edit scenarios: each asserts the complete id list before and after.

@@ -3,6 +3,8 @@
 //! folders refused, the workspace lock, FIFOs, file modes, and symbolic links.
 
 #![cfg(unix)]
+// End-to-end tests build their fixtures on disk and read what the binary wrote.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;

@@ -9,6 +9,9 @@
 //! hugo; without it the build script marks the test ignored (the summary says so), except
 //! under CI (`CI` set), where a missing hugo fails it.
 
+// End-to-end tests build their fixtures on disk and read what the binary wrote.
+#![allow(clippy::disallowed_methods)]
+
 use std::path::Path;
 use std::process::Command;
 

@@ -1,6 +1,9 @@
 //! `folio render` end to end: pages, the disclaimer guarantee, fallbacks, the publishing
 //! threshold, determinism, atomic output, Markdown, templates and hostile translations.
 
+// End-to-end tests build their fixtures on disk and read what the binary wrote.
+#![allow(clippy::disallowed_methods)]
+
 use folio_tests::{Sandbox, hostile_site};
 
 const NAME: &str = "immunotherapy-multiple-myeloma";

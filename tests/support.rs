@@ -1,6 +1,9 @@
 //! Helpers for Folio's end-to-end tests: build the real `folio` binary once, copy a
 //! workspace into a temporary folder, run commands in it and read what they wrote.
 
+// End-to-end tests build their fixtures on disk and read what the binary wrote.
+#![allow(clippy::disallowed_methods)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;

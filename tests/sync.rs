@@ -2,6 +2,9 @@
 //! textual insertion, translation memory, suggestions), and the statuses that keep a copy
 //! of the English or a half-translated locale from passing as done.
 
+// End-to-end tests build their fixtures on disk and read what the binary wrote.
+#![allow(clippy::disallowed_methods)]
+
 use folio_tests::{Sandbox, ftl_messages};
 
 const NAME: &str = "immunotherapy-multiple-myeloma";

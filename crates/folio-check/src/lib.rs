@@ -147,7 +147,7 @@ pub fn check_file(
     defined: &dyn Fn(&str) -> bool,
     options: &CheckOptions,
 ) -> Vec<Finding> {
-    let index = folio_ftl::LineIndex::new(source);
+    let index = folio_model::LineIndex::new(source);
     let mut findings = Vec::new();
     let mut push = |severity, check, id: Option<&str>, offset: usize, message: String| {
         let (line, column) = index.line_col(offset);

@@ -14,6 +14,5 @@ mod read;
 
 pub use encode::{UnitFile, encode_pattern, message_text, write_units};
 pub use read::{
-    FtlFile, FtlMessage, FtlTerm, LineIndex, SyntaxError, formatted_text, parsable, parse_ftl,
-    plain_text,
+    FtlFile, FtlMessage, FtlTerm, SyntaxError, formatted_text, parsable, parse_ftl, plain_text,
 };

@@ -6,6 +6,7 @@ use std::ops::Range;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Message, Pattern, PatternElement};
 use fluent_syntax::parser::{ErrorKind, ParserError};
 use fluent_syntax::unicode::unescape_unicode_to_string;
+use folio_model::LineIndex;
 
 /// A parsed `.ftl` file: the messages that parsed and the errors of those that did not.
 /// Borrowing from the source keeps every id, pattern and error tied to its position.
@@ -424,50 +425,6 @@ fn offset_in(whole: &str, part: &str) -> usize {
         .min(whole.len())
 }
 
-/// Maps byte offsets of a text to 1-based line and column numbers.
-#[derive(Debug)]
-pub struct LineIndex<'s> {
-    text: &'s str,
-    line_starts: Vec<usize>,
-}
-
-impl<'s> LineIndex<'s> {
-    /// Indexes the line starts of `text`.
-    pub fn new(text: &'s str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        LineIndex { text, line_starts }
-    }
-
-    /// The 1-based line and 1-based character column of byte `offset`.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        let start = self.line_starts[line - 1];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
-        (line, column)
-    }
-
-    /// The byte offset where 1-based `line` starts (the text's end past the last line).
-    pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(self.text.len())
-    }
-
-    /// The text of 1-based `line`, without its line break.
-    pub fn line_text(&self, line: usize) -> &'s str {
-        let rest = &self.text[self.line_start(line)..];
-        let end = rest.find('\n').unwrap_or(rest.len());
-        rest[..end].trim_end_matches('\r')
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -655,16 +612,6 @@ mod tests {
         assert!(matches!(parsable("a = A\n"), Cow::Borrowed(_)));
         // fluent-bundle takes it, and formats the rest.
         assert!(fluent_syntax::parser::parse(safe.as_ref()).is_ok());
-    }
-
-    #[test]
-    fn columns_count_characters() {
-        let index = LineIndex::new("é = x\nab\r\ncd");
-        assert_eq!(index.line_col(2), (1, 2));
-        assert_eq!(index.line_col(7), (2, 1));
-        assert_eq!(index.line_col(9), (2, 3));
-        assert_eq!(index.line_text(2), "ab");
-        assert_eq!(index.line_col(100), (3, 3));
     }
 
     #[test]

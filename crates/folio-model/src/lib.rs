@@ -4,8 +4,14 @@
 //! This crate is at the bottom of the dependency graph. It holds plain data with serde
 //! derives and the invariants that hold for every value (a [`UnitId`] is always a valid
 //! Fluent identifier). It does no I/O and knows neither Markdown nor Fluent syntax.
+//! Being at the bottom, it also holds the [`LineIndex`] that every crate reporting a
+//! line and column shares.
+
+mod lines;
 
 use std::fmt;
+
+pub use lines::LineIndex;
 
 use serde::{Deserialize, Serialize};
 

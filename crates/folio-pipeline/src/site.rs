@@ -4,9 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use folio_check::Check;
 use folio_model::{Layout, UnitId};
-use folio_policy::{PublishRule, left_out};
+use folio_policy::{LeftOut, PublishRule, left_out};
 use folio_render::{
     Alternate, Direction, FrontMatterValue, Page, RenderError, Text, build_blocks, language_name,
     localize_images, render_html, render_markdown,
@@ -72,7 +71,7 @@ pub struct ArticlePages {
     /// Locales whose page is below the rule, with their coverage.
     pub below: Vec<(LanguageIdentifier, f64)>,
     /// Locales whose page leaves units out for their errors, with the checks failed.
-    pub left_out: Vec<(LanguageIdentifier, Vec<(String, Vec<Check>)>)>,
+    pub left_out: Vec<(LanguageIdentifier, Vec<LeftOut>)>,
 }
 
 impl Site {

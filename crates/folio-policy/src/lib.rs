@@ -15,15 +15,16 @@
 mod publish;
 mod visible;
 
-pub use publish::{Bar, PublishRule, below_bar, fallback_chain, left_out};
+pub use publish::{Bar, LeftOut, PublishRule, below_bar, fallback_chain, left_out};
 pub use visible::shows_text;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use fluent_bundle::{FluentBundle, FluentResource};
 use folio_check::{Check, CheckOptions, Finding, Severity, check_file};
-use folio_ftl::{FtlFile, FtlMessage, LineIndex, formatted_text, plain_text};
+use folio_ftl::{FtlFile, FtlMessage, formatted_text, plain_text};
 use folio_model::Layout;
+use folio_model::LineIndex;
 use folio_track::{EnglishUnit, Record, Status, UnitStatus, classify};
 use unic_langid::LanguageIdentifier;
 

@@ -59,9 +59,12 @@ impl PublishRule {
     }
 }
 
+/// A current unit a page leaves out for its errors: its id and the checks it failed.
+pub type LeftOut = (String, Vec<Check>);
+
 /// The current units of `assessment` a page leaves out for their errors, each with the
 /// checks it failed: `check` reports the same, and the page shows a fallback instead.
-pub fn left_out(assessment: &Assessment) -> Vec<(String, Vec<Check>)> {
+pub fn left_out(assessment: &Assessment) -> Vec<LeftOut> {
     assessment
         .statuses
         .iter()

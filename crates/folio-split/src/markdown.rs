@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use folio_model::{Alignment, Block, HtmlPart, Item, UnitId, UnitKind};
+use folio_model::{Alignment, Block, HtmlPart, Item, LineIndex, UnitId, UnitKind};
 use pulldown_cmark::{
     Alignment as CmarkAlignment, CodeBlockKind, Event, HeadingLevel, LinkType, MetadataBlockKind,
     Options, Parser, Tag, TagEnd,
@@ -291,7 +291,7 @@ struct OpenLink {
 struct Splitter<'a> {
     source: &'a str,
     options: &'a SplitOptions,
-    line_starts: Vec<usize>,
+    lines: LineIndex<'a>,
     article: SplitArticle,
     errors: Vec<SplitError>,
     section: Option<String>,
@@ -323,13 +323,10 @@ const KINDS: usize = 12;
 
 impl<'a> Splitter<'a> {
     fn new(source: &'a str, options: &'a SplitOptions) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Splitter {
             source,
             options,
-            line_starts,
+            lines: LineIndex::new(source),
             article: SplitArticle::default(),
             errors: Vec::new(),
             section: None,
@@ -359,7 +356,7 @@ impl<'a> Splitter<'a> {
             let kind = if RESERVED_IDS.contains(&pin.as_str()) {
                 SplitErrorKind::ReservedPin(pin.to_string())
             } else if let Some(&first) = seen.get(&pin) {
-                let (line, column) = self.position(first);
+                let (line, column) = self.lines.line_col(first);
                 SplitErrorKind::DuplicatePin {
                     id: pin.to_string(),
                     line,
@@ -379,14 +376,8 @@ impl<'a> Splitter<'a> {
         }
     }
 
-    fn position(&self, offset: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        let start = self.line_starts[line - 1];
-        (line, self.source[start..offset].chars().count() + 1)
-    }
-
     fn error(&mut self, offset: usize, kind: SplitErrorKind) {
-        let (line, column) = self.position(offset);
+        let (line, column) = self.lines.line_col(offset);
         self.errors.push(SplitError {
             offset,
             line,
@@ -995,7 +986,7 @@ impl<'a> Splitter<'a> {
                 html: html.to_owned(),
             }),
             crate::html::HtmlBlock::Text(pieces) => {
-                let (line, _) = self.position(range.start);
+                let (line, _) = self.lines.line_col(range.start);
                 let mut parts = Vec::new();
                 for piece in pieces {
                     parts.push(match piece {
@@ -1038,7 +1029,7 @@ impl<'a> Splitter<'a> {
         }
         self.counters[kind_index(kind)] += 1;
         let ordinal = self.counters[kind_index(kind)];
-        let (line, _) = self.position(extent.start);
+        let (line, _) = self.lines.line_col(extent.start);
         let plain = normalize_space(&inline.plain);
         if let Some(pin) = &inline.pinned {
             self.pins.push((pin.clone(), inline.pin_offset));
@@ -1072,7 +1063,7 @@ impl<'a> Splitter<'a> {
         let Some(mut values) = values else {
             return;
         };
-        let (line, _) = self.position(range.start);
+        let (line, _) = self.lines.line_col(range.start);
         for key in &self.options.translatable_keys {
             let Some(serde_json::Value::String(value)) = values.get(key) else {
                 continue;

@@ -34,6 +34,18 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
     parts
 }
 
+/// A word diff as `git --word-diff=plain` writes it: `[-old-]{+new+}`, readable where
+/// there is no colour (a CI log, a comment in a file).
+pub fn plain_diff(diff: &[DiffPart]) -> String {
+    diff.iter()
+        .map(|part| match part {
+            DiffPart::Equal(text) => text.clone(),
+            DiffPart::Delete(text) => format!("[-{text}-]"),
+            DiffPart::Insert(text) => format!("{{+{text}+}}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,16 +71,4 @@ mod tests {
     fn identical_text_is_one_equal_run() {
         assert_eq!(word_diff("a b", "a b"), [DiffPart::Equal("a b".into())]);
     }
-}
-
-/// A word diff as `git --word-diff=plain` writes it: `[-old-]{+new+}`, readable where
-/// there is no colour (a CI log, a comment in a file).
-pub fn plain_diff(diff: &[DiffPart]) -> String {
-    diff.iter()
-        .map(|part| match part {
-            DiffPart::Equal(text) => text.clone(),
-            DiffPart::Delete(text) => format!("[-{text}-]"),
-            DiffPart::Insert(text) => format!("{{+{text}+}}"),
-        })
-        .collect()
 }

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use folio_ftl::{FtlFile, message_text};
+use folio_model::LineIndex;
 use similar::TextDiff;
 
 use crate::{Status, UnitStatus, plain_diff, word_diff};
@@ -268,41 +269,34 @@ fn one_line(text: &str) -> String {
 /// its last line (its value's continuation lines and attributes included).
 fn entry_ends<'t>(text: &'t str, file: &FtlFile<'t>) -> HashMap<&'t str, usize> {
     let mut ends = HashMap::new();
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_end = |line: usize| -> usize { line_starts.get(line).copied().unwrap_or(text.len()) };
+    let lines = LineIndex::new(text);
+    let count = lines.line_count();
     for message in &file.messages {
         // Continuation lines are indented; the entry ends before the first line that is not.
         let mut last = message.line;
-        while let Some(&start) = line_starts.get(last) {
-            let next = &text[start..line_end(last + 1)];
+        while last < count {
+            let next = lines.line_with_break(last + 1);
             if next.starts_with([' ', '\t']) && !next.trim().is_empty() {
                 last += 1;
             } else {
                 break;
             }
         }
-        ends.entry(message.id).or_insert(line_end(last));
+        ends.entry(message.id).or_insert(lines.line_end(last));
     }
-    for (index, &start) in line_starts.iter().enumerate() {
-        let line = &text[start..line_end(index + 1)];
+    for line in 1..=count {
         // `# id = English` on one line, or `# id =` with the English below.
-        if let Some(rest) = line.strip_prefix("# ")
+        if let Some(rest) = lines.line_with_break(line).strip_prefix("# ")
             && let Some((id, value)) = rest.split_once(" =")
             && is_identifier(id)
             && (value.starts_with(' ') || value.trim().is_empty())
         {
             // The placeholder's value may go on over commented continuation lines.
-            let mut last = index + 1;
-            while let Some(&next_start) = line_starts.get(last) {
-                if text[next_start..line_end(last + 1)].starts_with("#     ") {
-                    last += 1;
-                } else {
-                    break;
-                }
+            let mut last = line;
+            while last < count && lines.line_with_break(last + 1).starts_with("#     ") {
+                last += 1;
             }
-            ends.entry(id).or_insert(line_end(last));
+            ends.entry(id).or_insert(lines.line_end(last));
         }
     }
     ends

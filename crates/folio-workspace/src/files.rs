@@ -36,8 +36,7 @@ pub fn read_text(path: &Path) -> Result<String, WorkspaceError> {
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).expect("valid_up_to is valid");
-        let line = valid.matches('\n').count() + 1;
-        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = folio_model::LineIndex::new(valid).line_col(valid.len());
         WorkspaceError::NotUtf8 {
             path: path.to_path_buf(),
             line,

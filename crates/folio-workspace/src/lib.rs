@@ -12,6 +12,9 @@
 //! `check --locales` ([`FluentTree`]). Symbolic links are followed only while they stay
 //! inside the workspace (or the tree): one leading out is an error naming it.
 
+// The one crate that touches the file system: clippy.toml forbids std::fs everywhere else.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 mod config;
 mod error;
 mod files;
@@ -289,6 +292,12 @@ impl Workspace {
         Ok((locales, errors))
     }
 
+    /// Whether anything is at a locale's folder already (a folder, or a file in its
+    /// way): `new-locale` creates a locale only where there is none.
+    pub fn has_locale(&self, locale: &LanguageIdentifier) -> bool {
+        self.locale_dir(locale).exists()
+    }
+
     /// A locale's translation of a document.
     pub fn translation_path(&self, locale: &LanguageIdentifier, document: &str) -> PathBuf {
         self.locale_dir(locale).join(format!("{document}.ftl"))
@@ -337,6 +346,15 @@ impl Workspace {
             .collect();
         names.sort();
         Ok(names)
+    }
+
+    /// The generated English files of a document that are there: its units and its
+    /// layout, each when present (a link that leads nowhere is not).
+    pub fn generated_files(&self, name: &str) -> Vec<PathBuf> {
+        [self.reference_units_path(name), self.layout_path(name)]
+            .into_iter()
+            .filter(|path| path.exists())
+            .collect()
     }
 
     /// Reads a document's layout; `Ok(None)` if it has never been extracted.

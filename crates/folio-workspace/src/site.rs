@@ -492,6 +492,20 @@ fn slash(path: &Path) -> String {
 mod tests {
     use super::*;
 
+    /// A whole publication through a [`SiteStage`]: `pages` written, then published.
+    fn publish_site(
+        out: &Path,
+        pages: &[(PathBuf, String)],
+        withdrawn: &[PathBuf],
+        scope: SiteScope,
+    ) -> Result<Published, WorkspaceError> {
+        let stage = SiteStage::open(out)?;
+        for (relative, text) in pages {
+            stage.write_page(relative, text.as_bytes())?;
+        }
+        stage.publish(withdrawn, scope)
+    }
+
     fn page(path: &str, text: &str) -> (PathBuf, String) {
         (PathBuf::from(path), text.to_owned())
     }

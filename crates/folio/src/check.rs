@@ -200,7 +200,7 @@ fn flag_disclaimer(
     findings: &mut Vec<Finding>,
     whole_file: &mut Vec<(Check, String)>,
 ) {
-    let index = folio_ftl::LineIndex::new(text);
+    let index = folio_model::LineIndex::new(text);
     for problem in problems {
         let message = format!(
             "disclaimer unit `{}` is {}: no page can be published in `{locale}` until every \

@@ -86,7 +86,7 @@ impl Reporter {
     /// Reports errors inside `text`, the contents of `path`, as annotated snippets, each
     /// a failure of the command.
     pub fn located_errors(&mut self, path: &Path, text: &str, problems: &[Located<'_>]) {
-        let index = folio_ftl::LineIndex::new(text);
+        let index = folio_model::LineIndex::new(text);
         for problem in problems {
             let (line, column) = index.line_col(problem.offset);
             self.errors.push(format!(

@@ -64,10 +64,11 @@ pub fn run(cli: &Cli, args: &ExtractArgs, reporter: &mut Reporter) -> anyhow::Re
         let mut out_of_date = Vec::new();
         for (path, contents) in extracted.iter().flat_map(|(_, e)| &e.files) {
             let shown = workspace.display_path(path).display();
-            match std::fs::read(path) {
-                Ok(old) if old == contents.as_bytes() => {}
-                Ok(_) => out_of_date.push(format!("{shown} is out of date")),
-                Err(_) => out_of_date.push(format!("{shown} is missing")),
+            match workspace.read_text_if_exists(path) {
+                Ok(Some(old)) if old == *contents => {}
+                Ok(Some(_)) => out_of_date.push(format!("{shown} is out of date")),
+                Ok(None) => out_of_date.push(format!("{shown} is missing")),
+                Err(error) => reporter.error(&error),
             }
         }
         for path in &orphans {
@@ -275,13 +276,7 @@ fn orphaned_files(workspace: &Workspace, documents: &[Document]) -> anyhow::Resu
         .extracted_names()?
         .into_iter()
         .filter(|name| !current.contains(name.as_str()))
-        .flat_map(|name| {
-            [
-                workspace.reference_units_path(&name),
-                workspace.layout_path(&name),
-            ]
-        })
-        .filter(|path| path.exists())
+        .flat_map(|name| workspace.generated_files(&name))
         .collect())
 }
 

@@ -8,12 +8,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use folio_check::Check;
 use folio_pipeline::{
     DocumentAssessment, EnglishError, PageFormat, Site, assess_document, for_each_in_order,
 };
 use folio_policy::{
-    DisclaimerGap, DisclaimerProblem, PublishRule, article_checks, disclaimer_problems,
+    DisclaimerGap, DisclaimerProblem, LeftOut, PublishRule, article_checks, disclaimer_problems,
     fallback_chain,
 };
 use folio_workspace::{SiteScope, SiteStage, Workspace};
@@ -35,7 +34,7 @@ struct Rendered {
     /// Pages below the publishing rule: locale, article, coverage.
     below: Vec<(LanguageIdentifier, String, f64)>,
     /// Units left out for their errors: locale, article, units with the checks failed.
-    left_out: Vec<(LanguageIdentifier, String, Vec<(String, Vec<Check>)>)>,
+    left_out: Vec<(LanguageIdentifier, String, Vec<LeftOut>)>,
 }
 
 /// Runs `folio render`.

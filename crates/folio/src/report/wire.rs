@@ -5,6 +5,9 @@
 //! totals follow. Fields are only ever added within a version; a removal or a change of
 //! meaning bumps it. Version 1 (before streaming) nested documents under locales and
 //! listed findings apart.
+//!
+//! `folio check --format json` is a [`CheckReport`]; `folio status --format json` is
+//! `{"version": 2, "documents": [StatusFile…], "locales": [LocaleStatus…]}`.
 
 use folio_check::{Check, Severity};
 use folio_track::{DiffPart, Status, StatusCounts};
@@ -99,9 +102,6 @@ pub struct LocaleVerdict {
     /// Whether every document passed.
     pub passed: bool,
 }
-
-/// `folio status --format json` is `{"version": 2, "documents": [StatusFile…],
-/// "locales": [LocaleStatus…]}`, streamed like check's report.
 
 /// One locale's status for one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]

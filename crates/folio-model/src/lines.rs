@@ -1,0 +1,155 @@
+//! Byte offsets in a text to 1-based lines and columns, and back: the one line index
+//! every crate that reports a position (or works line by line) uses.
+
+/// The lines of a text, for turning byte offsets into 1-based line and column numbers
+/// and line numbers into byte ranges.
+///
+/// A line ends after its `\n` (a `\r` before it belongs to the line's text only as far as
+/// [`LineIndex::line_text`] trims it); the text after the last `\n` is one more line, empty
+/// when the text ends with a line break. Columns count characters, not bytes.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'s> {
+    text: &'s str,
+    /// The byte offset where each line starts; the first is always 0.
+    line_starts: Vec<usize>,
+}
+
+impl<'s> LineIndex<'s> {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &'s str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, line_starts }
+    }
+
+    /// The indexed text.
+    pub fn text(&self) -> &'s str {
+        self.text
+    }
+
+    /// How many lines the text has: one more than its line breaks.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 1-based line and 1-based character column of byte `offset`. An offset past
+    /// the end is the end; one inside a multi-byte character is that character's column.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let column = self.text[start..]
+            .char_indices()
+            .take_while(|&(i, c)| start + i + c.len_utf8() <= offset)
+            .count()
+            + 1;
+        (line, column)
+    }
+
+    /// The byte offset where 1-based `line` starts (the text's end past the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// The byte offset just past 1-based `line`, its line break included: where the next
+    /// line starts, or the text's end for the last line (and past it).
+    pub fn line_end(&self, line: usize) -> usize {
+        self.line_start(line.saturating_add(1).max(2))
+    }
+
+    /// The text of 1-based `line` with its line break (`\n` or `\r\n`); empty past the
+    /// last line.
+    pub fn line_with_break(&self, line: usize) -> &'s str {
+        &self.text[self.line_start(line)..self.line_end(line)]
+    }
+
+    /// The text of 1-based `line`, without its line break (`\n` or `\r\n`).
+    pub fn line_text(&self, line: usize) -> &'s str {
+        let text = self.line_with_break(line);
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        text.strip_suffix('\r').unwrap_or(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    #[test]
+    fn offsets_map_to_lines_and_columns() {
+        let index = LineIndex::new("ab\ncd\n");
+        assert_eq!(index.line_count(), 3);
+        assert_eq!(index.line_col(0), (1, 1));
+        assert_eq!(index.line_col(2), (1, 3), "the line break is on its line");
+        assert_eq!(index.line_col(3), (2, 1));
+        assert_eq!(
+            index.line_col(6),
+            (3, 1),
+            "after the last break: an empty line"
+        );
+        assert_eq!(index.line_text(3), "");
+    }
+
+    #[test]
+    fn crlf_belongs_to_the_line_it_ends() {
+        let index = LineIndex::new("ab\r\ncd\r\n");
+        assert_eq!(index.line_col(2), (1, 3));
+        assert_eq!(index.line_col(3), (1, 4));
+        assert_eq!(index.line_col(4), (2, 1));
+        assert_eq!(index.line_text(1), "ab");
+        assert_eq!(index.line_with_break(1), "ab\r\n");
+        assert_eq!(index.line_end(1), 4);
+        assert_eq!(index.line_text(2), "cd");
+    }
+
+    #[test]
+    fn the_last_line_needs_no_line_break() {
+        let index = LineIndex::new("ab\ncd");
+        assert_eq!(index.line_count(), 2);
+        assert_eq!(index.line_start(2), 3);
+        assert_eq!(index.line_end(2), 5);
+        assert_eq!(index.line_text(2), "cd");
+        assert_eq!(index.line_col(5), (2, 3));
+    }
+
+    #[test]
+    fn past_the_end_is_the_end() {
+        let index = LineIndex::new("ab\ncd");
+        assert_eq!(index.line_col(100), (2, 3));
+        assert_eq!(index.line_start(3), 5);
+        assert_eq!(index.line_start(100), 5);
+        assert_eq!(index.line_end(100), 5);
+        assert_eq!(index.line_text(100), "");
+        // Line 0 does not exist; it reads as the first.
+        assert_eq!(index.line_start(0), 0);
+        assert_eq!(index.line_end(0), 3);
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let index = LineIndex::new("é = x\nab\r\ncd");
+        assert_eq!(index.line_col(2), (1, 2), "é is two bytes, one column");
+        assert_eq!(index.line_col(7), (2, 1));
+        assert_eq!(index.line_col(9), (2, 3));
+        assert_eq!(index.line_text(2), "ab");
+        assert_eq!(index.line_col(100), (3, 3));
+        let index = LineIndex::new("x\n日本語 ok");
+        assert_eq!(index.line_col(2 + 9), (2, 4));
+        assert_eq!(index.line_col(2 + 9 + 3), (2, 7));
+        // Inside a character: that character's column.
+        assert_eq!(index.line_col(2 + 4), (2, 2));
+    }
+
+    #[test]
+    fn an_empty_text_is_one_empty_line() {
+        let index = LineIndex::new("");
+        assert_eq!(index.line_count(), 1);
+        assert_eq!(index.line_col(0), (1, 1));
+        assert_eq!(index.line_text(1), "");
+        assert_eq!(index.line_end(1), 0);
+    }
+}
