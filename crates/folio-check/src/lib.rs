@@ -274,14 +274,26 @@ pub fn check_file(
             }
             let english_text = plain_text(english);
             let translated_text = plain_text(translated);
+            let read = || {
+                (
+                    markdown::inline(&english_text),
+                    markdown::inline(&translated_text),
+                )
+            };
+            let (english_inline, translated_inline) = if options.markdown || options.numbers {
+                read()
+            } else {
+                Default::default()
+            };
             if options.markdown {
-                for (check, severity, problem) in markdown::compare(&english_text, &translated_text)
+                for (check, severity, problem) in
+                    markdown::compare(&english_inline, &translated_inline)
                 {
                     flag(severity, check, at(&problem));
                 }
             }
             if options.numbers {
-                for number in markdown::missing_numbers(&english_text, &translated_text) {
+                for number in markdown::missing_numbers(&english_inline, &translated_inline) {
                     flag(
                         Severity::Warning,
                         Check::MissingNumber,

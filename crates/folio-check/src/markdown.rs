@@ -1,14 +1,16 @@
 //! Markdown parity between a reference unit and its translation, and numbers.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::{Check, Severity};
 
-/// What a unit's inline Markdown carries that a translation must keep.
+/// What a unit's inline Markdown carries that a translation must keep; read once per
+/// text and shared by the parity and number checks.
 #[derive(Default)]
-struct Inline {
+pub(crate) struct Inline {
     links: Vec<String>,
     /// The inline HTML tags, normalised (see [`tag_signature`]), in order.
     tags: Vec<String>,
@@ -24,14 +26,17 @@ struct Inline {
 /// never carry them (their `dir` and `lang` carry direction), and the checks read a
 /// translation as the page will show it — a control splitting `<https://…>` must not
 /// hide a link from the checks that the page would then render.
-pub fn strip_bidi_controls(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .collect()
+pub fn strip_bidi_controls(text: &str) -> Cow<'_, str> {
+    let is_control = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if text.contains(is_control) {
+        Cow::Owned(text.chars().filter(|c| !is_control(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// The links, code spans and emphasis of a unit, read as its page shows it.
-fn inline(text: &str) -> Inline {
+pub(crate) fn inline(text: &str) -> Inline {
     let text = strip_bidi_controls(text);
     let mut found = Inline::default();
     let parser = Parser::new_ext(&text, Options::ENABLE_STRIKETHROUGH).into_offset_iter();
@@ -73,8 +78,7 @@ pub fn same_link_targets(reference: &str, translated: &str) -> bool {
 }
 
 /// Link targets, code spans and emphasis of `translated` against `reference`.
-pub fn compare(reference: &str, translated: &str) -> Vec<(Check, Severity, String)> {
-    let (reference, translated) = (inline(reference), inline(translated));
+pub(crate) fn compare(reference: &Inline, translated: &Inline) -> Vec<(Check, Severity, String)> {
     let mut problems = Vec::new();
     if reference.links != translated.links {
         problems.push((
@@ -168,13 +172,13 @@ fn list(items: &[String]) -> String {
 /// The numbers of `reference` (as written there) that `translated` lacks. Numbers are
 /// compared by their digits alone, so `1,000`/`1.000`/`1 000`, `2.5`/`2,5` and any
 /// script's digits (`٢٫٥`) match.
-pub fn missing_numbers(reference: &str, translated: &str) -> Vec<String> {
+pub(crate) fn missing_numbers(reference: &Inline, translated: &Inline) -> Vec<String> {
     let mut available: BTreeMap<String, usize> = BTreeMap::new();
-    for (digits, _) in numbers(&inline(translated).prose) {
+    for (digits, _) in numbers(&translated.prose) {
         *available.entry(digits).or_default() += 1;
     }
     let mut missing = Vec::new();
-    for (digits, written) in numbers(&inline(reference).prose) {
+    for (digits, written) in numbers(&reference.prose) {
         match available.get_mut(&digits) {
             Some(count) if *count > 0 => *count -= 1,
             _ => missing.push(written),
@@ -241,7 +245,7 @@ mod tag_tests {
     use super::*;
 
     fn checks(reference: &str, translated: &str) -> Vec<Check> {
-        compare(reference, translated)
+        compare(&inline(reference), &inline(translated))
             .into_iter()
             .map(|(check, _, _)| check)
             .collect()
