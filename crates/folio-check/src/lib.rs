@@ -11,7 +11,7 @@
 mod markdown;
 mod variables;
 
-pub use markdown::{same_link_targets, strip_bidi_controls};
+pub use markdown::{is_plain, same_link_targets, strip_bidi_controls};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -147,10 +147,13 @@ pub fn check_file(
     defined: &dyn Fn(&str) -> bool,
     options: &CheckOptions,
 ) -> Vec<Finding> {
-    let index = folio_model::LineIndex::new(source);
+    // Built at the first finding: most files have none.
+    let index = std::cell::OnceCell::new();
     let mut findings = Vec::new();
     let mut push = |severity, check, id: Option<&str>, offset: usize, message: String| {
-        let (line, column) = index.line_col(offset);
+        let (line, column) = index
+            .get_or_init(|| folio_model::LineIndex::new(source))
+            .line_col(offset);
         findings.push(Finding {
             severity,
             check,

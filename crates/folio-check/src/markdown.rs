@@ -38,8 +38,39 @@ pub fn strip_bidi_controls(text: &str) -> Cow<'_, str> {
 /// The links, code spans and emphasis of a unit, read as its page shows it.
 pub(crate) fn inline(text: &str) -> Inline {
     let text = strip_bidi_controls(text);
+    if is_plain(&text) {
+        return Inline {
+            prose: format!("{text} "),
+            ..Inline::default()
+        };
+    }
+    parse_inline(&text)
+}
+
+/// Whether `text` is one line of prose with nothing Markdown could read as markup: no
+/// character that starts inline markup (`\`, code, emphasis, links, HTML, entities,
+/// strikethrough) or a line break, nothing at the start that starts a block (a heading,
+/// quote, list, rule or setext underline), and no space at either end (which a paragraph
+/// drops). Such text is one paragraph of itself, so it needs no parse: most units are.
+pub fn is_plain(text: &str) -> bool {
+    const INLINE: &[char] = &[
+        '\\', '`', '*', '_', '[', ']', '!', '<', '&', '~', '\n', '\r',
+    ];
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let last = text.chars().next_back().unwrap_or(first);
+    !first.is_whitespace()
+        && !last.is_whitespace()
+        && !first.is_ascii_digit()
+        && !matches!(first, '#' | '>' | '-' | '+' | '=' | '|' | ':')
+        && !text.contains(INLINE)
+}
+
+/// [`inline`] by a full Markdown parse.
+fn parse_inline(text: &str) -> Inline {
     let mut found = Inline::default();
-    let parser = Parser::new_ext(&text, Options::ENABLE_STRIKETHROUGH).into_offset_iter();
+    let parser = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).into_offset_iter();
     for (event, range) in parser {
         match event {
             // An image's source is a target too: the page shows the English's, by position,
@@ -189,25 +220,23 @@ pub(crate) fn missing_numbers(reference: &Inline, translated: &Inline) -> Vec<St
 
 /// Every number in `text`: (its digits in ASCII, as written).
 fn numbers(text: &str) -> Vec<(String, String)> {
-    let chars: Vec<char> = text.chars().collect();
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if ascii_digit(chars[i]).is_none() {
-            i += 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let Some(first) = ascii_digit(c) else {
             continue;
-        }
-        let (mut digits, mut written) = (String::new(), String::new());
-        while i < chars.len() {
-            if let Some(d) = ascii_digit(chars[i]) {
+        };
+        let (mut digits, mut written) = (String::from(first), String::from(c));
+        while let Some(&next) = chars.peek() {
+            if let Some(d) = ascii_digit(next) {
                 digits.push(d);
-                written.push(chars[i]);
-                i += 1;
-            } else if is_group_separator(chars[i])
-                && chars.get(i + 1).and_then(|c| ascii_digit(*c)).is_some()
+                written.push(next);
+                chars.next();
+            } else if is_group_separator(next)
+                && chars.clone().nth(1).and_then(ascii_digit).is_some()
             {
-                written.push(chars[i]);
-                i += 1;
+                written.push(next);
+                chars.next();
             } else {
                 break;
             }
@@ -278,5 +307,45 @@ mod tag_tests {
         // An image dropped or pointed elsewhere is a target that differs.
         assert_eq!(checks("![A cat](c.png) x", "![Un gato](c.png) y"), []);
         assert_eq!(checks("![A cat](c.png) x", "y"), [Check::LinkMismatch]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Text taken as plain reads exactly as the Markdown parse reads it.
+        #[test]
+        fn plain_text_reads_as_its_parse(
+            text in "[a-zA-Z0-9 .,;:'\"?()/%$#{}=+|@^éß漢٣\u{a0}\t-]{0,40}"
+        ) {
+            if is_plain(&text) {
+                let parsed = parse_inline(&text);
+                proptest::prop_assert_eq!(format!("{text} "), parsed.prose);
+                proptest::prop_assert!(parsed.links.is_empty() && parsed.code.is_empty());
+                proptest::prop_assert!(parsed.tags.is_empty() && parsed.stray_stars == 0);
+            }
+        }
+    }
+
+    #[test]
+    fn block_starters_and_markup_are_not_plain() {
+        for text in [
+            "1. one",
+            "# h",
+            "- a",
+            "> q",
+            "a *b*",
+            "a\\\nb",
+            " lead",
+            "trail ",
+            "",
+            "a <b>",
+            "x &amp; y",
+        ] {
+            assert!(!is_plain(text), "{text:?}");
+        }
+        assert!(is_plain("Myeloma affects 10% of patients (2024 figures)."));
     }
 }

@@ -146,7 +146,8 @@ pub fn assess(
         .filter(|u| u.status == Status::Current)
         .collect();
     let formatted = format_units(&translation, current.iter().map(|u| u.id.as_str()));
-    let index = LineIndex::new(translation.text);
+    // Built at the first unit flagged: most files have none.
+    let index = std::cell::OnceCell::new();
     let english_text: BTreeMap<&str, &str> = english
         .iter()
         .map(|u| (u.id.as_str(), u.text.as_str()))
@@ -164,13 +165,14 @@ pub fn assess(
         if broken.contains(&unit.id) {
             continue;
         }
-        let offset = index.line_start(line);
         let mut flag = |check, message: String| {
             findings.push(Finding {
                 severity: Severity::Error,
                 check,
                 id: Some(unit.id.clone()),
-                offset,
+                offset: index
+                    .get_or_init(|| LineIndex::new(translation.text))
+                    .line_start(line),
                 line,
                 column: 1,
                 message,

@@ -7,6 +7,10 @@ use pulldown_cmark::{Event, Options, Parser};
 /// marks, soft hyphens, the BOM…) and blank fillers left out. `{ "" }`, `**\u{200B}**`
 /// and `&nbsp;` show nothing.
 pub fn shows_text(markdown: &str) -> bool {
+    // Text without markup shows what it is: no parse needed.
+    if folio_check::is_plain(markdown) {
+        return markdown.chars().any(is_visible);
+    }
     // Read as the renderer reads a unit: `~~` is strikethrough there, not text.
     Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).any(|event| match event {
         Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
