@@ -35,14 +35,15 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 target=${CARGO_TARGET_DIR:-$root/target}
 folio=${2:-}
 if [ -z "$folio" ]; then
-  cargo build --release --quiet --manifest-path "$root/Cargo.toml" --package folio --package folio-bench
+  cargo build --release --quiet --manifest-path "$root/Cargo.toml" --package folio
   folio="$target/release/folio"
 else
-  cargo build --release --quiet --manifest-path "$root/Cargo.toml" --package folio-bench
   folio=$(cd "$(dirname "$folio")" && pwd)/$(basename "$folio")
 fi
-gen="$target/release/folio-gen"
-floor="$target/release/folio-floor"
+# folio-gen and folio-floor are examples of folio-bench (its Cargo.toml says why).
+cargo build --release --quiet --manifest-path "$root/Cargo.toml" --package folio-bench --examples
+gen="$target/release/examples/folio-gen"
+floor="$target/release/examples/folio-floor"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # A cache Folio may keep outside the workspace goes here, not into the user's.
