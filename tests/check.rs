@@ -594,6 +594,20 @@ fn check_corpus(corpus: &str, tree: &str, reference: &str) {
         reference,
     );
     assert_eq!(found, expected);
+    // The reference is its own translation: every unit of it is current.
+    let own = report
+        .locales
+        .iter()
+        .find(|l| l.locale == reference)
+        .expect("the reference is checked");
+    for document in &own.documents {
+        let u = &document.units;
+        assert_eq!(
+            (u.untranslated, u.missing, u.stale, u.obsolete),
+            (0, 0, 0, 0),
+            "{document:?}"
+        );
+    }
     assert!(
         expected.values().any(|(missing, _)| *missing > 0),
         "the corpus has gaps to find"

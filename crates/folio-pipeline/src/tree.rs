@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use folio_check::{CheckOptions, Finding, check_file};
 use folio_ftl::{FtlFile, parse_ftl};
 use folio_policy::reference_units;
-use folio_track::{EnglishUnit, Record, UnitStatus, classify};
+use folio_track::{EnglishUnit, Record, Status, UnitStatus, classify};
 use folio_workspace::{FluentTree, WorkspaceError};
 use rayon::prelude::*;
 
@@ -120,41 +120,50 @@ impl TreeRun {
         };
         let reference = parse_ftl(&reference_text);
         let units = reference_units(&reference);
+        // The reference checked against itself, once: its syntax errors, duplicate ids
+        // and unresolved references hurt every locale. Identical to itself is current.
+        let own_check = self.reference_files.contains(name).then(|| {
+            let mut statuses = classify(&units, &reference, &Record::default(), &[]);
+            for unit in &mut statuses {
+                if unit.status == Status::Untranslated {
+                    unit.status = Status::Current;
+                }
+            }
+            let own = defined_in(&reference);
+            let defined = |id: &str| own.contains(id) || self.reference_ids.contains(id);
+            let findings = check_file(&reference, &reference, &reference_text, &defined, options);
+            (statuses, findings)
+        });
         let english = English {
             file: &reference,
             units: &units,
         };
-        // Locales in tag order, the reference among them, checked against itself.
         let mut locales = Vec::new();
-        let mut reference_done = !self.reference_files.contains(name);
         for (locale, files) in &self.locales {
-            if !reference_done && self.reference < *locale {
-                reference_done = true;
-                locales.push(Ok(self.check_one(
-                    &self.reference,
-                    reference_path.clone(),
-                    reference_text.clone(),
-                    &english,
-                    options,
-                )));
-            }
             if !files.contains(name) && !self.reference_files.contains(name) {
                 continue;
             }
             let path = self.tree.locale_dir(locale).join(name);
-            locales.push(self.tree.read_text(&path).map(|text| {
+            let checked = self.tree.read_text(&path).map(|text| {
                 self.check_one(locale, path, text.unwrap_or_default(), &english, options)
-            }));
+            });
+            locales.push((locale.as_str(), checked));
         }
-        if !reference_done {
-            locales.push(Ok(self.check_one(
-                &self.reference,
-                reference_path,
-                reference_text.clone(),
-                &english,
-                options,
-            )));
+        drop(english);
+        drop(reference);
+        if let Some((statuses, findings)) = own_check {
+            let checked = Ok(TreeLocaleFile {
+                locale: self.reference.clone(),
+                path: reference_path,
+                text: reference_text,
+                statuses,
+                findings,
+            });
+            locales.push((self.reference.as_str(), checked));
         }
+        // In tag order, the reference among the others.
+        locales.sort_by_key(|(locale, _)| *locale);
+        let locales = locales.into_iter().map(|(_, checked)| checked).collect();
         TreeFile {
             name: name.to_owned(),
             locales,
