@@ -100,7 +100,7 @@ impl Check {
 }
 
 /// One problem in a translation file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// Error or warning.
     pub severity: Severity,

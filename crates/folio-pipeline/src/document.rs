@@ -8,6 +8,8 @@ use folio_ftl::{SyntaxError, parse_ftl};
 use folio_policy::{Assessment, Translation, assess, reference_units};
 use folio_track::{EnglishUnit, Record};
 use folio_workspace::{Workspace, WorkspaceError};
+
+use crate::cache::Input;
 use unic_langid::LanguageIdentifier;
 
 /// Why a document's English could not be read.
@@ -57,6 +59,35 @@ pub struct DocumentAssessment {
     /// Each locale's assessment, in the order the locales were given; a locale whose
     /// files could not be read has the error instead, and the others go on.
     pub locales: Vec<Result<LocaleAssessment, WorkspaceError>>,
+    /// Every file read, in [`document_inputs`] order, for the cache.
+    pub inputs: Vec<Input>,
+}
+
+/// The files [`assess_document`] reads for document `name` in `locales`, in order: the
+/// English units, then each locale's translation and record.
+pub fn document_inputs(
+    workspace: &Workspace,
+    name: &str,
+    locales: &[LanguageIdentifier],
+) -> Vec<PathBuf> {
+    let mut paths = vec![workspace.reference_units_path(name)];
+    for locale in locales {
+        paths.push(workspace.translation_path(locale, name));
+        paths.push(workspace.record_path(locale, name));
+    }
+    paths
+}
+
+/// Reads `path` (`None` when there is no file), recording it as an input.
+fn read_input(
+    workspace: &Workspace,
+    path: PathBuf,
+    inputs: &mut Vec<Input>,
+) -> Result<Option<String>, WorkspaceError> {
+    let stamp = Input::stamp(workspace, &path)?;
+    let text = workspace.read_text_if_exists(&path)?;
+    inputs.push(Input::new(path, stamp, text.as_deref()));
+    Ok(text)
 }
 
 /// Reads document `name`'s English and its translation and record in each of
@@ -68,7 +99,13 @@ pub fn assess_document(
     locales: &[LanguageIdentifier],
     options: &CheckOptions,
 ) -> Result<DocumentAssessment, EnglishError> {
-    let (path, english_text) = read_english(workspace, name)?;
+    let mut inputs = Vec::with_capacity(1 + 2 * locales.len());
+    let path = workspace.reference_units_path(name);
+    let english_text =
+        read_input(workspace, path.clone(), &mut inputs)?.ok_or_else(|| WorkspaceError::Io {
+            path: path.clone(),
+            error: std::io::ErrorKind::NotFound.into(),
+        })?;
     let reference = parse_ftl(&english_text);
     if !reference.errors.is_empty() {
         let errors = reference.errors;
@@ -79,12 +116,19 @@ pub fn assess_document(
         });
     }
     let english = reference_units(&reference);
-    let locales = locales
-        .iter()
-        .map(|locale| {
+    let mut assessed = Vec::with_capacity(locales.len());
+    for locale in locales {
+        let one = (|| {
             let path = workspace.translation_path(locale, name);
-            let text = workspace.read_text_if_exists(&path)?.unwrap_or_default();
-            let record = read_record(workspace, locale, name)?;
+            let text = read_input(workspace, path.clone(), &mut inputs)?.unwrap_or_default();
+            let record_path = workspace.record_path(locale, name);
+            let record = match read_input(workspace, record_path.clone(), &mut inputs)? {
+                None => Record::default(),
+                Some(text) => Record::parse(&text).map_err(|message| WorkspaceError::Record {
+                    path: record_path,
+                    message,
+                })?,
+            };
             let file = parse_ftl(&text);
             let assessment = assess(
                 &reference,
@@ -105,12 +149,14 @@ pub fn assess_document(
                 assessment,
                 syntax_errors,
             })
-        })
-        .collect();
+        })();
+        assessed.push(one);
+    }
     Ok(DocumentAssessment {
         name: name.to_owned(),
         english,
-        locales,
+        locales: assessed,
+        inputs,
     })
 }
 

@@ -7,14 +7,17 @@
 //!
 //! Reads go through `folio-workspace`; judging is `folio-policy`'s. Nothing here prints.
 
+mod cache;
 mod document;
 mod order;
 mod shard;
 mod site;
 mod tree;
 
+pub use cache::{Cache, Input};
 pub use document::{
-    DocumentAssessment, EnglishError, LocaleAssessment, assess_document, english_units, read_record,
+    DocumentAssessment, EnglishError, LocaleAssessment, assess_document, document_inputs,
+    english_units, read_record,
 };
 pub use order::for_each_in_order;
 pub use shard::Shard;

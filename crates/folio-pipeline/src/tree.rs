@@ -149,7 +149,7 @@ impl TreeRun {
             });
             locales.push((locale.as_str(), checked));
         }
-        drop(english);
+        // The parsed reference borrows its text, which the reference's own entry takes.
         drop(reference);
         if let Some((statuses, findings)) = own_check {
             let checked = Ok(TreeLocaleFile {

@@ -1,10 +1,10 @@
 //! Word diffs of English text.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
 /// One run of a word diff: text kept, removed or added.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", content = "text", rename_all = "kebab-case")]
 pub enum DiffPart {
     /// Text in both versions.

@@ -18,7 +18,7 @@ pub struct EnglishUnit {
 }
 
 /// The status of a translated unit (product contract, "Status of a translated unit").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Translated, and confirmed against the English that stands now.

@@ -15,6 +15,7 @@
 // The one crate that touches the file system: clippy.toml forbids std::fs everywhere else.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
+mod cache;
 mod config;
 mod error;
 mod files;
@@ -22,6 +23,7 @@ mod lock;
 mod site;
 mod tree;
 
+pub use cache::{CACHE_DIR, Stamp};
 pub use config::{CheckSettings, Config, ExtractSettings, LocaleCheckSettings, RenderSettings};
 pub use error::WorkspaceError;
 pub use files::{TEMP_PREFIX, is_temp_name, read_text, remove_file, resolve, write_atomic};

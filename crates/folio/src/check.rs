@@ -9,14 +9,14 @@ use std::path::Path;
 
 use folio_check::{Check, CheckOptions, Finding, Severity};
 use folio_pipeline::{
-    DocumentAssessment, EnglishError, LocaleAssessment, TreeLocaleFile, TreeRun, assess_document,
-    for_each_in_order,
+    Cache, DocumentAssessment, EnglishError, LocaleAssessment, TreeLocaleFile, TreeRun,
+    assess_document, document_inputs, for_each_in_order,
 };
 use folio_policy::{
     Bar, DisclaimerProblem, article_checks, below_bar, disclaimer_problems, percent,
 };
 use folio_track::StatusCounts;
-use folio_workspace::{FluentTree, Workspace};
+use folio_workspace::{FluentTree, Workspace, WorkspaceError};
 use unic_langid::LanguageIdentifier;
 
 use crate::Outcome;
@@ -61,10 +61,14 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
                 reporter.error(&problem);
             }
             let mut printer = CheckReporter::new(args.format, &mut out, args.documents)?;
+            let config =
+                workspace.read_text(&workspace.root().join(folio_workspace::CONFIG_FILE))?;
+            let cache = (!args.no_cache).then(|| Cache::new(&workspace, "check", &[&config]));
             check_workspace(
                 &workspace,
                 &names,
                 &locales,
+                cache.as_ref(),
                 reporter,
                 &mut printer,
                 &mut totals,
@@ -99,52 +103,77 @@ fn outcome(passed: bool, failures: usize) -> Outcome {
 }
 
 /// Workspace mode: each document's English read once, then every locale's translation
-/// assessed (`folio-pipeline`), documents in parallel, reported in order.
+/// assessed (`folio-pipeline`), documents in parallel, reported in order. A document
+/// whose files are all unchanged since the last run is taken from the cache.
 fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
     workspace: &Workspace,
     names: &[String],
     locales: &[LanguageIdentifier],
+    cache: Option<&Cache<'_>>,
     reporter: &mut Reporter,
     printer: &mut CheckReporter<'_, W>,
     totals: &mut Totals,
 ) -> anyhow::Result<()> {
     let options = article_checks(workspace.config().check.proper_names.clone());
     let disclaimer = workspace.disclaimer_name();
-    for_each_in_order(
-        names,
-        |name| assess_document(workspace, name, locales, &options),
-        |document| -> anyhow::Result<()> {
-            match document {
-                Ok(document) => {
-                    let is_disclaimer = document.name == disclaimer;
-                    let DocumentAssessment {
-                        name,
-                        english,
-                        locales,
-                    } = document;
-                    for one in locales {
-                        match one {
-                            Ok(one) => {
-                                let problems = is_disclaimer
-                                    .then(|| disclaimer_problems(&english, &one.assessment));
-                                let item = workspace_item(workspace, &name, one, problems);
-                                totals.add(&item.wire);
-                                printer.file(item, reporter)?;
-                            }
-                            Err(error) => reporter.error(&error),
+    let work = |name: &String| -> Result<Vec<Result<CheckItem, WorkspaceError>>, EnglishError> {
+        let inputs = document_inputs(workspace, name, locales);
+        if let Some(items) = cache.and_then(|c| c.get::<Vec<CheckItem>>(name, &inputs)) {
+            return Ok(items
+                .into_iter()
+                .map(|item| with_text(workspace, item))
+                .collect());
+        }
+        let DocumentAssessment {
+            name,
+            english,
+            locales,
+            inputs,
+        } = assess_document(workspace, name, locales, &options)?;
+        let items: Vec<Result<CheckItem, WorkspaceError>> = locales
+            .into_iter()
+            .map(|one| {
+                let one = one?;
+                let problems =
+                    (name == disclaimer).then(|| disclaimer_problems(&english, &one.assessment));
+                Ok(workspace_item(workspace, &name, one, problems))
+            })
+            .collect();
+        if let Some(cache) = cache
+            && items.iter().all(Result::is_ok)
+        {
+            let kept: Vec<&CheckItem> = items.iter().flatten().collect();
+            cache.put(&name, inputs, &kept);
+        }
+        Ok(items)
+    };
+    for_each_in_order(names, work, |document| -> anyhow::Result<()> {
+        match document {
+            Ok(items) => {
+                for item in items {
+                    match item {
+                        Ok(item) => {
+                            totals.add(&item.wire);
+                            printer.file(item, reporter)?;
                         }
+                        Err(error) => reporter.error(&error),
                     }
                 }
-                Err(EnglishError::Workspace(error)) => reporter.error(&error),
-                Err(EnglishError::Syntax { path, text, errors }) => report(
-                    reporter,
-                    workspace,
-                    &DocumentError::EnglishUnits { path, text, errors },
-                ),
             }
-            Ok(())
-        },
-    )
+            Err(error) => report(reporter, workspace, &DocumentError::from(error)),
+        }
+        Ok(())
+    })
+}
+
+/// A cached item with the text its snippets point into, read again when it has findings.
+fn with_text(workspace: &Workspace, mut item: CheckItem) -> Result<CheckItem, WorkspaceError> {
+    if !item.findings.is_empty() {
+        item.text = workspace
+            .read_text_if_exists(&item.path)?
+            .unwrap_or_default();
+    }
+    Ok(item)
 }
 
 /// One locale's assessed translation of a document as a report item, held to the

@@ -180,6 +180,10 @@ pub struct StatusArgs {
         hide_default_value = true
     )]
     pub shard: Shard,
+
+    /// Neither use nor update the cache of results (`.folio-cache/`, safe to delete).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Arguments of `folio accept`.
@@ -253,6 +257,10 @@ pub struct CheckArgs {
         hide_default_value = true
     )]
     pub shard: Shard,
+
+    /// Neither use nor update the cache of results (`.folio-cache/`, safe to delete).
+    #[arg(long)]
+    pub no_cache: bool,
 
     /// Combine the `--format json` reports of `--shard` jobs into one verdict, the same
     /// as one unsharded run's, instead of checking anything.

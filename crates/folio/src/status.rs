@@ -2,10 +2,13 @@
 //! status; the word diff of each stale unit; the translator's to-do list. Documents
 //! stream through `folio-pipeline` and out through `report::status`.
 
-use folio_pipeline::{EnglishError, LocaleAssessment, assess_document, for_each_in_order};
+use folio_pipeline::{
+    Cache, EnglishError, LocaleAssessment, assess_document, document_inputs, for_each_in_order,
+};
 use folio_policy::article_checks;
 use folio_track::{Status, StatusCounts, UnitStatus, word_diff};
-use folio_workspace::Workspace;
+use folio_workspace::{Workspace, WorkspaceError};
+use serde::{Deserialize, Serialize};
 
 use crate::Outcome;
 use crate::cli::{Cli, StatusArgs};
@@ -35,50 +38,66 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
     };
     let mut printer = StatusReporter::new(args.format, &mut out, human)?;
     let mut totals = Totals::default();
+    let config = workspace.read_text(&workspace.root().join(folio_workspace::CONFIG_FILE))?;
+    let cache = (!args.no_cache).then(|| Cache::new(&workspace, "status", &[&config]));
+    let work = |name: &String| -> Result<Vec<Result<StatusItem, WorkspaceError>>, EnglishError> {
+        let inputs = document_inputs(&workspace, name, &locales);
+        if let Some(items) = cache
+            .as_ref()
+            .and_then(|c| c.get::<Vec<StatusItem>>(name, &inputs))
+        {
+            return Ok(items.into_iter().map(Ok).collect());
+        }
+        let document = assess_document(&workspace, name, &locales, &options)?;
+        let items: Vec<Result<StatusItem, WorkspaceError>> = document
+            .locales
+            .into_iter()
+            .map(|one| Ok(status_item(&workspace, &document.name, one?)))
+            .collect();
+        // A file with syntax errors is shown with snippets of its text: not kept.
+        if let Some(cache) = &cache
+            && items
+                .iter()
+                .all(|item| item.as_ref().is_ok_and(|i| i.syntax.is_none()))
+        {
+            let kept: Vec<&StatusItem> = items.iter().flatten().collect();
+            cache.put(name, document.inputs, &kept);
+        }
+        Ok(items)
+    };
     // Broken translations are findings of the report, shown as snippets; only what kept
     // the report from being made (bad locale names, unreadable files) fails the command.
     let mut failures = reporter.error_count();
-    for_each_in_order(
-        &names,
-        |name| assess_document(&workspace, name, &locales, &options),
-        |document| -> anyhow::Result<()> {
-            match document {
-                Ok(document) => {
-                    for one in document.locales {
-                        match one {
-                            Ok(one) => {
-                                report_syntax_errors(reporter, &workspace, &one);
-                                let unrecorded = one
-                                    .assessment
-                                    .statuses
-                                    .iter()
-                                    .filter(|u| is_unrecorded(u))
-                                    .count();
-                                let file = status_file(&workspace, &document.name, one);
-                                totals.add(&file, unrecorded);
-                                printer.file(file)?;
+    for_each_in_order(&names, work, |document| -> anyhow::Result<()> {
+        match document {
+            Ok(items) => {
+                for item in items {
+                    match item {
+                        Ok(item) => {
+                            if let Some(syntax) = &item.syntax {
+                                reporter.located_findings(
+                                    workspace.display_path(&syntax.path),
+                                    &syntax.text,
+                                    &syntax.errors,
+                                );
                             }
-                            Err(error) => {
-                                failures += 1;
-                                reporter.error(&error);
-                            }
+                            totals.add(&item.file, item.unrecorded);
+                            printer.file(item.file)?;
+                        }
+                        Err(error) => {
+                            failures += 1;
+                            reporter.error(&error);
                         }
                     }
                 }
-                Err(error) => {
-                    failures += 1;
-                    let error = match error {
-                        EnglishError::Workspace(error) => DocumentError::Workspace(error),
-                        EnglishError::Syntax { path, text, errors } => {
-                            DocumentError::EnglishUnits { path, text, errors }
-                        }
-                    };
-                    report(reporter, &workspace, &error);
-                }
             }
-            Ok(())
-        },
-    )?;
+            Err(error) => {
+                failures += 1;
+                report(reporter, &workspace, &DocumentError::from(error));
+            }
+        }
+        Ok(())
+    })?;
     printer.finish(&totals)?;
     Ok(if failures > 0 {
         Outcome::Error
@@ -91,17 +110,50 @@ fn is_unrecorded(unit: &UnitStatus) -> bool {
     unit.status == Status::Current && !unit.recorded
 }
 
-fn report_syntax_errors(reporter: &mut Reporter, workspace: &Workspace, one: &LocaleAssessment) {
-    let problems: Vec<Located<'_>> = one
-        .syntax_errors
+/// One locale's file of a document, as the report shows it and the cache keeps it.
+#[derive(Serialize, Deserialize)]
+struct StatusItem {
+    file: StatusFile,
+    /// New translations not recorded yet.
+    unrecorded: usize,
+    /// The file's syntax errors with what their snippets need; such an item is not
+    /// cached.
+    #[serde(skip)]
+    syntax: Option<Syntax>,
+}
+
+/// A translation file's syntax errors, for snippets.
+struct Syntax {
+    path: std::path::PathBuf,
+    text: String,
+    errors: Vec<Located<'static>>,
+}
+
+fn status_item(workspace: &Workspace, document: &str, one: LocaleAssessment) -> StatusItem {
+    let unrecorded = one
+        .assessment
+        .statuses
         .iter()
-        .map(|e| Located {
-            offset: e.offset,
-            message: format!("Fluent syntax error: {}", e.message),
-            note: None,
-        })
-        .collect();
-    reporter.located_findings(workspace.display_path(&one.path), &one.text, &problems);
+        .filter(|u| is_unrecorded(u))
+        .count();
+    let syntax = (!one.syntax_errors.is_empty()).then(|| Syntax {
+        path: one.path.clone(),
+        text: one.text.clone(),
+        errors: one
+            .syntax_errors
+            .iter()
+            .map(|e| Located {
+                offset: e.offset,
+                message: format!("Fluent syntax error: {}", e.message),
+                note: None,
+            })
+            .collect(),
+    });
+    StatusItem {
+        file: status_file(workspace, document, one),
+        unrecorded,
+        syntax,
+    }
 }
 
 /// One locale's file of a document as the report shows it.

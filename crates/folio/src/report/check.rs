@@ -8,7 +8,7 @@ use codespan_reporting::term::termcolor::WriteColor;
 use folio_check::{Check, Finding, Severity};
 use folio_policy::percent;
 use folio_track::StatusCounts;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::wire::{CheckReport, CheckedFile, LocaleVerdict, VERSION, round};
 use super::{Format, JsonStream};
@@ -18,13 +18,16 @@ use crate::diagnostics::Reporter;
 /// counted (`--format json` lists every one).
 const SNIPPETS_PER_CHECK: usize = 10;
 
-/// One translation file checked: its wire entry, and what snippets need.
+/// One translation file checked: its wire entry, and what snippets need. Kept in the
+/// cache without its text, which is read again when there are findings to show.
+#[derive(Serialize, Deserialize)]
 pub struct CheckItem {
     /// The entry of the report.
     pub wire: CheckedFile,
     /// The file, as the snippets name it.
     pub path: PathBuf,
     /// Its text when it has findings (empty otherwise: nothing to point into).
+    #[serde(skip)]
     pub text: String,
     /// Its findings with byte offsets, for snippets.
     pub findings: Vec<Finding>,

@@ -104,7 +104,7 @@ pub struct LocaleVerdict {
 }
 
 /// One locale's status for one document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatusFile {
     /// The document name (its file stem).
     pub document: String,
@@ -128,7 +128,7 @@ pub struct StatusFile {
 }
 
 /// One unit that needs the translator.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnitReport {
     /// The unit id.
     pub id: String,
@@ -157,7 +157,7 @@ pub struct UnitReport {
 }
 
 /// A syntax error in a translation file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorReport {
     /// 1-based line.
     pub line: usize,
@@ -170,7 +170,7 @@ pub struct ErrorReport {
 }
 
 /// One locale's totals in `folio status`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocaleStatus {
     /// The locale.
     pub locale: String,

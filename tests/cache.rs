@@ -1,0 +1,129 @@
+//! The result cache (`.folio-cache/`) attacked: a cached run must say byte for byte what
+//! a fresh one says, and no cached result may outlive a change to what it was computed
+//! from — content edited behind an unchanged size and modification time, settings
+//! changed, the cache itself corrupted or deleted.
+
+// End-to-end tests build their fixtures on disk and read what the binary wrote.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
+use std::time::{Duration, SystemTime};
+
+use folio_tests::Sandbox;
+
+const TRANSLATION: &str = "locales/es/immunotherapy-multiple-myeloma.ftl";
+
+fn outputs(sandbox: &Sandbox, args: &[&str]) -> (i32, String, String) {
+    let run = sandbox.run(args);
+    (run.code, run.stdout, run.stderr)
+}
+
+/// Every file of the sandbox's workspace dated `age` ago, as if it had been there a
+/// while: the cache trusts the stamps of settled files without reading them.
+fn age(sandbox: &Sandbox, age: Duration) {
+    let then = SystemTime::now() - age;
+    for entry in walkdir(sandbox.path()) {
+        if entry.is_file() {
+            let file = std::fs::File::options().write(true).open(&entry).unwrap();
+            file.set_modified(then).unwrap();
+        }
+    }
+}
+
+fn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(walkdir(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
+
+#[test]
+fn a_cached_run_says_exactly_what_a_fresh_run_says() {
+    let sandbox = Sandbox::repo();
+    // A finding, so that cached snippets are shown too.
+    sandbox.edit(TRANSLATION, "CAR-T", "CAR T");
+    for args in [
+        &["check", "--format", "json"][..],
+        &["check"],
+        &["check", "--documents", "--format", "github"],
+        &["status", "--format", "json"],
+        &["status", "--todo", "--documents"],
+    ] {
+        let fresh = outputs(&sandbox, &[args, &["--no-cache"]].concat());
+        let first = outputs(&sandbox, args);
+        let cached = outputs(&sandbox, args);
+        assert_eq!(first, fresh, "{args:?}");
+        assert_eq!(cached, fresh, "{args:?}");
+    }
+    assert!(sandbox.path().join(".folio-cache/check").is_dir());
+    assert_eq!(
+        sandbox.read(".folio-cache/.gitignore").lines().last(),
+        Some("*")
+    );
+}
+
+#[test]
+fn an_edit_behind_the_same_size_and_time_is_seen() {
+    let sandbox = Sandbox::repo();
+    age(&sandbox, Duration::from_secs(3600));
+    let clean = sandbox.run(&["check", "--format", "json"]);
+    assert_eq!(clean.code, 0, "{}{}", clean.stdout, clean.stderr);
+    // Break a link target without changing the file's size, and put its modification
+    // time back: only its content (and its status-change time) tells.
+    let path = sandbox.path().join(TRANSLATION);
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let text = sandbox.read(TRANSLATION);
+    let broken = text.replacen("](https://", "](httpx://", 1);
+    assert_ne!(broken, text);
+    assert_eq!(broken.len(), text.len());
+    sandbox.write(TRANSLATION, &broken);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let run = sandbox.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("link-mismatch"), "{}", run.stdout);
+    assert_eq!(
+        outputs(&sandbox, &["check", "--format", "json"]),
+        outputs(&sandbox, &["check", "--format", "json", "--no-cache"])
+    );
+}
+
+#[test]
+fn touching_files_changes_nothing_and_changing_settings_changes_the_verdict() {
+    let sandbox = Sandbox::repo();
+    let before = outputs(&sandbox, &["status", "--format", "json"]);
+    age(&sandbox, Duration::from_secs(60));
+    assert_eq!(outputs(&sandbox, &["status", "--format", "json"]), before);
+    assert_eq!(sandbox.run(&["check"]).code, 0);
+    // A stricter bar in folio.toml is a new verdict, not a cached one.
+    let config = sandbox.read("folio.toml");
+    sandbox.write(
+        "folio.toml",
+        format!("{config}\n[check.locales.es]\nmin-coverage = 100\nstale-fails = true\n"),
+    );
+    sandbox.edit(TRANSLATION, "CAR-T", "CAR T");
+    let fresh = outputs(&sandbox, &["check", "--format", "json", "--no-cache"]);
+    assert_eq!(outputs(&sandbox, &["check", "--format", "json"]), fresh);
+}
+
+#[test]
+fn a_corrupt_or_deleted_cache_is_a_miss() {
+    let sandbox = Sandbox::repo();
+    let fresh = outputs(&sandbox, &["check", "--format", "json", "--no-cache"]);
+    assert_eq!(outputs(&sandbox, &["check", "--format", "json"]), fresh);
+    for entry in walkdir(&sandbox.path().join(".folio-cache/check")) {
+        std::fs::write(entry, "{ not json").unwrap();
+    }
+    assert_eq!(outputs(&sandbox, &["check", "--format", "json"]), fresh);
+    std::fs::remove_dir_all(sandbox.path().join(".folio-cache")).unwrap();
+    assert_eq!(outputs(&sandbox, &["check", "--format", "json"]), fresh);
+}
