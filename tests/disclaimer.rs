@@ -5,7 +5,7 @@
 // End-to-end tests build their fixtures on disk and read what the binary wrote.
 #![allow(clippy::disallowed_methods)]
 
-use folio_tests::{Run, Sandbox};
+use folio_tests::{CheckReport, Run, Sandbox, status_json};
 
 const NAME: &str = "immunotherapy-multiple-myeloma";
 const ES_DISCLAIMER: &str = "locales/es/disclaimer.ftl";
@@ -35,10 +35,16 @@ fn page_exists(sandbox: &Sandbox, locale: &str) -> bool {
 fn assert_es_refused(sandbox: &Sandbox, unit: &str, why: &str) {
     let check = sandbox.run(&["check", "es", "--format", "json"]);
     assert_eq!(check.code, 1, "{why}: check must fail\n{check:?}");
-    let report: serde_json::Value = serde_json::from_str(&check.stdout).expect("JSON");
-    let flagged = report["findings"].as_array().unwrap().iter().any(|f| {
-        f["check"] == "disclaimer-not-current" && f["id"] == unit && f["severity"] == "error"
-    });
+    let report = CheckReport::parse(&check);
+    let flagged = report
+        .document("es", "disclaimer")
+        .findings
+        .iter()
+        .any(|f| {
+            f.check == "disclaimer-not-current"
+                && f.id.as_deref() == Some(unit)
+                && f.severity == "error"
+        });
     assert!(
         flagged,
         "{why}: expected disclaimer-not-current on {unit}\n{}",
@@ -236,38 +242,25 @@ fn check_and_render_agree_on_a_body_unit_that_does_not_format() {
     set_message(&sandbox, &path, "intro-p2", "{ intro-p2 }");
     let check = sandbox.run(&["check", "es", "--format", "json"]);
     assert_eq!(check.code, 1, "{check:?}");
-    let report: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    let report = CheckReport::parse(&check);
+    let document = report.document("es", NAME);
     assert!(
-        report["findings"]
-            .as_array()
-            .unwrap()
+        document
+            .findings
             .iter()
-            .any(|f| f["check"] == "does-not-format" && f["id"] == "intro-p2"),
+            .any(|f| f.check == "does-not-format" && f.id.as_deref() == Some("intro-p2")),
         "{}",
         check.stdout
     );
-    let document = report["locales"][0]["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["document"] == NAME)
-        .unwrap()
-        .clone();
     assert!(
-        document["coverage"].as_f64().unwrap() < 100.0,
-        "a unit render leaves out is not covered: {document}"
+        document.coverage < 100.0,
+        "a unit render leaves out is not covered: {document:?}"
     );
-    let status = sandbox.run_ok(&["status", "es", "--format", "json"]);
-    let status: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
-    let in_status = status["locales"][0]["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["document"] == NAME)
-        .unwrap()["coverage"]
-        .clone();
+    let status = status_json(&sandbox, &["es"]);
+    let in_status = status.document("es", NAME);
     assert_eq!(
-        in_status, document["coverage"],
+        (in_status.coverage, in_status.publishable_words),
+        (document.coverage, document.publishable_words),
         "status and check give one coverage"
     );
     let render = sandbox.run(&["render", "--all", "--out", "site"]);

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use folio_tests::{Run, Sandbox, folio_bin};
+use folio_tests::{Run, Sandbox, folio_bin, status_json};
 
 const NAME: &str = "immunotherapy-multiple-myeloma";
 /// How Folio names its temporary files.
@@ -302,15 +302,13 @@ fn concurrent_accepts_never_lose_an_acceptance() {
             let output = child.wait_with_output().unwrap();
             assert!(output.status.success(), "round {round}: {output:?}");
         }
-        let status = sandbox.run_ok(&["status", "es", "--format", "json"]);
-        let report: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
-        let stale: u64 = report["locales"][0]["documents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["units"]["stale"].as_u64().unwrap())
-            .sum();
-        assert_eq!(stale, 0, "round {round}: an acceptance was lost");
+        let report = status_json(&sandbox, &["es"]);
+        let article = report.document("es", NAME);
+        assert_eq!(
+            (article.units.stale, report.totals("es").units.stale),
+            (0, 0),
+            "round {round}: an acceptance was lost"
+        );
     }
 }
 

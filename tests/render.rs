@@ -4,7 +4,7 @@
 // End-to-end tests build their fixtures on disk and read what the binary wrote.
 #![allow(clippy::disallowed_methods)]
 
-use folio_tests::{Sandbox, hostile_site};
+use folio_tests::{CheckReport, Sandbox, hostile_site};
 
 const NAME: &str = "immunotherapy-multiple-myeloma";
 const LOCALES: [&str; 7] = ["en", "ar", "de", "es", "fr", "pt-BR", "zh-Hans"];
@@ -303,13 +303,13 @@ fn hostile_translations_render_inert() {
     // HTML the English unit lacks is a `tag-mismatch` error: the unit is left out and
     // the English shows instead, as `check` says.
     let check = sandbox.run(&["check", "es", "--format", "json"]);
-    let report: serde_json::Value = serde_json::from_str(&check.stdout).expect("JSON");
-    let mismatched: Vec<&str> = report["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|finding| finding["check"] == "tag-mismatch")
-        .filter_map(|finding| finding["id"].as_str())
+    let report = CheckReport::parse(&check);
+    let mismatched: Vec<&str> = report
+        .document("es", NAME)
+        .findings
+        .iter()
+        .filter(|finding| finding.check == "tag-mismatch")
+        .filter_map(|finding| finding.id.as_deref())
         .collect();
     for id in ["intro-p1", "intro-p2"] {
         assert!(mismatched.contains(&id), "{id}: {}", check.stdout);

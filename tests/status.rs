@@ -3,123 +3,28 @@
 
 use std::collections::BTreeMap;
 
-use folio_tests::{Counts, Sandbox};
-use serde::Deserialize;
+use folio_tests::{Counts, DiffPart, Sandbox, StatusFile, StatusReport, UnitReport, status_json};
 
 const ARTICLE: &str = "source/immunotherapy-multiple-myeloma.md";
 const NAME: &str = "immunotherapy-multiple-myeloma";
 const LOCALES: [&str; 6] = ["ar", "de", "es", "fr", "pt-BR", "zh-Hans"];
 
-// The JSON wire format, mirrored strictly: an unknown or missing field fails the test.
+// The JSON wire format (version 2) is mirrored strictly in the support library: an
+// unknown or missing field fails the test, and each locale's totals must be the sums of
+// its documents.
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StatusReport {
-    version: u32,
-    locales: Vec<LocaleReport>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LocaleReport {
-    locale: String,
-    units: Counts,
-    words: Counts,
-    coverage: f64,
-    documents: Vec<DocumentReport>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DocumentReport {
-    document: String,
-    file: String,
-    units: Counts,
-    words: Counts,
-    coverage: f64,
-    todo: Vec<UnitReport>,
-    syntax_errors: Vec<ErrorReport>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UnitReport {
-    id: String,
-    status: String,
-    line: Option<usize>,
-    english: Option<String>,
-    confirmed: Option<String>,
-    confirmed_translation: Option<String>,
-    translation: Option<String>,
-    words: usize,
-    recorded: bool,
-    diff: Option<Vec<DiffPart>>,
-    translation_diff: Option<Vec<DiffPart>>,
-}
-
-#[derive(Debug, Deserialize, PartialEq, Eq)]
-#[serde(
-    tag = "op",
-    content = "text",
-    rename_all = "kebab-case",
-    deny_unknown_fields
-)]
-enum DiffPart {
-    Equal(String),
-    Delete(String),
-    Insert(String),
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ErrorReport {
-    line: usize,
-    column: usize,
-    message: String,
-    line_text: String,
-}
-
-fn status_json(sandbox: &Sandbox, args: &[&str]) -> StatusReport {
-    let mut full = vec!["status", "--format", "json"];
-    full.extend_from_slice(args);
-    let run = sandbox.run(&full);
-    assert_eq!(run.code, 0, "{run:?}");
-    let report: StatusReport =
-        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
-    assert_eq!(report.version, 1);
-    report
-}
-
-/// The article's document report in each locale.
-fn article_by_locale(report: &StatusReport) -> BTreeMap<String, &DocumentReport> {
+/// The article's entry in each locale.
+fn article_by_locale(report: &StatusReport) -> BTreeMap<String, &StatusFile> {
     report
         .locales
         .iter()
-        .map(|l| {
-            (
-                l.locale.clone(),
-                l.documents
-                    .iter()
-                    .find(|d| d.document == NAME)
-                    .expect("the article"),
-            )
-        })
+        .map(|l| (l.locale.clone(), report.document(&l.locale, NAME)))
         .collect()
 }
 
 /// `(id, status)` of every unit that is not current, per locale.
 fn todo(report: &StatusReport, locale: &str) -> Vec<(String, String)> {
-    let locale = report
-        .locales
-        .iter()
-        .find(|l| l.locale == locale)
-        .expect("the locale");
-    locale
-        .documents
-        .iter()
-        .flat_map(|d| &d.todo)
-        .map(|u| (u.id.clone(), u.status.clone()))
-        .collect()
+    report.todo(locale)
 }
 
 /// The deletions and insertions of a stale unit's diff.
@@ -132,12 +37,7 @@ fn changes(unit: &UnitReport) -> Vec<&DiffPart> {
 
 /// The first unit to do in the article, in the report's first locale.
 fn first_todo(report: &StatusReport) -> &UnitReport {
-    let article = report.locales[0]
-        .documents
-        .iter()
-        .find(|d| d.document == NAME)
-        .expect("the article");
-    &article.todo[0]
+    &report.document(&report.locales[0].locale, NAME).todo[0]
 }
 
 /// Counts with no updated or untranslated units.
@@ -157,8 +57,7 @@ fn counts(current: usize, stale: usize, missing: usize, obsolete: usize, invalid
 fn the_committed_repository_is_fully_current() {
     let sandbox = Sandbox::repo();
     let report = status_json(&sandbox, &[]);
-    let locales: Vec<&str> = report.locales.iter().map(|l| l.locale.as_str()).collect();
-    assert_eq!(locales, LOCALES);
+    assert_eq!(report.locale_names(), LOCALES);
     for locale in &report.locales {
         assert_eq!(locale.units, counts(37, 0, 0, 0, 0), "{}", locale.locale);
         assert_eq!(
@@ -167,7 +66,13 @@ fn the_committed_repository_is_fully_current() {
         );
         assert!(locale.words.current > 500, "words are counted");
         assert_eq!(locale.coverage, 100.0, "{}", locale.locale);
-        for document in &locale.documents {
+        let documents: Vec<&str> = report
+            .documents_of(&locale.locale)
+            .iter()
+            .map(|d| d.document.as_str())
+            .collect();
+        assert_eq!(documents, ["disclaimer", NAME], "{}", locale.locale);
+        for document in report.documents_of(&locale.locale) {
             assert_eq!(document.coverage, 100.0);
             assert!(document.todo.is_empty() && document.syntax_errors.is_empty());
             assert!(document.words.current > 0 && document.words.stale == 0);
@@ -177,6 +82,7 @@ fn the_committed_repository_is_fully_current() {
             );
         }
     }
+    // People get one line per locale; `--documents` adds one per document and locale.
     let human = sandbox.run(&["status"]);
     assert_eq!(human.code, 0);
     assert!(
@@ -184,6 +90,32 @@ fn the_committed_repository_is_fully_current() {
         "{}",
         human.stdout
     );
+    let rows = |stdout: &str, locale: &str| -> Vec<String> {
+        stdout
+            .lines()
+            .filter(|l| l.split_whitespace().next() == Some(locale))
+            .map(str::to_owned)
+            .collect()
+    };
+    for locale in LOCALES {
+        let totals = rows(&human.stdout, locale);
+        assert_eq!(totals.len(), 1, "{locale}: {}", human.stdout);
+        assert!(totals[0].ends_with("100.0%") && totals[0].contains(" 37 "));
+    }
+    assert!(!human.stdout.contains(NAME), "{}", human.stdout);
+    let documents = sandbox.run_ok(&["status", "--documents"]);
+    for locale in LOCALES {
+        let rows = rows(&documents.stdout, locale);
+        assert_eq!(rows.len(), 3, "{locale}: {}", documents.stdout);
+        assert!(
+            rows[0].contains(" disclaimer ") && rows[1].contains(&format!(" {NAME} ")),
+            "{rows:?}"
+        );
+        assert!(
+            rows[1].contains(" 35 ") && rows[2].contains(" 37 "),
+            "{rows:?}"
+        );
+    }
 }
 
 #[test]

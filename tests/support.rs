@@ -67,6 +67,445 @@ pub struct Counts {
     pub invalid: usize,
 }
 
+// The JSON wire formats of `folio check` and `folio status` (version 2), mirrored
+// strictly: an unknown or missing field fails the test. Each report is one object whose
+// `documents` array has an entry per (document, locale), in document order then locale
+// order, followed by per-locale totals; `parse` holds the totals to the sums of their
+// documents, so the tests can read either.
+
+/// `folio check --format json`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckReport {
+    /// 2.
+    pub version: u32,
+    /// One entry per (document, locale).
+    pub documents: Vec<CheckedFile>,
+    /// One entry per locale, sorted by tag.
+    pub locales: Vec<LocaleVerdict>,
+    /// What could not be read or checked.
+    pub errors: Vec<String>,
+    /// The verdict.
+    pub passed: bool,
+}
+
+/// One locale's translation of one document, held to the bar.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckedFile {
+    /// The document (generic mode: the file's path inside the locale folder).
+    pub document: String,
+    /// The locale.
+    pub locale: String,
+    /// The translation file, `/`-separated.
+    pub file: String,
+    /// Unit counts by status.
+    pub units: Counts,
+    /// Reference word counts by status.
+    pub words: Counts,
+    /// Reference words whose unit is publishable.
+    pub publishable_words: usize,
+    /// Percent, to one decimal.
+    pub coverage: f64,
+    /// The bar.
+    pub min_coverage: f64,
+    /// Whether stale units fail.
+    pub stale_fails: bool,
+    /// The document's verdict.
+    pub passed: bool,
+    /// Whole-file findings first, then in file order.
+    pub findings: Vec<Finding>,
+}
+
+/// One finding in a file (its locale and file are the entry's).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    /// `error` or `warning`.
+    pub severity: String,
+    /// The check's stable name.
+    pub check: String,
+    /// 1-based line; absent for the whole file.
+    pub line: Option<usize>,
+    /// 1-based column; absent for the whole file.
+    pub column: Option<usize>,
+    /// The unit id, when about one.
+    pub id: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// One locale's totals in `folio check`.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocaleVerdict {
+    /// The locale.
+    pub locale: String,
+    /// Documents checked.
+    pub documents: usize,
+    /// Documents that did not pass.
+    pub failed: usize,
+    /// Unit counts by status.
+    pub units: Counts,
+    /// Reference word counts by status.
+    pub words: Counts,
+    /// Percent of all the reference words that are publishable.
+    pub coverage: f64,
+    /// Error findings.
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+    /// Whether every document passed.
+    pub passed: bool,
+}
+
+impl CheckReport {
+    /// Parses the standard output of `folio check --format json` (or `--merge`) and
+    /// holds it to the format's invariants: version 2, the verdict is its parts', each
+    /// locale's totals are the sums of its documents.
+    pub fn parse(run: &Run) -> Self {
+        let report: CheckReport = serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("{e}:\n{}{}", run.stdout, run.stderr));
+        assert_eq!(report.version, 2);
+        assert_eq!(
+            report.passed,
+            report.errors.is_empty() && report.locales.iter().all(|l| l.passed)
+        );
+        assert_ordered(
+            report.documents.iter().map(|d| (&d.document, &d.locale)),
+            report.locales.iter().map(|l| &l.locale),
+        );
+        for l in &report.locales {
+            let documents: Vec<&CheckedFile> = report
+                .documents
+                .iter()
+                .filter(|d| d.locale == l.locale)
+                .collect();
+            assert_eq!(documents.len(), l.documents, "{l:?}");
+            assert_eq!(sum(documents.iter().map(|d| &d.units)), l.units, "{l:?}");
+            assert_eq!(sum(documents.iter().map(|d| &d.words)), l.words, "{l:?}");
+            let failed = documents.iter().filter(|d| !d.passed).count();
+            assert_eq!((failed, l.passed), (l.failed, failed == 0), "{l:?}");
+            let findings = documents.iter().flat_map(|d| &d.findings);
+            let errors = findings.clone().filter(|f| f.severity == "error").count();
+            assert_eq!((errors, findings.count() - errors), (l.errors, l.warnings));
+            let publishable = documents.iter().map(|d| d.publishable_words).sum();
+            assert_eq!(
+                l.coverage,
+                percent(publishable, english_total(&l.words)),
+                "{l:?}"
+            );
+        }
+        for document in &report.documents {
+            // Only a current unit is publishable; an error fails the document.
+            assert!(
+                document.publishable_words <= document.words.current,
+                "{document:?}"
+            );
+            if document.findings.iter().any(|f| f.severity == "error") {
+                assert!(!document.passed, "{document:?}");
+            }
+            assert!((0.0..=100.0).contains(&document.coverage), "{document:?}");
+        }
+        report
+    }
+
+    /// The entries of `locale`, in document order.
+    pub fn documents_of(&self, locale: &str) -> Vec<&CheckedFile> {
+        self.documents
+            .iter()
+            .filter(|d| d.locale == locale)
+            .collect()
+    }
+
+    /// The entry of `document` in `locale`.
+    pub fn document(&self, locale: &str, document: &str) -> &CheckedFile {
+        self.documents
+            .iter()
+            .find(|d| d.locale == locale && d.document == document)
+            .unwrap_or_else(|| panic!("{document} in {locale}: {self:?}"))
+    }
+
+    /// Every finding with its entry, in report order.
+    pub fn findings(&self) -> impl Iterator<Item = (&CheckedFile, &Finding)> {
+        self.documents
+            .iter()
+            .flat_map(|d| d.findings.iter().map(move |f| (d, f)))
+    }
+}
+
+/// `folio status --format json`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusReport {
+    /// 2.
+    pub version: u32,
+    /// One entry per (document, locale).
+    pub documents: Vec<StatusFile>,
+    /// One entry per locale, sorted by tag.
+    pub locales: Vec<LocaleStatus>,
+}
+
+/// One locale's status for one document.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusFile {
+    /// The document name.
+    pub document: String,
+    /// The locale.
+    pub locale: String,
+    /// The translation file, relative to the workspace root.
+    pub file: String,
+    /// Unit counts by status.
+    pub units: Counts,
+    /// English word counts by status.
+    pub words: Counts,
+    /// English words whose unit is publishable.
+    pub publishable_words: usize,
+    /// Percent of the English words whose unit is publishable.
+    pub coverage: f64,
+    /// Every unit that is not current.
+    pub todo: Vec<UnitReport>,
+    /// Syntax errors of the translation file.
+    pub syntax_errors: Vec<ErrorReport>,
+}
+
+/// One unit that needs the translator.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitReport {
+    /// The unit id.
+    pub id: String,
+    /// Its status.
+    pub status: String,
+    /// 1-based line of the translation.
+    pub line: Option<usize>,
+    /// Today's English.
+    pub english: Option<String>,
+    /// The English the translation was confirmed against.
+    pub confirmed: Option<String>,
+    /// The translation that was confirmed.
+    pub confirmed_translation: Option<String>,
+    /// The translation as text.
+    pub translation: Option<String>,
+    /// English words of the unit.
+    pub words: usize,
+    /// Whether the record has an entry for the unit.
+    pub recorded: bool,
+    /// The English word diff, for a stale or updated unit.
+    pub diff: Option<Vec<DiffPart>>,
+    /// The translation's word diff, for an updated unit.
+    pub translation_diff: Option<Vec<DiffPart>>,
+}
+
+/// One part of a word diff.
+#[derive(Debug, serde::Deserialize, PartialEq, Eq)]
+#[serde(
+    tag = "op",
+    content = "text",
+    rename_all = "kebab-case",
+    deny_unknown_fields
+)]
+pub enum DiffPart {
+    /// Unchanged text.
+    Equal(String),
+    /// Text removed.
+    Delete(String),
+    /// Text added.
+    Insert(String),
+}
+
+/// A syntax error in a translation file.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorReport {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What the parser expected.
+    pub message: String,
+    /// The offending line.
+    pub line_text: String,
+}
+
+/// One locale's totals in `folio status`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocaleStatus {
+    /// The locale.
+    pub locale: String,
+    /// Documents.
+    pub documents: usize,
+    /// Unit counts by status.
+    pub units: Counts,
+    /// English word counts by status.
+    pub words: Counts,
+    /// Percent of all the English words whose unit is publishable.
+    pub coverage: f64,
+}
+
+impl StatusReport {
+    /// Parses the standard output of `folio status --format json` and holds it to the
+    /// format's invariants: version 2, each entry's file and to-do list agree with its
+    /// counts, each locale's totals are the sums of its documents.
+    pub fn parse(run: &Run) -> Self {
+        let report: StatusReport = serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("{e}:\n{}{}", run.stdout, run.stderr));
+        assert_eq!(report.version, 2);
+        assert_ordered(
+            report.documents.iter().map(|d| (&d.document, &d.locale)),
+            report.locales.iter().map(|l| &l.locale),
+        );
+        for l in &report.locales {
+            let documents = report.documents_of(&l.locale);
+            assert_eq!(documents.len(), l.documents, "{l:?}");
+            assert_eq!(sum(documents.iter().map(|d| &d.units)), l.units, "{l:?}");
+            assert_eq!(sum(documents.iter().map(|d| &d.words)), l.words, "{l:?}");
+            let publishable = documents.iter().map(|d| d.publishable_words).sum();
+            assert_eq!(
+                l.coverage,
+                percent(publishable, english_total(&l.words)),
+                "{l:?}"
+            );
+        }
+        for document in &report.documents {
+            assert_eq!(
+                document.file,
+                format!("locales/{}/{}.ftl", document.locale, document.document)
+            );
+            assert!(
+                document.publishable_words <= document.words.current,
+                "{document:?}"
+            );
+            assert_eq!(
+                document.coverage,
+                percent(document.publishable_words, english_total(&document.words)),
+                "{document:?}"
+            );
+            // The to-do list is every unit that is not current.
+            let u = &document.units;
+            let not_current = english_total(u) + u.obsolete - u.current;
+            assert_eq!(document.todo.len(), not_current, "{document:?}");
+        }
+        report
+    }
+
+    /// The locales reported, in order.
+    pub fn locale_names(&self) -> Vec<&str> {
+        self.locales.iter().map(|l| l.locale.as_str()).collect()
+    }
+
+    /// The totals of `locale`.
+    pub fn totals(&self, locale: &str) -> &LocaleStatus {
+        self.locales
+            .iter()
+            .find(|l| l.locale == locale)
+            .unwrap_or_else(|| panic!("{locale} in {self:?}"))
+    }
+
+    /// The entries of `locale`, in document order.
+    pub fn documents_of(&self, locale: &str) -> Vec<&StatusFile> {
+        self.documents
+            .iter()
+            .filter(|d| d.locale == locale)
+            .collect()
+    }
+
+    /// The entry of `document` in `locale`.
+    pub fn document(&self, locale: &str, document: &str) -> &StatusFile {
+        self.documents
+            .iter()
+            .find(|d| d.locale == locale && d.document == document)
+            .unwrap_or_else(|| panic!("{document} in {locale}: {self:?}"))
+    }
+
+    /// `(id, status)` of every unit of `locale` that is not current, in report order.
+    pub fn todo(&self, locale: &str) -> Vec<(String, String)> {
+        self.documents_of(locale)
+            .iter()
+            .flat_map(|d| &d.todo)
+            .map(|u| (u.id.clone(), u.status.clone()))
+            .collect()
+    }
+}
+
+/// `folio status --format json ARGS…` in `sandbox`, which must exit 0, parsed.
+pub fn status_json(sandbox: &Sandbox, args: &[&str]) -> StatusReport {
+    let mut all = vec!["status", "--format", "json"];
+    all.extend_from_slice(args);
+    StatusReport::parse(&sandbox.run_ok(&all))
+}
+
+/// Entries come document by document (each document's locales together, in the order of
+/// the totals), and every entry's locale has totals.
+fn assert_ordered<'a>(
+    entries: impl Iterator<Item = (&'a String, &'a String)>,
+    locales: impl Iterator<Item = &'a String>,
+) {
+    let locales: Vec<&String> = locales.collect();
+    assert!(locales.is_sorted(), "locale totals sorted: {locales:?}");
+    let mut seen: Vec<&String> = Vec::new();
+    let mut previous: Option<(&String, usize)> = None;
+    for (document, locale) in entries {
+        let position = locales
+            .iter()
+            .position(|l| *l == locale)
+            .unwrap_or_else(|| panic!("{locale} of {document} has no totals"));
+        match previous {
+            Some((d, p)) if d == document => {
+                assert!(p < position, "{document}: {locale} out of order")
+            }
+            _ => {
+                assert!(
+                    !seen.contains(&document),
+                    "{document}'s entries are not together"
+                );
+                seen.push(document);
+            }
+        }
+        previous = Some((document, position));
+    }
+}
+
+/// The sum of some counts.
+fn sum<'a>(counts: impl IntoIterator<Item = &'a Counts>) -> Counts {
+    counts.into_iter().fold(
+        Counts {
+            current: 0,
+            updated: 0,
+            stale: 0,
+            untranslated: 0,
+            missing: 0,
+            obsolete: 0,
+            invalid: 0,
+        },
+        |a, c| Counts {
+            current: a.current + c.current,
+            updated: a.updated + c.updated,
+            stale: a.stale + c.stale,
+            untranslated: a.untranslated + c.untranslated,
+            missing: a.missing + c.missing,
+            obsolete: a.obsolete + c.obsolete,
+            invalid: a.invalid + c.invalid,
+        },
+    )
+}
+
+/// The words (or units) that count towards coverage: all but obsolete.
+fn english_total(c: &Counts) -> usize {
+    c.current + c.updated + c.stale + c.untranslated + c.missing + c.invalid
+}
+
+/// `part` of `whole` in percent to one decimal, as the reports round it (100 of nothing).
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        100.0
+    } else {
+        (part as f64 * 100.0 / whole as f64 * 10.0).round() / 10.0
+    }
+}
+
 /// What a run of `folio` did.
 #[derive(Debug)]
 pub struct Run {

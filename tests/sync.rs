@@ -5,32 +5,14 @@
 // End-to-end tests build their fixtures on disk and read what the binary wrote.
 #![allow(clippy::disallowed_methods)]
 
-use folio_tests::{Sandbox, ftl_messages};
+use folio_tests::{Counts, Sandbox, StatusReport, ftl_messages, status_json};
 
 const NAME: &str = "immunotherapy-multiple-myeloma";
 const LOCALES: [&str; 6] = ["ar", "de", "es", "fr", "pt-BR", "zh-Hans"];
 
-fn status_json(sandbox: &Sandbox, args: &[&str]) -> serde_json::Value {
-    let mut all = vec!["status", "--format", "json"];
-    all.extend_from_slice(args);
-    serde_json::from_str(&sandbox.run_ok(&all).stdout).expect("JSON")
-}
-
 /// Unit counts of `document` in `locale`, from `status --format json`.
-fn units(report: &serde_json::Value, locale: &str, document: &str) -> serde_json::Value {
-    let locale = report["locales"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["locale"] == locale)
-        .unwrap_or_else(|| panic!("{locale} in the report"));
-    locale["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["document"] == document)
-        .unwrap_or_else(|| panic!("{document} in {locale}"))["units"]
-        .clone()
+fn units(report: &StatusReport, locale: &str, document: &str) -> Counts {
+    report.document(locale, document).units
 }
 
 /// Translates the placeholders of `path` that `choose` picks: the `# id = English`
@@ -76,16 +58,13 @@ fn a_new_locale_half_translated_is_neither_complete_nor_published() {
         "the skeleton's units are comments until translated"
     );
     let report = status_json(&sandbox, &["it"]);
-    assert_eq!(units(&report, "it", NAME)["missing"], 35);
+    assert_eq!(units(&report, "it", NAME).missing, 35);
 
     translate_placeholders(&sandbox, "locales/it/disclaimer.ftl", |_| true);
     translate_placeholders(&sandbox, &article, |i| i % 2 == 0);
     let report = status_json(&sandbox, &["it"]);
     let counts = units(&report, "it", NAME);
-    assert_eq!(
-        (counts["current"].as_u64(), counts["missing"].as_u64()),
-        (Some(18), Some(17))
-    );
+    assert_eq!((counts.current, counts.missing), (18, 17));
     let check = sandbox.run(&["check", "it"]);
     assert_eq!(
         check.code, 1,
@@ -126,7 +105,7 @@ fn sync_keeps_every_byte_of_a_translators_file_and_twice_changes_nothing() {
     }
     sandbox.write(&es, &mine);
     let report = status_json(&sandbox, &["es"]);
-    assert_eq!(units(&report, "es", NAME)["missing"], 2);
+    assert_eq!(units(&report, "es", NAME).missing, 2);
 
     sandbox.run_ok(&["sync", "es"]);
     let synced = sandbox.read(&es);
@@ -166,7 +145,7 @@ fn an_article_copied_under_a_new_name_is_current_everywhere_after_sync() {
     sandbox.write("source/copy.md", sandbox.read(&format!("source/{NAME}.md")));
     sandbox.run_ok(&["extract"]);
     let report = status_json(&sandbox, &[]);
-    assert_eq!(units(&report, "es", "copy")["missing"], 35);
+    assert_eq!(units(&report, "es", "copy").missing, 35);
     let run = sandbox.run_ok(&["sync"]);
     assert!(
         run.stdout.contains("es: copy: 35 unit(s) filled"),
@@ -175,7 +154,7 @@ fn an_article_copied_under_a_new_name_is_current_everywhere_after_sync() {
     );
     let report = status_json(&sandbox, &[]);
     for locale in LOCALES {
-        assert_eq!(units(&report, locale, "copy")["current"], 35, "{locale}");
+        assert_eq!(units(&report, locale, "copy").current, 35, "{locale}");
         let record = sandbox.read(&format!("locales/{locale}/confirmed/copy.toml"));
         assert!(
             record.contains("[intro-p1]\nenglish = "),
@@ -227,13 +206,10 @@ fn a_copied_english_locale_is_untranslated_not_current() {
     }
     let report = status_json(&sandbox, &["it"]);
     let counts = units(&report, "it", NAME);
-    assert_eq!(
-        counts["current"].as_u64().unwrap() + counts["untranslated"].as_u64().unwrap(),
-        35
-    );
+    assert_eq!(counts.current + counts.untranslated, 35, "{counts:?}");
     assert!(
-        counts["untranslated"].as_u64().unwrap() >= 25,
-        "every unit of more than one word is untranslated: {counts}"
+        counts.untranslated >= 25,
+        "every unit of more than one word is untranslated: {counts:?}"
     );
     assert_eq!(sandbox.run(&["check", "it"]).code, 1);
 }
@@ -268,12 +244,12 @@ fn minor_applies_to_an_earlier_english_edit_still_stale() {
     assert!(run.stdout.contains("declared minor"), "{}", run.stdout);
     let report = status_json(&sandbox, &[]);
     for locale in LOCALES {
-        let expected = if locale == "es" { "updated" } else { "current" };
         let counts = units(&report, locale, NAME);
+        let (updated, current) = if locale == "es" { (1, 34) } else { (0, 35) };
         assert_eq!(
-            counts[expected],
-            if expected == "current" { 35 } else { 1 },
-            "{locale}: {counts}"
+            (counts.updated, counts.current),
+            (updated, current),
+            "{locale}: {counts:?}"
         );
     }
     let fr = sandbox.read(&format!("locales/fr/confirmed/{NAME}.toml"));

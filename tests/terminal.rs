@@ -2,7 +2,7 @@
 //! (`status --diff`, `status --todo`, `check` snippets, error snippets) shows them escaped
 //! as `\u{…}`, and JSON carries them as `\u` escapes that parse back to the same text.
 
-use folio_tests::{Run, Sandbox};
+use folio_tests::{CheckReport, Run, Sandbox, StatusReport};
 
 const ARTICLE: &str = "source/immunotherapy-multiple-myeloma.md";
 const NAME: &str = "immunotherapy-multiple-myeloma";
@@ -127,13 +127,12 @@ fn json_escapes_controls_and_keeps_the_text() {
     let sandbox = workspace_with_controls();
     let run = sandbox.run_ok(&["status", "es", "--format", "json"]);
     assert_inert(&run, "status --format json");
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
-    let translations: Vec<&str> = report["locales"][0]["documents"]
-        .as_array()
-        .expect("documents")
-        .iter()
-        .flat_map(|d| d["todo"].as_array().expect("todo"))
-        .filter_map(|u| u["translation"].as_str())
+    let report = StatusReport::parse(&run);
+    let translations: Vec<&str> = report
+        .documents_of("es")
+        .into_iter()
+        .flat_map(|d| &d.todo)
+        .filter_map(|u| u.translation.as_deref())
         .collect();
     assert!(
         translations.contains(&HOSTILE),
@@ -143,7 +142,7 @@ fn json_escapes_controls_and_keeps_the_text() {
     let run = sandbox.run(&["check", "es", "--format", "json"]);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     assert_inert(&run, "check --format json");
-    serde_json::from_str::<serde_json::Value>(&run.stdout).expect("valid JSON");
+    CheckReport::parse(&run);
 }
 
 #[test]

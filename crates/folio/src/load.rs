@@ -169,7 +169,8 @@ pub fn write_record(
 }
 
 /// The locales a command works on: those named (each must be a canonical BCP 47 tag
-/// with a folder in the workspace), or all of them. Bad folder names are reported and
+/// with a folder in the workspace), or all of them, in tag order either way: reports
+/// list locales sorted, as `check --merge` does. Bad folder names are reported and
 /// skipped; the rest are still served.
 pub fn select_locales(
     workspace: &Workspace,
@@ -213,7 +214,7 @@ pub fn select_locales(
             chosen.push(locale);
         }
     }
-    Ok(chosen)
+    Ok(all.into_iter().filter(|l| chosen.contains(l)).collect())
 }
 
 /// Reports a document error: snippets for errors inside a file, one line otherwise.

@@ -385,12 +385,18 @@ pub fn escape_property(text: &str) -> String {
 }
 
 /// Combines the JSON reports of `--shard` jobs into the report of one unsharded run:
-/// documents in (document, locale) order, totals added up again, errors kept.
+/// documents in (document, locale) order, totals added up again, errors kept once each
+/// (every job reports what is not about one document, such as a bad locale folder).
 pub fn merge(reports: Vec<CheckReport>) -> CheckReport {
     let mut documents: Vec<CheckedFile> =
         reports.iter().flat_map(|r| r.documents.clone()).collect();
     documents.sort_by(|a, b| (&a.document, &a.locale).cmp(&(&b.document, &b.locale)));
-    let errors: Vec<String> = reports.into_iter().flat_map(|r| r.errors).collect();
+    let mut errors: Vec<String> = Vec::new();
+    for error in reports.into_iter().flat_map(|r| r.errors) {
+        if !errors.contains(&error) {
+            errors.push(error);
+        }
+    }
     let mut totals = Totals::default();
     for document in &documents {
         totals.add(document);
