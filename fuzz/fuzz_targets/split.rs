@@ -203,7 +203,12 @@ fn as_previous(extracted: &Extracted) -> Previous {
     let texts: BTreeMap<String, String> = file
         .messages
         .iter()
-        .filter_map(|m| Some((m.id.to_owned(), plain_text(m.ast.value.as_ref()?))))
+        .filter_map(|m| {
+            Some((
+                m.id.to_owned(),
+                plain_text(m.ast.value.as_ref()?).into_owned(),
+            ))
+        })
         .collect();
     Previous::new(&extracted.layout, &texts)
 }

@@ -28,7 +28,7 @@ pub fn english_units(ftl: &str) -> Vec<EnglishUnit> {
         .filter_map(|m| {
             Some(EnglishUnit {
                 id: m.id.to_owned(),
-                text: plain_text(m.ast.value.as_ref()?),
+                text: plain_text(m.ast.value.as_ref()?).into_owned(),
             })
         })
         .collect()

@@ -277,14 +277,17 @@ pub fn check_file(
             }
             let english_text = plain_text(english);
             let translated_text = plain_text(translated);
-            let read = || {
+            // Markdown is read once for both checks; other text is all prose.
+            let (english_inline, translated_inline) = if options.markdown {
                 (
                     markdown::inline(&english_text),
                     markdown::inline(&translated_text),
                 )
-            };
-            let (english_inline, translated_inline) = if options.markdown || options.numbers {
-                read()
+            } else if options.numbers {
+                (
+                    markdown::not_markdown(&english_text),
+                    markdown::not_markdown(&translated_text),
+                )
             } else {
                 Default::default()
             };

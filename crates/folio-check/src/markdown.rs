@@ -35,6 +35,15 @@ pub fn strip_bidi_controls(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Text that is not Markdown (an application's strings), for the number check alone:
+/// all of it is prose.
+pub(crate) fn not_markdown(text: &str) -> Inline {
+    Inline {
+        prose: text.to_owned(),
+        ..Inline::default()
+    }
+}
+
 /// The links, code spans and emphasis of a unit, read as its page shows it.
 pub(crate) fn inline(text: &str) -> Inline {
     let text = strip_bidi_controls(text);
@@ -221,6 +230,10 @@ pub(crate) fn missing_numbers(reference: &Inline, translated: &Inline) -> Vec<St
 /// Every number in `text`: (its digits in ASCII, as written).
 fn numbers(text: &str) -> Vec<(String, String)> {
     let mut found = Vec::new();
+    // Most text has no digit, and ASCII text says so at a byte's glance.
+    if !text.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii()) {
+        return found;
+    }
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let Some(first) = ascii_digit(c) else {
@@ -257,6 +270,9 @@ fn is_group_separator(c: char) -> bool {
 
 /// The ASCII digit of a decimal digit in any common script.
 fn ascii_digit(c: char) -> Option<char> {
+    if c < '\u{0660}' {
+        return c.is_ascii_digit().then_some(c);
+    }
     let zero = match c {
         '0'..='9' => '0',
         '\u{0660}'..='\u{0669}' => '\u{0660}',

@@ -8,7 +8,7 @@ use fluent_syntax::ast::{Expression, InlineExpression, Message, Pattern, Pattern
 const MAX_PATHS: usize = 256;
 
 /// Every variable used anywhere in `pattern`, selectors included.
-pub fn all(pattern: &Pattern<&str>) -> BTreeSet<String> {
+pub fn all<'s>(pattern: &Pattern<&'s str>) -> BTreeSet<&'s str> {
     paths(pattern).into_iter().flatten().collect()
 }
 
@@ -16,7 +16,10 @@ pub fn all(pattern: &Pattern<&str>) -> BTreeSet<String> {
 /// through is one choice of variant in every select expression; a variable counts as
 /// shown on it if it is used there or is the selector of a select it passes through, so
 /// `{ $count -> [one] one day *[other] { $count } days }` drops nothing.
-pub fn dropped(reference: &Pattern<&str>, translation: &Pattern<&str>) -> BTreeSet<String> {
+pub fn dropped<'s>(
+    reference: &Pattern<&'s str>,
+    translation: &Pattern<&'s str>,
+) -> BTreeSet<&'s str> {
     let wanted = all(reference);
     let mut dropped = BTreeSet::new();
     for path in paths(translation) {
@@ -26,7 +29,7 @@ pub fn dropped(reference: &Pattern<&str>, translation: &Pattern<&str>) -> BTreeS
 }
 
 /// The variables along every way through a pattern.
-fn paths(pattern: &Pattern<&str>) -> Vec<BTreeSet<String>> {
+fn paths<'s>(pattern: &Pattern<&'s str>) -> Vec<BTreeSet<&'s str>> {
     let mut paths = vec![BTreeSet::new()];
     for element in &pattern.elements {
         if let PatternElement::Placeable { expression } = element {
@@ -36,10 +39,10 @@ fn paths(pattern: &Pattern<&str>) -> Vec<BTreeSet<String>> {
     paths
 }
 
-fn extend_paths(
-    paths: Vec<BTreeSet<String>>,
-    expression: &Expression<&str>,
-) -> Vec<BTreeSet<String>> {
+fn extend_paths<'s>(
+    paths: Vec<BTreeSet<&'s str>>,
+    expression: &Expression<&'s str>,
+) -> Vec<BTreeSet<&'s str>> {
     match expression {
         Expression::Inline(inline) => {
             let mut used = BTreeSet::new();
@@ -83,10 +86,10 @@ fn extend_paths(
 }
 
 /// Variables of an inline expression (function arguments included, nested placeables not).
-fn inline_variables(inline: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+fn inline_variables<'s>(inline: &InlineExpression<&'s str>, out: &mut BTreeSet<&'s str>) {
     match inline {
         InlineExpression::VariableReference { id } => {
-            out.insert(id.name.to_owned());
+            out.insert(id.name);
         }
         InlineExpression::FunctionReference { arguments, .. }
         | InlineExpression::TermReference {

@@ -358,7 +358,11 @@ fn error_offset(source: &str, error: &ParserError) -> usize {
 /// The text a pattern shows when it has no variables to fill: text elements and string
 /// and number literals as their values, any other placeable as its source (`{ $name }`).
 /// This is how the English units read back, and how a translation is shown beside them.
-pub fn plain_text(pattern: &Pattern<&str>) -> String {
+/// A pattern of one text element (most are) is borrowed from the parsed file.
+pub fn plain_text<'s>(pattern: &Pattern<&'s str>) -> Cow<'s, str> {
+    if let [PatternElement::TextElement { value }] = pattern.elements.as_slice() {
+        return Cow::Borrowed(value);
+    }
     let mut text = String::new();
     for element in &pattern.elements {
         match element {
@@ -366,7 +370,7 @@ pub fn plain_text(pattern: &Pattern<&str>) -> String {
             PatternElement::Placeable { expression } => push_expression(&mut text, expression),
         }
     }
-    text
+    Cow::Owned(text)
 }
 
 /// The most placeables fluent-bundle resolves in one message before it gives up with

@@ -57,11 +57,17 @@ pub fn article_checks(proper_names: Vec<String>) -> CheckOptions {
 pub fn reference_units(reference: &FtlFile<'_>) -> Vec<EnglishUnit> {
     let messages = reference.messages.iter().map(|m| EnglishUnit {
         id: m.id.to_owned(),
-        text: m.ast.value.as_ref().map(plain_text).unwrap_or_default(),
+        text: m
+            .ast
+            .value
+            .as_ref()
+            .map(plain_text)
+            .unwrap_or_default()
+            .into_owned(),
     });
     let terms = reference.terms.iter().map(|t| EnglishUnit {
         id: format!("-{}", t.id),
-        text: plain_text(&t.ast.value),
+        text: plain_text(&t.ast.value).into_owned(),
     });
     let mut units: Vec<EnglishUnit> = messages.chain(terms).collect();
     let mut seen = BTreeSet::new();

@@ -241,7 +241,7 @@ pub fn classify(
                 status.status = Status::Current;
             }
             (Some((line, Some(value))), _) => {
-                let text = plain_text(value);
+                let text = plain_text(value).into_owned();
                 status.line = Some(*line);
                 status.status = match entry {
                     _ if is_untranslated(&unit.text, &text, proper_names) => Status::Untranslated,
@@ -278,7 +278,7 @@ pub fn classify(
             english: None,
             confirmed: entry.map(|e| e.english.clone()),
             confirmed_translation: entry.and_then(|e| e.translation.clone()),
-            translation: value.map(plain_text),
+            translation: value.map(|v| plain_text(v).into_owned()),
             words: entry.map_or(0, |e| word_count(&e.english)),
             recorded: entry.is_some(),
         });
