@@ -258,15 +258,32 @@ pub fn check_file(
                     format!("{what} (attribute .{label})")
                 }
             };
-            let known = variables::all(english);
-            for variable in variables::all(translated).difference(&known) {
+            // Only placeables hold variables: text alone needs no variable analysis.
+            let placeables =
+                variables::has_placeable(english) || variables::has_placeable(translated);
+            let known = if placeables {
+                variables::all(english)
+            } else {
+                BTreeSet::new()
+            };
+            let used = if placeables {
+                variables::all(translated)
+            } else {
+                BTreeSet::new()
+            };
+            for variable in used.difference(&known) {
                 flag(
                     Severity::Error,
                     Check::UnknownVariable,
                     at(&format!("`${variable}` is not a variable of the reference")),
                 );
             }
-            for variable in variables::dropped(english, translated) {
+            let dropped = if placeables {
+                variables::dropped(english, translated)
+            } else {
+                BTreeSet::new()
+            };
+            for variable in dropped {
                 flag(
                     Severity::Warning,
                     Check::DroppedVariable,

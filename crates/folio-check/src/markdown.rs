@@ -230,8 +230,13 @@ pub(crate) fn missing_numbers(reference: &Inline, translated: &Inline) -> Vec<St
 /// Every number in `text`: (its digits in ASCII, as written).
 fn numbers(text: &str) -> Vec<(String, String)> {
     let mut found = Vec::new();
-    // Most text has no digit, and ASCII text says so at a byte's glance.
-    if !text.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii()) {
+    // Most text has no digit, and its bytes say so at a glance: every digit `ascii_digit`
+    // knows is an ASCII digit or starts with one of these UTF-8 lead bytes (U+06xx,
+    // U+09xx, U+FFxx).
+    if !text
+        .bytes()
+        .any(|b| b.is_ascii_digit() || matches!(b, 0xD9 | 0xDB | 0xE0 | 0xEF))
+    {
         return found;
     }
     let mut chars = text.chars().peekable();

@@ -7,6 +7,14 @@ use fluent_syntax::ast::{Expression, InlineExpression, Message, Pattern, Pattern
 /// Most variant combinations analysed per pattern; deeper nesting is not real-world Fluent.
 const MAX_PATHS: usize = 256;
 
+/// Whether `pattern` has a placeable: text alone uses no variable.
+pub fn has_placeable(pattern: &Pattern<&str>) -> bool {
+    pattern
+        .elements
+        .iter()
+        .any(|e| matches!(e, PatternElement::Placeable { .. }))
+}
+
 /// Every variable used anywhere in `pattern`, selectors included.
 pub fn all<'s>(pattern: &Pattern<&'s str>) -> BTreeSet<&'s str> {
     paths(pattern).into_iter().flatten().collect()
