@@ -25,7 +25,8 @@ use crate::diagnostics::{Reporter, stdout};
 use crate::load::{
     DocumentError, english_disclaimer_problem, open_workspace, report, select_locales,
 };
-use crate::report::check::{CheckItem, CheckReporter, Totals, merge};
+use crate::progress::Progress;
+use crate::report::check::{CheckItem, CheckReporter, merge};
 use crate::report::wire::{CheckReport, CheckedFile, FindingReport, round};
 use crate::status::slash_path;
 
@@ -35,7 +36,6 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
         return run_merge(cli, args, reporter);
     }
     let mut out = stdout(cli.color);
-    let mut totals = Totals::default();
     match (&args.locales, &args.reference) {
         (Some(dir), Some(reference)) => {
             let (run, walk_errors) = TreeRun::open(FluentTree::open(dir)?, reference, &args.only)?;
@@ -43,8 +43,8 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
                 reporter.error(error);
             }
             let mut printer = CheckReporter::new(args.format, &mut out, args.documents)?;
-            check_tree(&run, args, reporter, &mut printer, &mut totals)?;
-            finish(printer, &totals, reporter)
+            check_tree(&run, args, cli.quiet, reporter, &mut printer)?;
+            finish(printer, reporter)
         }
         _ => {
             let workspace = open_workspace(cli)?;
@@ -69,11 +69,11 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
                 &names,
                 &locales,
                 cache.as_ref(),
+                cli.quiet,
                 reporter,
                 &mut printer,
-                &mut totals,
             )?;
-            finish(printer, &totals, reporter)
+            finish(printer, reporter)
         }
     }
 }
@@ -82,13 +82,10 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
 /// checked, 1 when a locale is under the bar, else 0.
 fn finish<W: codespan_reporting::term::termcolor::WriteColor>(
     printer: CheckReporter<'_, W>,
-    totals: &Totals,
     reporter: &Reporter,
 ) -> anyhow::Result<Outcome> {
-    let locales = totals.verdicts();
     let errors = reporter.error_messages();
-    let passed = errors.is_empty() && locales.iter().all(|l| l.passed);
-    printer.finish(&locales, errors, passed)?;
+    let passed = printer.finish(errors)?;
     Ok(outcome(passed, errors.len()))
 }
 
@@ -110,9 +107,9 @@ fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
     names: &[String],
     locales: &[LanguageIdentifier],
     cache: Option<&Cache<'_>>,
+    quiet: bool,
     reporter: &mut Reporter,
     printer: &mut CheckReporter<'_, W>,
-    totals: &mut Totals,
 ) -> anyhow::Result<()> {
     let options = article_checks(workspace.config().check.proper_names.clone());
     let disclaimer = workspace.disclaimer_name();
@@ -147,22 +144,29 @@ fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
         }
         Ok(items)
     };
-    for_each_in_order(names, work, |document| -> anyhow::Result<()> {
-        match document {
-            Ok(items) => {
-                for item in items {
-                    match item {
-                        Ok(item) => {
-                            totals.add(&item.wire);
-                            printer.file(item, reporter)?;
+    let mut progress = Progress::new(names.len(), quiet);
+    for_each_in_order(names, work, |document| {
+        let prints = document.as_ref().map_or(true, |items| {
+            items
+                .iter()
+                .any(|item| item.as_ref().map_or(true, |i| !i.wire.findings.is_empty()))
+        });
+        progress.done_one(prints, || -> anyhow::Result<()> {
+            match document {
+                Ok(items) => {
+                    for item in items {
+                        match item {
+                            Ok(item) => {
+                                printer.file(item, reporter)?;
+                            }
+                            Err(error) => reporter.error(&error),
                         }
-                        Err(error) => reporter.error(&error),
                     }
                 }
+                Err(error) => report(reporter, workspace, &DocumentError::from(error)),
             }
-            Err(error) => report(reporter, workspace, &DocumentError::from(error)),
-        }
-        Ok(())
+            Ok(())
+        })
     })
 }
 
@@ -323,9 +327,9 @@ fn item(
 fn check_tree<W: codespan_reporting::term::termcolor::WriteColor>(
     run: &TreeRun,
     args: &CheckArgs,
+    quiet: bool,
     reporter: &mut Reporter,
     printer: &mut CheckReporter<'_, W>,
-    totals: &mut Totals,
 ) -> anyhow::Result<()> {
     let options = CheckOptions {
         markdown: false,
@@ -336,30 +340,36 @@ fn check_tree<W: codespan_reporting::term::termcolor::WriteColor>(
     let reference = args.reference.as_deref().unwrap_or_default();
     let min_coverage = args.min_coverage.unwrap_or(0.0);
     let files = args.shard.select(run.files());
+    let mut progress = Progress::new(files.len(), quiet);
     for_each_in_order(
         &files,
         |name| run.check(name, &options),
-        |file| -> anyhow::Result<()> {
-            for one in file.locales {
-                match one {
-                    Ok(one) => {
-                        // The reference is held to no bar: only its errors count.
-                        let bar = Bar {
-                            min_coverage: if one.locale == reference {
-                                0.0
-                            } else {
-                                min_coverage
-                            },
-                            stale_fails: false,
-                        };
-                        let item = tree_item(&file.name, one, bar);
-                        totals.add(&item.wire);
-                        printer.file(item, reporter)?;
+        |file| {
+            let prints = file
+                .locales
+                .iter()
+                .any(|one| one.as_ref().map_or(true, |one| !one.findings.is_empty()));
+            progress.done_one(prints, || -> anyhow::Result<()> {
+                for one in file.locales {
+                    match one {
+                        Ok(one) => {
+                            // The reference is held to no bar: only its errors count.
+                            let bar = Bar {
+                                min_coverage: if one.locale == reference {
+                                    0.0
+                                } else {
+                                    min_coverage
+                                },
+                                stale_fails: false,
+                            };
+                            let item = tree_item(&file.name, one, bar);
+                            printer.file(item, reporter)?;
+                        }
+                        Err(error) => reporter.error(&error),
                     }
-                    Err(error) => reporter.error(&error),
                 }
-            }
-            Ok(())
+                Ok(())
+            })
         },
     )
 }
@@ -443,6 +453,7 @@ fn run_merge(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Re
             reporter,
         )?;
     }
-    printer.finish(&merged.locales, &merged.errors, merged.passed)?;
+    let passed = printer.finish(&merged.errors)?;
+    debug_assert_eq!(passed, merged.passed);
     Ok(outcome(merged.passed, merged.errors.len()))
 }

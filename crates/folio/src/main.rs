@@ -10,6 +10,7 @@ mod cli;
 mod diagnostics;
 mod extract;
 mod load;
+mod progress;
 mod render;
 mod report;
 mod status;

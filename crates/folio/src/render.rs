@@ -24,6 +24,7 @@ use crate::diagnostics::Reporter;
 use crate::load::{
     DocumentError, english_disclaimer_problem, lock_workspace, open_workspace, report,
 };
+use crate::progress::Progress;
 
 /// What became of one article, for the summary.
 #[derive(Default)]
@@ -146,28 +147,32 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         }
     }
     let mut failed = false;
+    let mut progress = Progress::new(articles.len(), cli.quiet);
     for_each_in_order(
         &articles,
         |article| render_article(&workspace, &site, &stage, article, &all_locales, &options),
-        |result| -> anyhow::Result<()> {
-            match result {
-                Ok(article) => {
-                    for (locale, n) in article.written {
-                        *rendered.written.entry(locale).or_default() += n;
+        |result| {
+            let prints = result.is_err();
+            progress.done_one(prints, || -> anyhow::Result<()> {
+                match result {
+                    Ok(article) => {
+                        for (locale, n) in article.written {
+                            *rendered.written.entry(locale).or_default() += n;
+                        }
+                        rendered.withdrawn.extend(article.withdrawn);
+                        rendered.below.extend(article.below);
+                        rendered.left_out.extend(article.left_out);
                     }
-                    rendered.withdrawn.extend(article.withdrawn);
-                    rendered.below.extend(article.below);
-                    rendered.left_out.extend(article.left_out);
-                }
-                Err(error) => {
-                    failed = true;
-                    match error {
-                        ArticleError::Document(error) => report(reporter, &workspace, &error),
-                        ArticleError::Other(error) => reporter.fatal(&error),
+                    Err(error) => {
+                        failed = true;
+                        match error {
+                            ArticleError::Document(error) => report(reporter, &workspace, &error),
+                            ArticleError::Other(error) => reporter.fatal(&error),
+                        }
                     }
                 }
-            }
-            Ok(())
+                Ok(())
+            })
         },
     )?;
     if failed {

@@ -14,6 +14,7 @@ use crate::Outcome;
 use crate::cli::{Cli, StatusArgs};
 use crate::diagnostics::{Located, Reporter, stdout};
 use crate::load::{DocumentError, open_workspace, report, select_locales};
+use crate::progress::Progress;
 use crate::report::status::{HumanOptions, StatusReporter, Totals};
 use crate::report::wire::{ErrorReport, StatusFile, UnitReport, round};
 
@@ -68,35 +69,46 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
     // Broken translations are findings of the report, shown as snippets; only what kept
     // the report from being made (bad locale names, unreadable files) fails the command.
     let mut failures = reporter.error_count();
-    for_each_in_order(&names, work, |document| -> anyhow::Result<()> {
-        match document {
-            Ok(items) => {
-                for item in items {
-                    match item {
-                        Ok(item) => {
-                            if let Some(syntax) = &item.syntax {
-                                reporter.located_findings(
-                                    workspace.display_path(&syntax.path),
-                                    &syntax.text,
-                                    &syntax.errors,
-                                );
+    let mut progress = Progress::new(names.len(), cli.quiet);
+    let shows_units = args.diff || args.todo;
+    for_each_in_order(&names, work, |document| {
+        let prints = document.as_ref().map_or(true, |items| {
+            items.iter().any(|item| {
+                item.as_ref().map_or(true, |i| {
+                    i.syntax.is_some() || (shows_units && !i.file.todo.is_empty())
+                })
+            })
+        });
+        progress.done_one(prints, || -> anyhow::Result<()> {
+            match document {
+                Ok(items) => {
+                    for item in items {
+                        match item {
+                            Ok(item) => {
+                                if let Some(syntax) = &item.syntax {
+                                    reporter.located_findings(
+                                        workspace.display_path(&syntax.path),
+                                        &syntax.text,
+                                        &syntax.errors,
+                                    );
+                                }
+                                totals.add(&item.file, item.unrecorded);
+                                printer.file(item.file)?;
                             }
-                            totals.add(&item.file, item.unrecorded);
-                            printer.file(item.file)?;
-                        }
-                        Err(error) => {
-                            failures += 1;
-                            reporter.error(&error);
+                            Err(error) => {
+                                failures += 1;
+                                reporter.error(&error);
+                            }
                         }
                     }
                 }
+                Err(error) => {
+                    failures += 1;
+                    report(reporter, &workspace, &DocumentError::from(error));
+                }
             }
-            Err(error) => {
-                failures += 1;
-                report(reporter, &workspace, &DocumentError::from(error));
-            }
-        }
-        Ok(())
+            Ok(())
+        })
     })?;
     printer.finish(&totals)?;
     Ok(if failures > 0 {

@@ -94,8 +94,15 @@ struct Tail<'a> {
     passed: bool,
 }
 
-/// Prints `folio check`'s report in one format as files come, then the totals.
-pub enum CheckReporter<'o, W: WriteColor> {
+/// Prints `folio check`'s report in one format as files come, adding up the totals,
+/// then the totals.
+pub struct CheckReporter<'o, W: WriteColor> {
+    sink: Sink<'o, W>,
+    totals: Totals,
+}
+
+/// Where each format's report goes, and what it keeps until the end.
+enum Sink<'o, W: WriteColor> {
     /// Snippets as files come; tables and the summary at the end.
     Human(Human<'o, W>),
     /// The report, streamed.
@@ -118,57 +125,58 @@ impl<'o, W: WriteColor> CheckReporter<'o, W> {
     /// A reporter writing to `out`; `documents` asks the human format for the
     /// per-document table.
     pub fn new(format: Format, out: &'o mut W, documents: bool) -> io::Result<Self> {
-        Ok(match format {
-            Format::Human => CheckReporter::Human(Human {
+        let sink = match format {
+            Format::Human => Sink::Human(Human {
                 out,
                 rows: documents.then(Vec::new),
                 shown: BTreeMap::new(),
                 hidden: BTreeMap::new(),
             }),
-            Format::Json => CheckReporter::Json(JsonStream::begin(out, VERSION)?),
-            Format::Github => CheckReporter::Github(out),
+            Format::Json => Sink::Json(JsonStream::begin(out, VERSION)?),
+            Format::Github => Sink::Github(out),
+        };
+        Ok(CheckReporter {
+            sink,
+            totals: Totals::default(),
         })
     }
 
     /// Reports one checked file.
     pub fn file(&mut self, item: CheckItem, reporter: &mut Reporter) -> io::Result<()> {
-        match self {
-            CheckReporter::Json(stream) => stream.item(&item.wire),
-            CheckReporter::Github(out) => github_file(*out, &item.wire),
-            CheckReporter::Human(human) => {
+        self.totals.add(&item.wire);
+        match &mut self.sink {
+            Sink::Json(stream) => stream.item(&item.wire),
+            Sink::Github(out) => github_file(*out, &item.wire),
+            Sink::Human(human) => {
                 human.file(item, reporter);
                 Ok(())
             }
         }
     }
 
-    /// Ends the report: `locales` are the totals, `errors` what could not be checked.
-    /// `passed` is the verdict (false whenever `errors` is not empty).
-    pub fn finish(
-        self,
-        locales: &[LocaleVerdict],
-        errors: &[String],
-        passed: bool,
-    ) -> io::Result<()> {
+    /// Ends the report with the totals and `errors`, what could not be checked; returns
+    /// the verdict: every locale within the bar and nothing that could not be checked.
+    pub fn finish(self, errors: &[String]) -> io::Result<bool> {
+        let locales = &self.totals.verdicts();
+        let passed = errors.is_empty() && locales.iter().all(|l| l.passed);
         let verdict = summary_verdict(passed, errors.len());
         let (error_count, warning_count) = locales
             .iter()
             .fold((0, 0), |(e, w), l| (e + l.errors, w + l.warnings));
-        match self {
-            CheckReporter::Json(stream) => stream.end(&Tail {
+        match self.sink {
+            Sink::Json(stream) => stream.end(&Tail {
                 locales,
                 errors,
                 passed,
-            }),
-            CheckReporter::Github(out) => writeln!(
+            })?,
+            Sink::Github(out) => writeln!(
                 out,
                 "folio check {}: {error_count} error(s), {warning_count} warning(s)",
                 verdict.to_lowercase()
-            ),
-            CheckReporter::Human(human) => {
-                human.finish(locales, &verdict, error_count, warning_count)
-            }
+            )?,
+            Sink::Human(human) => human.finish(locales, &verdict, error_count, warning_count)?,
         }
+        Ok(passed)
     }
 }
 
