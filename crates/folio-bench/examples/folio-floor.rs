@@ -17,11 +17,15 @@ use clap::Parser;
 struct Args {
     /// The folder to read (for example a tree's root or a workspace's `locales/`).
     dir: PathBuf,
+
+    /// Also read and parse every `*.toml` (a workspace's records) with `toml`.
+    #[arg(long)]
+    records: bool,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    match folio_bench::floor::scan(&args.dir) {
+    match folio_bench::floor::scan(&args.dir, args.records) {
         Ok(totals) => {
             println!(
                 "{} files, {} messages, {} bytes, {} files with syntax errors",

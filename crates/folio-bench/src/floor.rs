@@ -1,6 +1,8 @@
 //! The read-and-parse floor: every `*.ftl` under a folder read and parsed once with
 //! `fluent_syntax`, one file at a time per core, nothing kept. No tool can check a
-//! Fluent tree in less time than this takes.
+//! Fluent tree in less time than this takes. With records, every `*.toml` (a Folio
+//! workspace's records of confirmed English) is read and parsed with `toml` too: the
+//! floor of anything that must read a workspace's translations and their records.
 
 use std::path::{Path, PathBuf};
 
@@ -21,22 +23,23 @@ pub struct Totals {
     pub files_with_errors: u64,
 }
 
-/// Every `.ftl` file under `dir`, following links.
-pub fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>> {
+/// Every `.ftl` file under `dir` (and, with `records`, every `.toml`), following links.
+pub fn input_files(dir: &Path, records: bool) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).follow_links(true) {
         let entry = entry.with_context(|| format!("walking {}", dir.display()))?;
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "ftl") {
+        let wanted = |e: &std::ffi::OsStr| e == "ftl" || (records && e == "toml");
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(wanted) {
             files.push(entry.into_path());
         }
     }
     Ok(files)
 }
 
-/// Reads and parses every `.ftl` file under `dir` on all cores, each file read, parsed
-/// and dropped before the thread takes the next.
-pub fn scan(dir: &Path) -> Result<Totals> {
-    ftl_files(dir)?
+/// Reads and parses every `.ftl` file under `dir` (and, with `records`, every `.toml`)
+/// on all cores, each file read, parsed and dropped before the thread takes the next.
+pub fn scan(dir: &Path, records: bool) -> Result<Totals> {
+    input_files(dir, records)?
         .par_iter()
         .map(|path| parse_file(path))
         .try_reduce(Totals::default, |a, b| {
@@ -52,6 +55,15 @@ pub fn scan(dir: &Path) -> Result<Totals> {
 fn parse_file(path: &Path) -> Result<Totals> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    if path.extension().is_some_and(|e| e == "toml") {
+        let errors = text.parse::<toml::Table>().is_err();
+        return Ok(Totals {
+            files: 1,
+            bytes: text.len() as u64,
+            files_with_errors: u64::from(errors),
+            ..Totals::default()
+        });
+    }
     let (resource, errors) = match fluent_syntax::parser::parse(text.as_str()) {
         Ok(resource) => (resource, false),
         Err((resource, _)) => (resource, true),
