@@ -816,6 +816,20 @@ fn shard_reports_merge_into_the_unsharded_report_in_generic_mode() {
 }
 
 #[test]
+fn shard_reports_merge_into_the_unsharded_report_on_a_generated_tree() {
+    // The benchmark's generator: 30 documents in 6 locales, with missing, obsolete and
+    // locale-only files, deterministic.
+    let sandbox = Sandbox::empty();
+    folio_bench::tree::generate(30, 5, &sandbox.path().join("tree")).expect("a tree");
+    let run = assert_shards_merge_to_the_whole(
+        &sandbox,
+        &["--locales", "tree", "--reference", "en"],
+        [3, 1, 2],
+    );
+    assert!(run.code == 0 || run.code == 1, "{run:?}");
+}
+
+#[test]
 fn references_resolve_in_the_file_and_in_generic_mode_the_reference_locale() {
     // A page is formatted alone: a term another document of the locale defines is not
     // there.

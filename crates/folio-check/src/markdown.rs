@@ -62,9 +62,6 @@ pub(crate) fn inline(text: &str) -> Inline {
 /// quote, list, rule or setext underline), and no space at either end (which a paragraph
 /// drops). Such text is one paragraph of itself, so it needs no parse: most units are.
 pub fn is_plain(text: &str) -> bool {
-    const INLINE: &[char] = &[
-        '\\', '`', '*', '_', '[', ']', '!', '<', '&', '~', '\n', '\r',
-    ];
     let Some(first) = text.chars().next() else {
         return false;
     };
@@ -73,8 +70,21 @@ pub fn is_plain(text: &str) -> bool {
         && !last.is_whitespace()
         && !first.is_ascii_digit()
         && !matches!(first, '#' | '>' | '-' | '+' | '=' | '|' | ':')
-        && !text.contains(INLINE)
+        && !text.bytes().any(|b| MARKUP[usize::from(b)])
 }
+
+/// The bytes that start inline markup (escapes, code, emphasis, links, images, HTML,
+/// entities, strikethrough) or a line break: all ASCII, so a byte table finds them.
+const MARKUP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let bytes = b"\\`*_[]!<&~\n\r";
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// [`inline`] by a full Markdown parse.
 fn parse_inline(text: &str) -> Inline {
