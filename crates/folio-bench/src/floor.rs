@@ -92,7 +92,8 @@ mod tests {
         std::fs::write(dir.path().join("en/a.ftl"), "a = A\n-t = T\nb = B\n").unwrap();
         std::fs::write(dir.path().join("en/sub/b.ftl"), "c = {\n").unwrap();
         std::fs::write(dir.path().join("en/notes.txt"), "a = A\n").unwrap();
-        let totals = scan(dir.path()).unwrap();
+        std::fs::write(dir.path().join("en/r.toml"), "[a]\nenglish = \"A\"\n").unwrap();
+        let totals = scan(dir.path(), false).unwrap();
         assert_eq!(
             totals,
             Totals {
@@ -102,5 +103,9 @@ mod tests {
                 files_with_errors: 1,
             }
         );
+        // With records, the TOML is read and parsed too.
+        let totals = scan(dir.path(), true).unwrap();
+        assert_eq!((totals.files, totals.bytes), (3, 19 + 6 + 18));
+        assert_eq!(totals.files_with_errors, 1);
     }
 }
