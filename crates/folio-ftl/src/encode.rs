@@ -148,6 +148,8 @@ fn text_element(value: String) -> PatternElement<String> {
 }
 
 #[cfg(test)]
+// The tests hold Folio's reading to fluent-syntax's and fluent-bundle's own.
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use fluent_bundle::{FluentBundle, FluentResource};
     use folio_model::{UnitId, UnitKind};

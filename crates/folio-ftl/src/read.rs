@@ -97,6 +97,7 @@ pub fn parse_ftl(source: &str) -> FtlFile<'_> {
 /// About how much of a file is parsed at a time.
 const SLICE_BYTES: usize = 1 << 20;
 
+#[allow(clippy::disallowed_methods)] // folio-ftl is where .ftl is parsed (clippy.toml)
 fn parse_in_slices(source: &str, slice_bytes: usize) -> FtlFile<'_> {
     let index = LineIndex::new(source);
     let mut file = FtlFile::default();
@@ -136,6 +137,7 @@ fn slice_end(source: &str, from: usize) -> usize {
 }
 
 /// The whole of `source` in one parse: errors and their recovery as the parser has them.
+#[allow(clippy::disallowed_methods)] // folio-ftl is where .ftl is parsed (clippy.toml)
 fn parse_whole<'s>(source: &'s str, index: &LineIndex<'s>) -> FtlFile<'s> {
     let (resource, parse_errors) = match fluent_syntax::parser::parse(source) {
         Ok(resource) => (resource, Vec::new()),
@@ -230,6 +232,7 @@ pub fn parsable(source: &str) -> Cow<'_, str> {
 /// is `?` (same length, same error at the same place), and the original is then parsed
 /// around it. Returns those entries' byte ranges and errors, in file order; none for
 /// almost every file, which is then parsed once.
+#[allow(clippy::disallowed_methods)] // folio-ftl is where .ftl is parsed (clippy.toml)
 fn entries_the_parser_panics_on(source: &str) -> Vec<(Range<usize>, ParserError)> {
     let bytes = source.as_bytes();
     let mut traps = Vec::new();
@@ -288,6 +291,7 @@ fn entries_the_parser_panics_on(source: &str) -> Vec<(Range<usize>, ParserError)
 }
 
 /// Parses `source[part]`, a run of whole entries, into `file`.
+#[allow(clippy::disallowed_methods)] // folio-ftl is where .ftl is parsed (clippy.toml)
 fn read_part<'s>(
     source: &'s str,
     part: Range<usize>,
@@ -430,6 +434,8 @@ fn offset_in(whole: &str, part: &str) -> usize {
 }
 
 #[cfg(test)]
+// The tests hold Folio's reading to fluent-syntax's and fluent-bundle's own.
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
 

@@ -223,6 +223,7 @@ pub fn assess(
 /// with a unit that must be resolved (a reference, a selector) is handed to a bundle.
 /// The first definition of an id wins, as in fluent-bundle; a unit that formats with
 /// any error maps to the errors, joined.
+#[allow(clippy::disallowed_methods)] // the one bundle, for units that must be resolved
 fn format_units<'i>(
     translation: &Translation<'_>,
     ids: impl Iterator<Item = &'i str>,
