@@ -704,6 +704,21 @@ fn assert_shards_merge_to_the_whole(sandbox: &Sandbox, args: &[&str], order: [us
     let merged = merge("human");
     assert_eq!(merged.stdout, human.stdout, "{args:?}");
     assert_eq!((merged.code, human.code), (whole.code, whole.code));
+    // A report given twice would count its documents twice: refused, naming one.
+    let twice = sandbox.run(&[
+        "check", "--merge", &files[0], &files[1], &files[2], &files[0],
+    ]);
+    let shard_one: serde_json::Value = serde_json::from_str(&sandbox.read(&files[0])).unwrap();
+    if shard_one["documents"]
+        .as_array()
+        .is_some_and(|d| !d.is_empty())
+    {
+        assert_eq!(twice.code, 2, "{twice:?}");
+        assert!(
+            twice.stderr.contains("is in two of the reports"),
+            "{twice:?}"
+        );
+    }
     whole
 }
 

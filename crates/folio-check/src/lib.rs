@@ -49,8 +49,8 @@ pub enum Check {
     DroppedVariable,
     /// A message or term reference that resolves to nothing.
     UnresolvedReference,
-    /// The message fails to format (a reference cycle, too many placeables, a reference
-    /// to another file): a page would show a fallback instead.
+    /// The message fails to format (a reference cycle, too many placeables): a page
+    /// would show a fallback instead.
     DoesNotFormat,
     /// The translation shows no text: empty, whitespace or invisible characters only.
     EmptyTranslation,

@@ -75,17 +75,6 @@ pub fn reference_units(reference: &FtlFile<'_>) -> Vec<EnglishUnit> {
     units
 }
 
-/// Every message id and `-term` id (with its `-`) defined in a locale's files, against
-/// which references are resolved.
-pub fn defined_ids<'a, 's: 'a>(files: impl Iterator<Item = &'a FtlFile<'s>>) -> BTreeSet<String> {
-    let mut defined = BTreeSet::new();
-    for file in files {
-        defined.extend(file.messages.iter().map(|m| m.id.to_owned()));
-        defined.extend(file.terms.iter().map(|t| format!("-{}", t.id)));
-    }
-    defined
-}
-
 /// What one locale's translation of one document is worth against today's English.
 #[derive(Debug)]
 pub struct Assessment {

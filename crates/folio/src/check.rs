@@ -436,7 +436,7 @@ fn run_merge(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Re
         }
         reports.push(report);
     }
-    let merged = merge(reports);
+    let merged = merge(reports).map_err(anyhow::Error::msg)?;
     for error in &merged.errors {
         reporter.error(error);
     }

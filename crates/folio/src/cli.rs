@@ -322,13 +322,13 @@ pub struct RenderArgs {
     ///
     /// OUT/.folio-site.json lists the pages Folio wrote there: rendering everything
     /// withdraws every listed page that is no longer published (a removed article or
-    /// locale); a partial render withdraws only refused pages. Other files in OUT are
-    /// left alone. OUT may not be a file, the workspace, or inside source/ or locales/.
+    /// locale); a partial render withdraws only the pages it refuses or leaves below the
+    /// publishing threshold. Other files in OUT are left alone. OUT may not be a file, the workspace, or inside source/ or locales/.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
 
     /// Render only job I of N's share of the articles (every locale's disclaimer is
-    /// still decided). A sharded render is a partial one: it withdraws only refused pages.
+    /// still decided). A sharded render is a partial one (see --out).
     #[arg(
         long,
         value_name = "I/N",

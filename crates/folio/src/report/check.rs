@@ -215,7 +215,8 @@ impl<W: WriteColor> Human<'_, W> {
             .into_iter()
             .filter(|f| self.show(f.check))
             .collect();
-        reporter.findings(&item.path, &item.text, &shown);
+        // Named as the report names the file (relative), whichever way it was read.
+        reporter.findings(std::path::Path::new(&item.wire.file), &item.text, &shown);
         if let Some(rows) = &mut self.rows {
             rows.push(item.wire);
         }
@@ -395,10 +396,22 @@ pub fn escape_property(text: &str) -> String {
 /// Combines the JSON reports of `--shard` jobs into the report of one unsharded run:
 /// documents in (document, locale) order, totals added up again, errors kept once each
 /// (every job reports what is not about one document, such as a bad locale folder).
-pub fn merge(reports: Vec<CheckReport>) -> CheckReport {
+/// Fails when two reports hold the same document in the same locale (a report given
+/// twice, or shards that overlap): counted twice, it would skew the verdict.
+pub fn merge(reports: Vec<CheckReport>) -> Result<CheckReport, String> {
     let mut documents: Vec<CheckedFile> =
         reports.iter().flat_map(|r| r.documents.clone()).collect();
     documents.sort_by(|a, b| (&a.document, &a.locale).cmp(&(&b.document, &b.locale)));
+    if let Some(pair) = documents
+        .windows(2)
+        .find(|w| (&w[0].document, &w[0].locale) == (&w[1].document, &w[1].locale))
+    {
+        return Err(format!(
+            "`{}` in `{}` is in two of the reports: give each shard's report once, from \
+             jobs run with the same N",
+            pair[0].document, pair[0].locale
+        ));
+    }
     let mut errors: Vec<String> = Vec::new();
     for error in reports.into_iter().flat_map(|r| r.errors) {
         if !errors.contains(&error) {
@@ -411,13 +424,13 @@ pub fn merge(reports: Vec<CheckReport>) -> CheckReport {
     }
     let locales = totals.verdicts();
     let passed = errors.is_empty() && locales.iter().all(|l| l.passed);
-    CheckReport {
+    Ok(CheckReport {
         version: VERSION,
         documents,
         locales,
         errors,
         passed,
-    }
+    })
 }
 
 #[cfg(test)]
