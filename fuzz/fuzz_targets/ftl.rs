@@ -18,7 +18,7 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use folio_check::{CheckOptions, check_file};
+use folio_check::{CheckOptions, Reference, check_file};
 use folio_ftl::{FtlFile, parse_ftl, plain_text};
 use folio_fuzz::fluent::{assert_line, assert_position};
 use folio_fuzz::seed;
@@ -186,7 +186,7 @@ fn run(text: &str) {
         proper_names: vec!["Multiple Myeloma".to_owned(), "CAR-T".to_owned()],
     };
     let findings = check_file(
-        &fixture.reference,
+        &Reference::new(&fixture.reference, &options),
         &file,
         text,
         &|id| defined.contains(id),

@@ -13,9 +13,10 @@ mod variables;
 
 pub use markdown::{is_plain, same_link_targets, strip_bidi_controls};
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use fluent_syntax::ast::Pattern;
+use fluent_syntax::ast::{Message, Pattern};
 use folio_ftl::{FtlFile, plain_text};
 use folio_track::is_untranslated;
 use serde::{Deserialize, Serialize};
@@ -141,7 +142,7 @@ pub struct CheckOptions {
 /// formatted from its own file, an application may load several. Findings come in file
 /// order.
 pub fn check_file(
-    reference: &FtlFile<'_>,
+    reference: &Reference<'_, '_>,
     translation: &FtlFile<'_>,
     source: &str,
     defined: &dyn Fn(&str) -> bool,
@@ -175,7 +176,6 @@ pub fn check_file(
         );
     }
 
-    let references: BTreeMap<&str, _> = reference.messages.iter().map(|m| (m.id, m)).collect();
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for message in &translation.messages {
         let id = Some(message.id);
@@ -205,18 +205,18 @@ pub fn check_file(
                 );
             }
         }
-        let Some(english) = references.get(message.id) else {
+        let Some(prepared) = reference.messages.get(message.id) else {
             continue;
         };
-        let pairs = pattern_pairs(&english.ast, &message.ast);
-        if english.ast.value.is_some() && message.ast.value.is_none() {
+        let english = prepared.message;
+        if english.value.is_some() && message.ast.value.is_none() {
             flag(
                 Severity::Error,
                 Check::NoValue,
                 format!("`{}` has no value, but the reference has one", message.id),
             );
         }
-        if english.ast.value.is_none() && message.ast.value.is_some() {
+        if english.value.is_none() && message.ast.value.is_some() {
             flag(
                 Severity::Error,
                 Check::AttributeMismatch,
@@ -229,7 +229,7 @@ pub fn check_file(
         let names = |m: &fluent_syntax::ast::Message<&str>| -> BTreeSet<String> {
             m.attributes.iter().map(|a| a.id.name.to_owned()).collect()
         };
-        let (english_names, translated_names) = (names(&english.ast), names(&message.ast));
+        let (english_names, translated_names) = (names(english), names(&message.ast));
         for missing in english_names.difference(&translated_names) {
             flag(
                 Severity::Error,
@@ -250,7 +250,7 @@ pub fn check_file(
                 ),
             );
         }
-        for (label, english, translated) in pairs {
+        for (label, facts, translated) in prepared.pairs(&message.ast) {
             let at = |what: &str| {
                 if label.is_empty() {
                     what.to_owned()
@@ -259,64 +259,35 @@ pub fn check_file(
                 }
             };
             // Only placeables hold variables: text alone needs no variable analysis.
-            let placeables =
-                variables::has_placeable(english) || variables::has_placeable(translated);
-            let known = if placeables {
-                variables::all(english)
-            } else {
-                BTreeSet::new()
-            };
-            let used = if placeables {
-                variables::all(translated)
-            } else {
-                BTreeSet::new()
-            };
-            for variable in used.difference(&known) {
-                flag(
-                    Severity::Error,
-                    Check::UnknownVariable,
-                    at(&format!("`${variable}` is not a variable of the reference")),
-                );
+            if facts.placeables || variables::has_placeable(translated) {
+                for variable in variables::all(translated).difference(&facts.variables) {
+                    flag(
+                        Severity::Error,
+                        Check::UnknownVariable,
+                        at(&format!("`${variable}` is not a variable of the reference")),
+                    );
+                }
+                for variable in variables::dropped(&facts.variables, translated) {
+                    flag(
+                        Severity::Warning,
+                        Check::DroppedVariable,
+                        at(&format!(
+                            "`${variable}` of the reference is missing from the translation"
+                        )),
+                    );
+                }
             }
-            let dropped = if placeables {
-                variables::dropped(english, translated)
-            } else {
-                BTreeSet::new()
-            };
-            for variable in dropped {
-                flag(
-                    Severity::Warning,
-                    Check::DroppedVariable,
-                    at(&format!(
-                        "`${variable}` of the reference is missing from the translation"
-                    )),
-                );
-            }
-            let english_text = plain_text(english);
             let translated_text = plain_text(translated);
-            // Markdown is read once for both checks; other text is all prose.
-            let (english_inline, translated_inline) = if options.markdown {
-                (
-                    markdown::inline(&english_text),
-                    markdown::inline(&translated_text),
-                )
-            } else if options.numbers {
-                (
-                    markdown::not_markdown(&english_text),
-                    markdown::not_markdown(&translated_text),
-                )
-            } else {
-                Default::default()
-            };
+            let translated_inline = facts.read(&translated_text, options);
             if options.markdown {
                 for (check, severity, problem) in
-                    markdown::compare(&english_inline, &translated_inline)
+                    markdown::compare(&facts.inline, &translated_inline)
                 {
                     flag(severity, check, at(&problem));
                 }
             }
             if options.numbers {
-                for number in markdown::missing_numbers(&english_inline, &translated_inline) {
+                for number in markdown::missing_numbers(&facts.inline, &translated_inline) {
                     flag(
                         Severity::Warning,
                         Check::MissingNumber,
@@ -327,7 +298,7 @@ pub fn check_file(
                 }
             }
             if options.identical
-                && is_untranslated(&english_text, &translated_text, &options.proper_names)
+                && is_untranslated(&facts.text, &translated_text, &options.proper_names)
             {
                 flag(
                     Severity::Warning,
@@ -341,26 +312,102 @@ pub fn check_file(
     findings
 }
 
-/// The value and each attribute present in both messages, labelled by attribute name
-/// (`""` for the value).
-fn pattern_pairs<'a, 's>(
-    english: &'a fluent_syntax::ast::Message<&'s str>,
-    translated: &'a fluent_syntax::ast::Message<&'s str>,
-) -> Vec<(&'s str, &'a Pattern<&'s str>, &'a Pattern<&'s str>)> {
-    let mut pairs = Vec::new();
-    if let (Some(e), Some(t)) = (&english.value, &translated.value) {
-        pairs.push(("", e, t));
+/// A reference file prepared once for checking any number of translations of it (every
+/// locale's, in a run): its messages by id, the first definition winning, and for each
+/// of their patterns what the checks compare — its text, inline Markdown and variables.
+pub struct Reference<'f, 's> {
+    /// The parsed file.
+    pub file: &'f FtlFile<'s>,
+    messages: HashMap<&'s str, Prepared<'f, 's>>,
+}
+
+/// One reference message, prepared.
+struct Prepared<'f, 's> {
+    message: &'f Message<&'s str>,
+    /// The value (labelled `""`) and each attribute, by name.
+    patterns: Vec<(&'s str, Facts<'s>)>,
+}
+
+/// What the checks compare of one reference pattern.
+struct Facts<'s> {
+    text: Cow<'s, str>,
+    inline: markdown::Inline,
+    placeables: bool,
+    variables: BTreeSet<&'s str>,
+}
+
+impl<'f, 's> Reference<'f, 's> {
+    /// Prepares `file` for the checks `options` asks for.
+    pub fn new(file: &'f FtlFile<'s>, options: &CheckOptions) -> Self {
+        let mut messages = HashMap::with_capacity(file.messages.len());
+        for message in &file.messages {
+            let ast = &message.ast;
+            let value = ast.value.iter().map(|v| ("", v));
+            let attributes = ast.attributes.iter().map(|a| (a.id.name, &a.value));
+            let patterns = value
+                .chain(attributes)
+                .map(|(label, pattern)| (label, Facts::new(pattern, options)))
+                .collect();
+            messages.entry(message.id).or_insert(Prepared {
+                message: ast,
+                patterns,
+            });
+        }
+        Reference { file, messages }
     }
-    for attribute in &translated.attributes {
-        if let Some(e) = english
-            .attributes
-            .iter()
-            .find(|a| a.id.name == attribute.id.name)
-        {
-            pairs.push((attribute.id.name, &e.value, &attribute.value));
+}
+
+impl<'f, 's> Prepared<'f, 's> {
+    /// The value and each attribute present in both messages, labelled by attribute name
+    /// (`""` for the value), with the reference side's facts.
+    fn pairs<'t>(
+        &self,
+        translated: &'t Message<&'s str>,
+    ) -> Vec<(&'s str, &Facts<'s>, &'t Pattern<&'s str>)> {
+        let value = translated.value.iter().map(|v| ("", v));
+        let attributes = translated.attributes.iter().map(|a| (a.id.name, &a.value));
+        value
+            .chain(attributes)
+            .filter_map(|(label, pattern)| {
+                let facts = self.patterns.iter().find(|(l, _)| *l == label)?;
+                Some((label, &facts.1, pattern))
+            })
+            .collect()
+    }
+}
+
+impl<'s> Facts<'s> {
+    fn new(pattern: &Pattern<&'s str>, options: &CheckOptions) -> Self {
+        let text = plain_text(pattern);
+        let inline = Self::read_with(&text, options);
+        let placeables = variables::has_placeable(pattern);
+        Facts {
+            inline,
+            placeables,
+            variables: if placeables {
+                variables::all(pattern)
+            } else {
+                BTreeSet::new()
+            },
+            text,
         }
     }
-    pairs
+
+    /// A translation's text read as this reference text is: Markdown, or (for the number
+    /// check alone) plain prose.
+    fn read(&self, text: &str, options: &CheckOptions) -> markdown::Inline {
+        Self::read_with(text, options)
+    }
+
+    fn read_with(text: &str, options: &CheckOptions) -> markdown::Inline {
+        if options.markdown {
+            markdown::inline(text)
+        } else if options.numbers {
+            markdown::not_markdown(text)
+        } else {
+            markdown::Inline::default()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -383,7 +430,7 @@ mod tests {
             proper_names: vec!["CAR T".into()],
         };
         check_file(
-            &reference_file,
+            &Reference::new(&reference_file, &options),
             &file,
             translation,
             &|id| defined.contains(id),

@@ -20,15 +20,14 @@ pub fn all<'s>(pattern: &Pattern<&'s str>) -> BTreeSet<&'s str> {
     paths(pattern).into_iter().flatten().collect()
 }
 
-/// The reference's variables that some way through the translation never shows. A way
+/// The reference's variables (`wanted`) that some way through the translation never shows. A way
 /// through is one choice of variant in every select expression; a variable counts as
 /// shown on it if it is used there or is the selector of a select it passes through, so
 /// `{ $count -> [one] one day *[other] { $count } days }` drops nothing.
 pub fn dropped<'s>(
-    reference: &Pattern<&'s str>,
+    wanted: &BTreeSet<&'s str>,
     translation: &Pattern<&'s str>,
 ) -> BTreeSet<&'s str> {
-    let wanted = all(reference);
     let mut dropped = BTreeSet::new();
     for path in paths(translation) {
         dropped.extend(wanted.difference(&path).cloned());

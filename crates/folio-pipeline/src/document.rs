@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use folio_check::CheckOptions;
+use folio_check::{CheckOptions, Reference};
 use folio_ftl::{SyntaxError, parse_ftl};
 use folio_policy::{Assessment, Translation, assess, reference_units};
 use folio_track::{EnglishUnit, Record};
@@ -116,6 +116,7 @@ pub fn assess_document(
         });
     }
     let english = reference_units(&reference);
+    let prepared = Reference::new(&reference, options);
     let mut assessed = Vec::with_capacity(locales.len());
     for locale in locales {
         let one = (|| {
@@ -131,7 +132,7 @@ pub fn assess_document(
             };
             let file = parse_ftl(&text);
             let assessment = assess(
-                &reference,
+                &prepared,
                 &english,
                 Translation {
                     locale,

@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
-use folio_check::{CheckOptions, Finding, check_file};
+use folio_check::{CheckOptions, Finding, Reference, check_file};
 use folio_ftl::{FtlFile, parse_ftl};
 use folio_policy::reference_units;
 use folio_track::{EnglishUnit, Record, Status, UnitStatus, classify};
@@ -119,6 +119,7 @@ impl TreeRun {
             }
         };
         let reference = parse_ftl(&reference_text);
+        let prepared = Reference::new(&reference, options);
         let units = reference_units(&reference);
         // The reference checked against itself, once: its syntax errors, duplicate ids
         // and unresolved references hurt every locale. Identical to itself is current.
@@ -131,11 +132,11 @@ impl TreeRun {
             }
             let own = defined_in(&reference);
             let defined = |id: &str| own.contains(id) || self.reference_ids.contains(id);
-            let findings = check_file(&reference, &reference, &reference_text, &defined, options);
+            let findings = check_file(&prepared, &reference, &reference_text, &defined, options);
             (statuses, findings)
         });
         let english = English {
-            file: &reference,
+            file: &prepared,
             units: &units,
         };
         let mut locales = Vec::new();
@@ -150,6 +151,7 @@ impl TreeRun {
             locales.push((locale.as_str(), checked));
         }
         // The parsed reference borrows its text, which the reference's own entry takes.
+        drop(prepared);
         drop(reference);
         if let Some((statuses, findings)) = own_check {
             let checked = Ok(TreeLocaleFile {
@@ -199,9 +201,9 @@ impl TreeRun {
     }
 }
 
-/// A reference file parsed, with its units: the same for every locale.
+/// A reference file prepared for the checks, with its units: the same for every locale.
 struct English<'f, 's> {
-    file: &'f FtlFile<'s>,
+    file: &'f Reference<'f, 's>,
     units: &'f [EnglishUnit],
 }
 

@@ -21,7 +21,7 @@ pub use visible::shows_text;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use fluent_bundle::{FluentBundle, FluentResource};
-use folio_check::{Check, CheckOptions, Finding, Severity, check_file};
+use folio_check::{Check, CheckOptions, Finding, Reference, Severity, check_file};
 use folio_ftl::{FtlFile, FtlMessage, formatted_text, plain_text};
 use folio_model::Layout;
 use folio_model::LineIndex;
@@ -109,11 +109,12 @@ pub fn percent(part: usize, whole: usize) -> f64 {
 }
 
 /// Assesses `translation` against the English `reference` file (whose units are
-/// `english`). References resolve within the translation's own file: a page is formatted
+/// `english`), prepared once for every locale's translation (`folio_check::Reference`,
+/// for the same `options`). References resolve within the translation's own file: a page is formatted
 /// from its document's file alone, so a reference to another document's message would
 /// show a fallback.
 pub fn assess(
-    reference: &FtlFile<'_>,
+    reference: &Reference<'_, '_>,
     english: &[EnglishUnit],
     translation: Translation<'_>,
     options: &CheckOptions,
@@ -452,8 +453,9 @@ body = The content is for information only, not advice.
         let file = parse_ftl(translation);
         let locale: LanguageIdentifier = "es".parse().unwrap();
         let record = Record::default();
+        let options = article_checks(Vec::new());
         let assessment = assess(
-            &reference,
+            &Reference::new(&reference, &options),
             &english,
             Translation {
                 locale: &locale,
@@ -461,7 +463,7 @@ body = The content is for information only, not advice.
                 file: &file,
                 record: &record,
             },
-            &article_checks(Vec::new()),
+            &options,
         );
         let problems = disclaimer_problems(&english, &assessment);
         (assessment, problems)
