@@ -17,6 +17,7 @@
 
 mod cache;
 mod config;
+mod confine;
 mod error;
 mod files;
 mod lock;
@@ -43,8 +44,9 @@ pub const CONFIG_FILE: &str = "folio.toml";
 #[derive(Debug, Clone)]
 pub struct Workspace {
     root: PathBuf,
-    /// The root with every link resolved: what confinement compares against.
-    real_root: PathBuf,
+    /// The root with every link resolved (what confinement compares against) and the
+    /// folders resolved so far, shared by clones.
+    confinement: std::sync::Arc<confine::Confinement>,
     /// Folders `folio.toml` itself places outside the root (`source = "../content"`),
     /// resolved: the publisher chose them, so they are trusted like the root. A link
     /// placing them outside is not such a choice and gets no entry here.
@@ -72,7 +74,7 @@ impl Workspace {
             path: config_path,
             message,
         })?;
-        let real_root = root.canonicalize().map_err(files::io_error(root))?;
+        let confinement = std::sync::Arc::new(confine::Confinement::new(root)?);
         let mut configured = vec![config.source.clone(), config.locales.clone()];
         configured.extend(
             (config.render.template.as_deref())
@@ -86,7 +88,7 @@ impl Workspace {
             .collect();
         Ok(Workspace {
             root: root.to_path_buf(),
-            real_root,
+            confinement,
             configured_outside,
             config,
         })
@@ -119,7 +121,7 @@ impl Workspace {
     /// `/proc/self/environ`, to another repository) would put outside text into units
     /// and pages, or make a write land outside, so it is refused, naming the path.
     pub fn confine(&self, path: &Path) -> Result<(), WorkspaceError> {
-        let inside = confine(path, &self.real_root, &self.root);
+        let inside = self.confinement.check(path);
         if inside.is_ok() || self.configured_outside.is_empty() {
             return inside;
         }
@@ -385,21 +387,6 @@ fn stays_inside(path: &Path) -> bool {
         }
     }
     true
-}
-
-/// Fails unless `path`, with its links followed, is inside `real_root` (the resolved
-/// form of `root`, which the error names).
-pub(crate) fn confine(path: &Path, real_root: &Path, root: &Path) -> Result<(), WorkspaceError> {
-    let target = resolve(path).map_err(files::io_error(path))?;
-    if target.starts_with(real_root) {
-        Ok(())
-    } else {
-        Err(WorkspaceError::OutsideTree {
-            path: path.to_path_buf(),
-            target,
-            root: root.to_path_buf(),
-        })
-    }
 }
 
 /// The folder, inside each locale's folder, holding its records of confirmed English.

@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::files::{io_error, list_dir};
-use crate::{WorkspaceError, confine, read_text};
+use crate::confine::Confinement;
+use crate::files::list_dir;
+use crate::{WorkspaceError, read_text};
 
 /// A Fluent tree rooted at a folder. Symbolic links are followed only while they stay
 /// inside the folder; a link leading out, and a link looping back to one of its own
@@ -12,16 +13,15 @@ use crate::{WorkspaceError, confine, read_text};
 #[derive(Debug, Clone)]
 pub struct FluentTree {
     root: PathBuf,
-    real_root: PathBuf,
+    confinement: std::sync::Arc<Confinement>,
 }
 
 impl FluentTree {
     /// Opens the tree at `root`, which must be a folder.
     pub fn open(root: &Path) -> Result<Self, WorkspaceError> {
-        let real_root = root.canonicalize().map_err(io_error(root))?;
         Ok(FluentTree {
             root: root.to_path_buf(),
-            real_root,
+            confinement: std::sync::Arc::new(Confinement::new(root)?),
         })
     }
 
@@ -105,7 +105,7 @@ impl FluentTree {
     }
 
     fn confine(&self, path: &Path) -> Result<(), WorkspaceError> {
-        confine(path, &self.real_root, &self.root)
+        self.confinement.check(path)
     }
 }
 
