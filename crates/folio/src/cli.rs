@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::hash::Hash;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::report::Format;
 use crate::units::UnitName;
@@ -48,6 +48,29 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// The process's arguments, parsed and checked, every list free of repeats; a usage
+    /// error ends the process as clap ends it (message, exit 2).
+    pub fn from_args() -> Self {
+        let cli = Cli::parse();
+        if let Err(error) = cli.check_conflicts() {
+            error.exit();
+        }
+        cli.without_repeats()
+    }
+
+    /// What clap's `conflicts_with` misses: a global flag given before the command
+    /// (`folio -v check -q`) and its rival after it are parsed at two levels, each
+    /// seeing one.
+    fn check_conflicts(&self) -> Result<(), clap::Error> {
+        if self.quiet && self.verbose {
+            return Err(Cli::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "the argument '--quiet' cannot be used with '--verbose'",
+            ));
+        }
+        Ok(())
+    }
+
     /// How much to show, from `-q` and `-v` (which clap keeps apart).
     pub fn verbosity(&self) -> Verbosity {
         match (self.quiet, self.verbose) {
@@ -447,6 +470,34 @@ mod tests {
             (args.articles, args.locale),
             (vec!["x".to_owned()], vec!["es".to_owned(), "fr".to_owned()])
         );
+    }
+
+    #[test]
+    fn quiet_and_verbose_conflict_wherever_they_are_given() {
+        for args in [
+            &["folio", "-v", "check", "-q"][..],
+            &["folio", "--quiet", "status", "--verbose"],
+        ] {
+            let cli = Cli::try_parse_from(args).expect("each level sees one flag");
+            let error = cli.check_conflicts().expect_err("but they conflict");
+            assert_eq!(error.kind(), clap::error::ErrorKind::ArgumentConflict);
+        }
+        for args in [
+            &["folio", "-q", "-v", "status"][..],
+            &["folio", "status", "-qv"],
+        ] {
+            let error = Cli::try_parse_from(args).expect_err("clap sees both");
+            assert_eq!(error.kind(), clap::error::ErrorKind::ArgumentConflict);
+        }
+        for (args, verbosity) in [
+            (&["folio", "status"][..], Verbosity::Normal),
+            (&["folio", "-q", "status"], Verbosity::Quiet),
+            (&["folio", "status", "--verbose"], Verbosity::Verbose),
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            assert!(cli.check_conflicts().is_ok());
+            assert_eq!(cli.verbosity(), verbosity);
+        }
     }
 
     #[test]

@@ -24,7 +24,7 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::diagnostics::Reporter;
@@ -58,7 +58,7 @@ impl From<Outcome> for ExitCode {
 
 fn main() -> ExitCode {
     let started = Instant::now();
-    let cli = Cli::parse().without_repeats();
+    let cli = Cli::from_args();
     let mut reporter = Reporter::new(cli.color, cli.verbosity());
     let result = match &cli.command {
         Command::Extract(args) => extract::run(&cli, args, &mut reporter),
