@@ -27,6 +27,13 @@ fn run(sandbox: &Sandbox, flags: &[&str], args: &[&str], env: &[(&str, &str)]) -
     sandbox.run_with_env(&all, env)
 }
 
+/// Flags before the command, the colour variables, and whether output is coloured.
+type Case = (
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+    bool,
+);
+
 /// Standard output and standard error, each coloured or not, under every rule and each
 /// rule against the ones below it. The tests' streams are pipes, never terminals, so
 /// `auto` alone means no colour.
@@ -35,7 +42,7 @@ fn colour_follows_the_flag_then_clicolor_force_then_no_color() {
     let stale = stale_workspace();
     // No folio.toml: `status` fails with an error on standard error.
     let empty = Sandbox::empty();
-    let cases: &[(&[&str], &[(&str, &str)], bool)] = &[
+    let cases: &[Case] = &[
         (&[], &[], false),
         (&["--color", "auto"], &[], false),
         // The flag wins over every variable.
