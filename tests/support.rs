@@ -554,12 +554,31 @@ impl Sandbox {
         self.dir.path()
     }
 
-    /// Runs `folio ARGS…` in the sandbox, with colour off.
+    /// Runs `folio ARGS…` in the sandbox, with colour off (NO_COLOR set, and no
+    /// CLICOLOR_FORCE from the caller's environment to override it).
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(folio_bin())
+        let mut command = Command::new(folio_bin());
+        command.env_remove("CLICOLOR_FORCE").env("NO_COLOR", "1");
+        self.run_command(command, args)
+    }
+
+    /// Runs `folio ARGS…` in the sandbox with exactly the colour variables `env` names
+    /// (NO_COLOR, CLICOLOR_FORCE, CLICOLOR, TERM): any of them not named is removed from
+    /// the caller's environment, so the run does not depend on the terminal the tests
+    /// were started from.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = Command::new(folio_bin());
+        for name in ["NO_COLOR", "CLICOLOR_FORCE", "CLICOLOR", "TERM"] {
+            command.env_remove(name);
+        }
+        command.envs(env.iter().copied());
+        self.run_command(command, args)
+    }
+
+    fn run_command(&self, mut command: Command, args: &[&str]) -> Run {
+        let output = command
             .args(args)
             .current_dir(self.path())
-            .env("NO_COLOR", "1")
             .output()
             .expect("folio runs");
         Run {

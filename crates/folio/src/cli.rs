@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::hash::Hash;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::report::Format;
 use crate::units::UnitName;
@@ -28,13 +28,19 @@ pub struct Cli {
     #[arg(short = 'C', long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,
 
-    /// When to colour the output.
+    /// When to colour the output. `auto` follows CLICOLOR_FORCE, NO_COLOR and CLICOLOR,
+    /// then colours a terminal.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
     /// Show no progress bar (one appears on a terminal when a run takes over a second).
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
+
+    /// Show everything: `check` shows every finding as a snippet (not the first 10 per
+    /// check), and every command ends with how long it took.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 
     /// What to do.
     #[command(subcommand)]
@@ -42,6 +48,38 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// The process's arguments, parsed and checked, every list free of repeats; a usage
+    /// error ends the process as clap ends it (message, exit 2).
+    pub fn from_args() -> Self {
+        let cli = Cli::parse();
+        if let Err(error) = cli.check_conflicts() {
+            error.exit();
+        }
+        cli.without_repeats()
+    }
+
+    /// What clap's `conflicts_with` misses: a global flag given before the command
+    /// (`folio -v check -q`) and its rival after it are parsed at two levels, each
+    /// seeing one.
+    fn check_conflicts(&self) -> Result<(), clap::Error> {
+        if self.quiet && self.verbose {
+            return Err(Cli::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "the argument '--quiet' cannot be used with '--verbose'",
+            ));
+        }
+        Ok(())
+    }
+
+    /// How much to show, from `-q` and `-v` (which clap keeps apart).
+    pub fn verbosity(&self) -> Verbosity {
+        match (self.quiet, self.verbose) {
+            (true, _) => Verbosity::Quiet,
+            (false, true) => Verbosity::Verbose,
+            (false, false) => Verbosity::Normal,
+        }
+    }
+
     /// The arguments with every list free of repeats, first occurrence kept: naming a
     /// unit, locale or article twice means it once, so no command does the work (or
     /// reports the error) twice.
@@ -51,7 +89,7 @@ impl Cli {
             Command::Status(args) => dedup(&mut args.locales),
             Command::Accept(args) => dedup(&mut args.units),
             Command::Sync(args) => dedup(&mut args.locales),
-            Command::NewLocale(_) => {}
+            Command::NewLocale(_) | Command::Completions(_) | Command::Man(_) => {}
             Command::Check(args) => dedup(&mut args.only),
             Command::Render(args) => {
                 dedup(&mut args.articles);
@@ -59,6 +97,25 @@ impl Cli {
             }
         }
         self
+    }
+}
+
+/// How much a run shows, from the global `-q` and `-v`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verbosity {
+    /// `-q`: no progress bar.
+    Quiet,
+    /// Neither flag.
+    Normal,
+    /// `-v`: nothing capped, and the run's time.
+    Verbose,
+}
+
+impl Verbosity {
+    /// `-v`: a human report shows every finding rather than the first few of each kind,
+    /// and the run ends with its time.
+    pub fn is_verbose(self) -> bool {
+        self == Verbosity::Verbose
     }
 }
 
@@ -136,6 +193,36 @@ pub enum Command {
     /// The site is written atomically: a failed run leaves the previous one intact.
     #[command(after_help = EXIT_CODES)]
     Render(RenderArgs),
+
+    /// Print a shell completion script to standard output.
+    ///
+    /// bash: `folio completions bash > ~/.local/share/bash-completion/completions/folio`;
+    /// zsh: `folio completions zsh > ~/.zfunc/_folio` (with ~/.zfunc in $fpath);
+    /// fish: `folio completions fish > ~/.config/fish/completions/folio.fish`;
+    /// elvish and PowerShell: source the output from your profile.
+    Completions(CompletionsArgs),
+
+    /// Print a manual page (roff) to standard output: `folio man | man -l -`, or save it
+    /// as folio.1 in a man1 folder on your MANPATH.
+    ///
+    /// `folio man COMMAND` prints the page folio-COMMAND(1) of one command.
+    Man(ManArgs),
+}
+
+/// Arguments of `folio man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (folio-COMMAND(1)); folio(1) by default.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+/// Arguments of `folio completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `folio extract`.
@@ -350,7 +437,8 @@ pub enum PageFormat {
 /// When to use colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// On a terminal, unless NO_COLOR is set.
+    /// When CLICOLOR_FORCE is set (and not 0); never when NO_COLOR is set (and not
+    /// empty) or CLICOLOR is 0; otherwise on a terminal.
     Auto,
     /// Always.
     Always,
@@ -382,6 +470,34 @@ mod tests {
             (args.articles, args.locale),
             (vec!["x".to_owned()], vec!["es".to_owned(), "fr".to_owned()])
         );
+    }
+
+    #[test]
+    fn quiet_and_verbose_conflict_wherever_they_are_given() {
+        for args in [
+            &["folio", "-v", "check", "-q"][..],
+            &["folio", "--quiet", "status", "--verbose"],
+        ] {
+            let cli = Cli::try_parse_from(args).expect("each level sees one flag");
+            let error = cli.check_conflicts().expect_err("but they conflict");
+            assert_eq!(error.kind(), clap::error::ErrorKind::ArgumentConflict);
+        }
+        for args in [
+            &["folio", "-q", "-v", "status"][..],
+            &["folio", "status", "-qv"],
+        ] {
+            let error = Cli::try_parse_from(args).expect_err("clap sees both");
+            assert_eq!(error.kind(), clap::error::ErrorKind::ArgumentConflict);
+        }
+        for (args, verbosity) in [
+            (&["folio", "status"][..], Verbosity::Normal),
+            (&["folio", "-q", "status"], Verbosity::Quiet),
+            (&["folio", "status", "--verbose"], Verbosity::Verbose),
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            assert!(cli.check_conflicts().is_ok());
+            assert_eq!(cli.verbosity(), verbosity);
+        }
     }
 
     #[test]

@@ -10,7 +10,8 @@ use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
 
-use crate::cli::ColorChoice;
+use crate::cli::{ColorChoice, Verbosity};
+use crate::color;
 use crate::terminal::Inert;
 
 /// Prints diagnostics to standard error, in colour when asked or on a terminal.
@@ -20,27 +21,18 @@ pub struct Reporter {
     /// Failures, one sentence each: the command could not do (all of) its job. Check
     /// findings are not failures; the command's report decides what they mean.
     errors: Vec<String>,
+    /// `-q`, `-v` or neither.
+    verbosity: Verbosity,
 }
 
-/// Standard output for reports, coloured as `--color` says (`auto`: on a terminal,
-/// unless NO_COLOR is set), with terminal controls escaped. Every command prints through
-/// it.
+/// Standard output for reports, coloured as [`crate::color`] decides (`--color`, then
+/// CLICOLOR_FORCE, NO_COLOR, CLICOLOR, then whether it is a terminal), with terminal
+/// controls escaped. Every command prints through it.
 pub fn stdout(color: ColorChoice) -> Inert<termcolor::StandardStream> {
-    Inert::new(termcolor::StandardStream::stdout(color_choice(
+    Inert::new(termcolor::StandardStream::stdout(color::stream_choice(
         color,
         std::io::stdout().is_terminal(),
     )))
-}
-
-fn color_choice(color: ColorChoice, is_terminal: bool) -> termcolor::ColorChoice {
-    match color {
-        ColorChoice::Always => termcolor::ColorChoice::Always,
-        ColorChoice::Never => termcolor::ColorChoice::Never,
-        ColorChoice::Auto if is_terminal && std::env::var_os("NO_COLOR").is_none() => {
-            termcolor::ColorChoice::Auto
-        }
-        ColorChoice::Auto => termcolor::ColorChoice::Never,
-    }
 }
 
 /// One problem at a byte offset of a file.
@@ -54,23 +46,22 @@ pub struct Located<'a> {
 }
 
 impl Reporter {
-    /// A reporter honouring `--color` (and NO_COLOR for `auto`).
-    pub fn new(color: ColorChoice) -> Self {
-        let choice = match color {
-            ColorChoice::Always => termcolor::ColorChoice::Always,
-            ColorChoice::Never => termcolor::ColorChoice::Never,
-            ColorChoice::Auto
-                if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() =>
-            {
-                termcolor::ColorChoice::Auto
-            }
-            ColorChoice::Auto => termcolor::ColorChoice::Never,
-        };
+    /// A reporter colouring standard error as [`crate::color`] decides, the same way as
+    /// [`stdout`], and showing as much as `verbosity` asks.
+    pub fn new(color: ColorChoice, verbosity: Verbosity) -> Self {
+        let choice = color::stream_choice(color, std::io::stderr().is_terminal());
         Reporter {
             stderr: Inert::new(termcolor::StandardStream::stderr(choice)),
             config: term::Config::default(),
             errors: Vec::new(),
+            verbosity,
         }
+    }
+
+    /// How much the user asked to see (`-q`, `-v`): a report that caps or skips output
+    /// asks here.
+    pub fn verbosity(&self) -> Verbosity {
+        self.verbosity
     }
 
     /// Failures reported so far (not counting check findings).
@@ -181,6 +172,11 @@ impl Reporter {
         let message = format!("{error:#}");
         self.line("error", termcolor::Color::Red, &message);
         self.errors.push(message);
+    }
+
+    /// Tells the user something they asked to see (`-v`), not a problem.
+    pub fn note(&mut self, message: &dyn std::fmt::Display) {
+        self.line("note", termcolor::Color::Cyan, &message.to_string());
     }
 
     fn line(&mut self, label: &str, color: termcolor::Color, message: &str) {

@@ -7,6 +7,7 @@
 mod accept;
 mod check;
 mod cli;
+mod color;
 mod diagnostics;
 mod extract;
 mod load;
@@ -19,11 +20,13 @@ mod terminal;
 mod track;
 mod units;
 
+use std::io::Write;
 use std::process::ExitCode;
+use std::time::Instant;
 
-use clap::Parser;
+use clap::CommandFactory;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, ColorChoice, Command};
 use crate::diagnostics::Reporter;
 
 /// The outcome of a command, and so the process exit status.
@@ -54,8 +57,9 @@ impl From<Outcome> for ExitCode {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse().without_repeats();
-    let mut reporter = Reporter::new(cli.color);
+    let started = Instant::now();
+    let cli = Cli::from_args();
+    let mut reporter = Reporter::new(cli.color, cli.verbosity());
     let result = match &cli.command {
         Command::Extract(args) => extract::run(&cli, args, &mut reporter),
         Command::Status(args) => status::run(&cli, args, &mut reporter),
@@ -64,16 +68,59 @@ fn main() -> ExitCode {
         Command::NewLocale(args) => sync::new_locale(&cli, args, &mut reporter),
         Command::Check(args) => check::run(&cli, args, &mut reporter),
         Command::Render(args) => render::run(&cli, args, &mut reporter),
+        Command::Completions(args) => completions(args.shell),
+        Command::Man(args) => man(args.command.as_deref()),
     };
-    match result {
-        Ok(outcome) => outcome.into(),
+    let outcome = match result {
+        Ok(outcome) => outcome,
         // A reader that stops early (`folio status | head`) is not an error.
-        Err(error) if is_broken_pipe(&error) => Outcome::Clean.into(),
+        Err(error) if is_broken_pipe(&error) => return Outcome::Clean.into(),
         Err(error) => {
             reporter.fatal(&error);
-            Outcome::Error.into()
+            Outcome::Error
         }
+    };
+    if reporter.verbosity().is_verbose() {
+        let seconds = started.elapsed().as_secs_f64();
+        reporter.note(&format_args!("finished in {seconds:.2} s"));
     }
+    outcome.into()
+}
+
+/// `folio completions SHELL`: the script clap_complete generates from [`Cli`].
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<Outcome> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "folio", &mut script);
+    print_generated(&script)
+}
+
+/// `folio man [COMMAND]`: the manual page clap_mangen generates from [`Cli`], folio(1) or
+/// folio-COMMAND(1).
+fn man(command: Option<&str>) -> anyhow::Result<Outcome> {
+    // Built, so each command carries the global options and its page name; without the
+    // `help` command, which has no page of its own.
+    let mut folio = Cli::command().disable_help_subcommand(true);
+    folio.build();
+    let page = match command {
+        None => folio,
+        Some(name) => folio.find_subcommand(name).cloned().ok_or_else(|| {
+            anyhow::anyhow!("`{name}` is not a folio command (`folio --help` lists them)")
+        })?,
+    };
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(page)
+        .source(concat!("folio ", env!("CARGO_PKG_VERSION")))
+        .render(&mut roff)?;
+    print_generated(&roff)
+}
+
+/// Prints a generated file to standard output, uncoloured (it is meant for a file or a
+/// pipe), through the same inert writer as every report.
+fn print_generated(text: &[u8]) -> anyhow::Result<Outcome> {
+    let mut out = diagnostics::stdout(ColorChoice::Never);
+    out.write_all(text)?;
+    out.flush()?;
+    Ok(Outcome::Clean)
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
