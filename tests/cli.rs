@@ -234,7 +234,6 @@ fn the_man_page_is_roff_and_names_every_command() {
 /// asks the reporter's verbosity before capping (the one-line change its `file` needs:
 /// `.filter(|f| reporter.verbosity().is_verbose() || self.show(f.check))`).
 #[test]
-#[ignore = "needs report/check.rs to honour Reporter::verbosity"]
 fn verbose_check_shows_every_snippet() {
     let sandbox = Sandbox::empty();
     let (mut english, mut spanish) = (String::new(), String::new());

@@ -182,8 +182,9 @@ impl<'o, W: WriteColor> CheckReporter<'o, W> {
 
 impl<W: WriteColor> Human<'_, W> {
     fn file(&mut self, item: CheckItem, reporter: &mut Reporter) {
+        let verbose = reporter.verbosity().is_verbose();
         for finding in item.wire.findings.iter().filter(|f| f.line.is_none()) {
-            if self.show(finding.check) {
+            if self.show(finding.check, verbose) {
                 reporter.whole_file_finding(
                     &item.wire.file,
                     finding.check.name(),
@@ -195,7 +196,7 @@ impl<W: WriteColor> Human<'_, W> {
             // A merged report has no texts to point into: each finding by its place.
             for finding in &item.wire.findings {
                 if let (Some(line), Some(column)) = (finding.line, finding.column)
-                    && self.show(finding.check)
+                    && self.show(finding.check, verbose)
                 {
                     let id = finding
                         .id
@@ -213,7 +214,7 @@ impl<W: WriteColor> Human<'_, W> {
         let shown: Vec<Finding> = item
             .findings
             .into_iter()
-            .filter(|f| self.show(f.check))
+            .filter(|f| self.show(f.check, verbose))
             .collect();
         // Named as the report names the file (relative), whichever way it was read.
         reporter.findings(std::path::Path::new(&item.wire.file), &item.text, &shown);
@@ -222,8 +223,11 @@ impl<W: WriteColor> Human<'_, W> {
         }
     }
 
-    /// Counts a finding of `check`; whether its snippet is shown.
-    fn show(&mut self, check: Check) -> bool {
+    /// Counts a finding of `check`; whether its snippet is shown (always with `-v`).
+    fn show(&mut self, check: Check, verbose: bool) -> bool {
+        if verbose {
+            return true;
+        }
         let shown = self.shown.entry(check).or_default();
         if *shown < SNIPPETS_PER_CHECK {
             *shown += 1;
