@@ -34,7 +34,7 @@ pub use document::{
 pub use extract::{
     ExtractCheck, ExtractOutcome, ExtractedDocument, OutOfDate, check_extraction, extract,
 };
-pub use load::{DocumentError, RunError};
+pub use load::{DisclaimerCheck, DocumentError, RunError, english_disclaimer_check};
 pub use order::for_each_in_order;
 pub use shard::Shard;
 pub use site::{ArticlePages, PageFormat, Site};

@@ -1,6 +1,6 @@
-//! What the writing commands (`extract`, `sync`, `new-locale`, `accept`) share: the
-//! per-document error that stops one document but not the others, the error that stops a
-//! run, and reading and writing a locale's translation and record.
+//! What the commands share: the per-document error that stops one document but not the
+//! others, the error that stops a writing run, reading and writing a locale's
+//! translation and record, and judging the English disclaimer (`check`, `render`).
 
 use std::path::PathBuf;
 
@@ -120,4 +120,31 @@ pub fn write_record(
             record.to_text(&locale.to_string(), document).as_bytes(),
         )
     }
+}
+
+/// Whether the English disclaimer can go on a page, as [`english_disclaimer_check`] finds.
+#[derive(Debug)]
+pub enum DisclaimerCheck {
+    /// Its units show text where its layout places them.
+    Ready,
+    /// It shows no text, so no page can be published.
+    NoText(EnglishDisclaimerProblem),
+    /// Its generated English can't be read; that error is all there is to say.
+    Unreadable(DocumentError),
+}
+
+/// Reads the English disclaimer's units and layout and judges them
+/// (`folio_policy::english_disclaimer_in_layout`): every page carries the disclaimer, so
+/// `check` and `render` stop on one without text. A layout that can't be read is an error.
+pub fn english_disclaimer_check(workspace: &Workspace) -> Result<DisclaimerCheck, WorkspaceError> {
+    let name = workspace.disclaimer_name();
+    let units = match crate::document::english_units(workspace, &name) {
+        Ok(units) => units,
+        Err(error) => return Ok(DisclaimerCheck::Unreadable(error.into())),
+    };
+    let problem = match workspace.read_layout(&name)? {
+        Some(layout) => folio_policy::english_disclaimer_in_layout(&layout, &units).err(),
+        None => Some(EnglishDisclaimerProblem::NoUnits),
+    };
+    Ok(problem.map_or(DisclaimerCheck::Ready, DisclaimerCheck::NoText))
 }

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use folio_policy::{EnglishDisclaimerProblem, english_disclaimer_in_layout};
+use folio_pipeline::DisclaimerCheck;
 use folio_workspace::{Workspace, WorkspaceError, WorkspaceLock};
 use unic_langid::LanguageIdentifier;
 
@@ -50,27 +50,22 @@ pub fn english_disclaimer_problem(
     reporter: &mut Reporter,
 ) -> Result<Option<String>, WorkspaceError> {
     let name = workspace.disclaimer_name();
-    let units = match folio_pipeline::english_units(workspace, &name) {
-        Ok(units) => units,
-        Err(error) => {
-            report(reporter, workspace, &DocumentError::from(error));
+    let problem = match folio_pipeline::english_disclaimer_check(workspace)? {
+        DisclaimerCheck::Ready => return Ok(None),
+        DisclaimerCheck::NoText(problem) => problem,
+        DisclaimerCheck::Unreadable(error) => {
+            report(reporter, workspace, &error);
             return Ok(None);
         }
     };
-    let problem = match workspace.read_layout(&name)? {
-        Some(layout) => english_disclaimer_in_layout(&layout, &units).err(),
-        None => Some(EnglishDisclaimerProblem::NoUnits),
-    };
     let show = |path: PathBuf| workspace.display_path(&path).display().to_string();
-    Ok(problem.map(|problem| {
-        format!(
-            "{problem} ({}, {}): every page carries it, so no page can be published; write it \
-             in {} and run `folio extract`",
-            show(workspace.reference_units_path(&name)),
-            show(workspace.layout_path(&name)),
-            show(workspace.disclaimer_source_path()),
-        )
-    }))
+    Ok(Some(format!(
+        "{problem} ({}, {}): every page carries it, so no page can be published; write it in {} \
+         and run `folio extract`",
+        show(workspace.reference_units_path(&name)),
+        show(workspace.layout_path(&name)),
+        show(workspace.disclaimer_source_path()),
+    )))
 }
 
 /// The locales a command works on: those named (each must be a canonical BCP 47 tag
