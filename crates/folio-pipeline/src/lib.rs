@@ -1,25 +1,43 @@
-//! The engine of `folio check`, `status` and `render`. A run goes document by document:
+//! The engine of every `folio` command. A run of `check`, `status` or `render` goes
+//! document by document:
 //! each document's English is read and parsed once, then its translation in every locale
 //! is read, parsed and judged by the publishing policy (`folio-policy`), and what the
 //! command needs of it is handed on in document order while the next documents are
 //! being read. So memory holds a round of documents, never the workspace, and the output
 //! is the same bytes on any number of cores.
 //!
-//! Reads go through `folio-workspace`; judging is `folio-policy`'s. Nothing here prints.
+//! `extract`, `sync`/`new-locale` and `accept` write the workspace (`extract.rs`,
+//! `sync.rs`, `accept.rs`): each is one function that takes the workspace lock as proof it
+//! is held, reads, judges with the pure crates, writes atomically and returns what it did.
+//!
+//! Reads and writes go through `folio-workspace`; judging is `folio-policy`'s and
+//! `folio-track`'s. Nothing here prints.
 
+mod accept;
 mod cache;
 mod document;
+mod extract;
+mod load;
 mod order;
 mod shard;
 mod site;
+mod sync;
 mod tree;
+mod units;
 
+pub use accept::{AcceptRequest, Accepted, Confirmed, Refusal, accept};
 pub use cache::{Cache, Input};
 pub use document::{
     DocumentAssessment, EnglishError, LocaleAssessment, assess_document, document_inputs,
     english_units, read_record,
 };
+pub use extract::{
+    ExtractCheck, ExtractOutcome, ExtractedDocument, OutOfDate, check_extraction, extract,
+};
+pub use load::{DisclaimerCheck, DocumentError, RunError, english_disclaimer_check};
 pub use order::for_each_in_order;
 pub use shard::Shard;
 pub use site::{ArticlePages, PageFormat, Site};
+pub use sync::{DocumentSync, LocaleSync, SyncOutcome, sync};
 pub use tree::{TreeFile, TreeLocaleFile, TreeRun};
+pub use units::{UnitName, resolve};

@@ -1,33 +1,21 @@
 //! `folio accept`: the translator's act that clears *stale* and *updated* — confirms
-//! translations against today's English in the locale's record.
+//! translations against today's English in the locale's record. The work is
+//! folio-pipeline's `accept`; this module checks the arguments, takes the lock, prints
+//! what was confirmed (or why nothing was) and picks the exit code.
 
 use std::io::Write;
 
-use folio_track::{Status, UnitStatus};
-use rayon::prelude::*;
+use folio_pipeline::{AcceptRequest, Accepted};
 
 use crate::Outcome;
 use crate::cli::{AcceptArgs, Cli};
 use crate::diagnostics::Reporter;
-use crate::load::{
-    english_units, lock_workspace, open_workspace, report, select_locales, write_record,
-};
-use crate::track::{Tracked, track};
-use crate::units::resolve;
-
-/// What one run confirmed, for the closing line.
-#[derive(Default)]
-struct Confirmed {
-    updated: usize,
-    unchanged: usize,
-    new: usize,
-    already: usize,
-}
+use crate::load::{lock_workspace, open_workspace, report, select_locales};
 
 /// Runs `folio accept`.
 pub fn run(cli: &Cli, args: &AcceptArgs, reporter: &mut Reporter) -> anyhow::Result<Outcome> {
     let workspace = open_workspace(cli)?;
-    let _lock = lock_workspace(&workspace, reporter)?;
+    let lock = lock_workspace(&workspace, reporter)?;
     let Some(locale) =
         select_locales(&workspace, std::slice::from_ref(&args.locale), reporter)?.pop()
     else {
@@ -39,102 +27,36 @@ pub fn run(cli: &Cli, args: &AcceptArgs, reporter: &mut Reporter) -> anyhow::Res
             "name the units to confirm (ID or DOCUMENT:ID), or pass --all, --updated or --new"
         );
     }
-    let mut tracked: Vec<Tracked> = Vec::new();
-    let names = workspace.extracted_names()?;
-    let results: Vec<_> = names
-        .par_iter()
-        .map(|name| {
-            english_units(&workspace, name)
-                .map(|english| track(&workspace, &english, &locale, name))
-        })
-        .collect();
-    for result in results {
-        match result {
-            Ok(Ok(t)) => tracked.push(t),
-            Ok(Err(error)) => reporter.error(&error),
-            Err(error) => report(reporter, &workspace, &error),
+    let request = AcceptRequest {
+        units: args.units.clone(),
+        all: args.all,
+        updated: args.updated,
+        unchanged: args.unchanged,
+    };
+    let confirmed = match folio_pipeline::accept(&workspace, &lock, &locale, &request)? {
+        Accepted::Confirmed(confirmed) => confirmed,
+        Accepted::Unreadable(errors) => {
+            for error in &errors {
+                report(reporter, &workspace, error);
+            }
+            return Ok(Outcome::Error);
         }
-    }
-    if reporter.error_count() > 0 {
-        return Ok(Outcome::Error);
-    }
-
-    // Units named must exist in the English; each must then be one that can be confirmed.
-    let english: Vec<(&str, &str)> = tracked
-        .iter()
-        .flat_map(|t| {
-            t.units
-                .iter()
-                .filter(|u| u.english.is_some())
-                .map(|u| (t.document.as_str(), u.id.as_str()))
-        })
-        .collect();
-    let chosen = match resolve(&args.units, &english) {
-        Ok(chosen) => chosen,
-        Err(errors) => {
+        Accepted::Unresolved(errors) => {
             for error in errors {
                 reporter.error(&format!("{error} (the English units of {locale})"));
             }
             return Ok(Outcome::Error);
         }
-    };
-    for t in &tracked {
-        for unit in &t.units {
-            let named = chosen
-                .iter()
-                .any(|(d, i)| *d == t.document && *i == unit.id);
-            if let Some(problem) = named.then(|| why_not(unit, args.unchanged)).flatten() {
-                let place = unit.line.map_or(String::new(), |line| {
-                    format!(" ({}:{line})", workspace.display_path(&t.path).display())
+        Accepted::Refused(refused) => {
+            for r in refused {
+                let place = r.line.map_or(String::new(), |line| {
+                    format!(" ({}:{line})", workspace.display_path(&r.path).display())
                 });
-                reporter.error(&format!("{locale}: `{}`{place} {problem}", unit.id));
+                reporter.error(&format!("{locale}: `{}`{place} {}", r.id, r.problem));
             }
+            return Ok(Outcome::Error);
         }
-    }
-    if reporter.error_count() > 0 {
-        return Ok(Outcome::Error);
-    }
-
-    let mut confirmed = Confirmed::default();
-    let mut left_stale = 0;
-    for t in &tracked {
-        let mut record = t.record.clone();
-        for unit in &t.units {
-            let (Some(english), Some(translation)) = (&unit.english, &unit.translation) else {
-                continue;
-            };
-            let named = chosen
-                .iter()
-                .any(|(d, i)| *d == t.document && *i == unit.id);
-            let wanted = named || args.all;
-            match unit.status {
-                Status::Updated if wanted || args.updated => {
-                    record.confirm(&unit.id, english, translation);
-                    confirmed.updated += 1;
-                }
-                Status::Stale if wanted && args.unchanged => {
-                    record.confirm_unchanged(&unit.id, english, translation);
-                    confirmed.unchanged += 1;
-                }
-                Status::Stale if args.all => left_stale += 1,
-                Status::Current if !unit.recorded => {
-                    record.confirm(&unit.id, english, translation);
-                    confirmed.new += 1;
-                }
-                Status::Current if unit.confirmed_translation.is_none() => {
-                    // A record written before Folio kept translations: the unit is current,
-                    // so the translation it stands confirmed with is today's.
-                    record.complete(&unit.id, translation);
-                    confirmed.already += usize::from(named);
-                }
-                Status::Current if named => confirmed.already += 1,
-                _ => {}
-            }
-        }
-        if record != t.record {
-            write_record(&workspace, &locale, &t.document, &record)?;
-        }
-    }
+    };
     let mut out = crate::diagnostics::stdout(cli.color);
     writeln!(
         out,
@@ -148,31 +70,14 @@ pub fn run(cli: &Cli, args: &AcceptArgs, reporter: &mut Reporter) -> anyhow::Res
             confirmed.already
         )?;
     }
-    if left_stale > 0 {
+    if confirmed.left_stale > 0 {
         writeln!(
             out,
-            "{locale}: {left_stale} stale unit(s) left as they are: their translation has not \
+            "{locale}: {} stale unit(s) left as they are: their translation has not \
              changed since the English did; update them, or confirm them as they are with \
-             `folio accept {locale} --all --unchanged`"
+             `folio accept {locale} --all --unchanged`",
+            confirmed.left_stale
         )?;
     }
     Ok(Outcome::Clean)
-}
-
-/// Why a unit named on the command line can't be confirmed, if it can't.
-fn why_not(unit: &UnitStatus, unchanged: bool) -> Option<&'static str> {
-    match unit.status {
-        Status::Current | Status::Updated => None,
-        Status::Stale if unchanged => None,
-        Status::Stale => Some(
-            "is stale and its translation has not changed since it was confirmed: update \
-             the translation, or confirm it as it is with --unchanged",
-        ),
-        Status::Untranslated => {
-            Some("is untranslated (its translation is the English): translate it first")
-        }
-        Status::Missing => Some("has no translation yet: translate it first"),
-        Status::Invalid => Some("is invalid: fix its syntax first (`folio check` shows where)"),
-        Status::Obsolete => Some("is obsolete: its English unit no longer exists"),
-    }
 }

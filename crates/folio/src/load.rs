@@ -1,70 +1,18 @@
-//! Loading what commands share: the workspace, English units, translations and records,
-//! with per-document errors that are reported without stopping the other documents.
+//! What commands share at the edge: opening the workspace the arguments name, taking its
+//! lock (saying so when waiting), choosing locales, and reporting the per-document errors
+//! the pipeline returns, without stopping the other documents.
 
 use std::path::PathBuf;
 
 use anyhow::Context;
-use folio_ftl::SyntaxError;
-use folio_pipeline::EnglishError;
-use folio_policy::{EnglishDisclaimerProblem, english_disclaimer_in_layout};
-use folio_split::SplitError;
-use folio_track::{EnglishUnit, Record};
+use folio_pipeline::DisclaimerCheck;
 use folio_workspace::{Workspace, WorkspaceError, WorkspaceLock};
 use unic_langid::LanguageIdentifier;
 
 use crate::cli::Cli;
 use crate::diagnostics::{Located, Reporter};
 
-/// Why one document (or one locale's file of it) could not be processed. Kept per
-/// document so the others still are.
-pub enum DocumentError {
-    /// Reading a file failed, or it is not valid.
-    Workspace(WorkspaceError),
-    /// The Markdown has constructs that can't be units.
-    Split {
-        /// The Markdown file.
-        path: PathBuf,
-        /// Its text, for snippets.
-        text: String,
-        /// Every problem found.
-        errors: Vec<SplitError>,
-    },
-    /// The English disclaimer shows no text, so no page could carry it.
-    EmptyDisclaimer {
-        /// The disclaimer's Markdown.
-        path: PathBuf,
-        /// The line of the empty block, or 1.
-        line: usize,
-        /// What is wrong.
-        problem: EnglishDisclaimerProblem,
-    },
-    /// A generated English `.ftl` no longer parses (it was edited by hand).
-    EnglishUnits {
-        /// The `.ftl` file.
-        path: PathBuf,
-        /// Its text, for snippets.
-        text: String,
-        /// Every syntax error.
-        errors: Vec<SyntaxError>,
-    },
-}
-
-impl From<EnglishError> for DocumentError {
-    fn from(error: EnglishError) -> Self {
-        match error {
-            EnglishError::Workspace(error) => DocumentError::Workspace(error),
-            EnglishError::Syntax { path, text, errors } => {
-                DocumentError::EnglishUnits { path, text, errors }
-            }
-        }
-    }
-}
-
-impl From<WorkspaceError> for DocumentError {
-    fn from(error: WorkspaceError) -> Self {
-        DocumentError::Workspace(error)
-    }
-}
+pub use folio_pipeline::DocumentError;
 
 /// Opens the workspace named by `--root`, or the one around the current folder.
 pub fn open_workspace(cli: &Cli) -> anyhow::Result<Workspace> {
@@ -94,31 +42,6 @@ pub fn lock_workspace(
     Ok(workspace.lock()?)
 }
 
-/// The English units of a document as last extracted, in file order; empty if it has
-/// never been extracted.
-pub fn english_units(
-    workspace: &Workspace,
-    document: &str,
-) -> Result<Vec<EnglishUnit>, DocumentError> {
-    let path = workspace.reference_units_path(document);
-    if workspace.read_text_if_exists(&path)?.is_none() {
-        return Ok(Vec::new());
-    }
-    folio_pipeline::english_units(workspace, document).map_err(DocumentError::from)
-}
-
-pub use folio_pipeline::read_record;
-
-/// A locale's translation of a document as text; empty if the file does not exist.
-pub fn read_translation(
-    workspace: &Workspace,
-    locale: &LanguageIdentifier,
-    document: &str,
-) -> Result<String, WorkspaceError> {
-    let path = workspace.translation_path(locale, document);
-    Ok(workspace.read_text_if_exists(&path)?.unwrap_or_default())
-}
-
 /// Why the English disclaimer can't go on a page, said for the author: every page
 /// carries it, so with no text in it no page may be published. A disclaimer whose
 /// English can't be read is reported here and leaves nothing more to say.
@@ -127,45 +50,22 @@ pub fn english_disclaimer_problem(
     reporter: &mut Reporter,
 ) -> Result<Option<String>, WorkspaceError> {
     let name = workspace.disclaimer_name();
-    let units = match folio_pipeline::english_units(workspace, &name) {
-        Ok(units) => units,
-        Err(error) => {
-            report(reporter, workspace, &DocumentError::from(error));
+    let problem = match folio_pipeline::english_disclaimer_check(workspace)? {
+        DisclaimerCheck::Ready => return Ok(None),
+        DisclaimerCheck::NoText(problem) => problem,
+        DisclaimerCheck::Unreadable(error) => {
+            report(reporter, workspace, &error);
             return Ok(None);
         }
     };
-    let problem = match workspace.read_layout(&name)? {
-        Some(layout) => english_disclaimer_in_layout(&layout, &units).err(),
-        None => Some(EnglishDisclaimerProblem::NoUnits),
-    };
     let show = |path: PathBuf| workspace.display_path(&path).display().to_string();
-    Ok(problem.map(|problem| {
-        format!(
-            "{problem} ({}, {}): every page carries it, so no page can be published; write it \
-             in {} and run `folio extract`",
-            show(workspace.reference_units_path(&name)),
-            show(workspace.layout_path(&name)),
-            show(workspace.disclaimer_source_path()),
-        )
-    }))
-}
-
-/// Writes a record, or removes its file when it is empty.
-pub fn write_record(
-    workspace: &Workspace,
-    locale: &LanguageIdentifier,
-    document: &str,
-    record: &Record,
-) -> Result<(), WorkspaceError> {
-    let path = workspace.record_path(locale, document);
-    if record.is_empty() {
-        workspace.remove_file(&path)
-    } else {
-        workspace.write_atomic(
-            &path,
-            record.to_text(&locale.to_string(), document).as_bytes(),
-        )
-    }
+    Ok(Some(format!(
+        "{problem} ({}, {}): every page carries it, so no page can be published; write it in {} \
+         and run `folio extract`",
+        show(workspace.reference_units_path(&name)),
+        show(workspace.layout_path(&name)),
+        show(workspace.disclaimer_source_path()),
+    )))
 }
 
 /// The locales a command works on: those named (each must be a canonical BCP 47 tag

@@ -17,8 +17,11 @@ mod report;
 mod status;
 mod sync;
 mod terminal;
-mod track;
-mod units;
+
+/// Unit names on the command line are the pipeline's, which resolves them.
+mod units {
+    pub use folio_pipeline::UnitName;
+}
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -1,45 +1,24 @@
-//! `folio sync` and `folio new-locale`: msgmerge for Fluent. Every missing unit goes into
-//! the translator's file — filled from the locale's own confirmed translations where the
-//! English is the same, commented out with suggestions otherwise — and nothing already
-//! there changes.
+//! `folio sync` and `folio new-locale`: msgmerge for Fluent, done by folio-pipeline's
+//! `sync`. This module takes the lock, checks the locales named, prints what each
+//! document got and picks the exit code.
 
-use std::collections::HashMap;
 use std::io::Write;
 
-use folio_ftl::{FtlFile, parse_ftl};
-use folio_track::{Memory, Status, SyncUnit, classify, sync_file};
-use folio_workspace::Workspace;
-use rayon::prelude::*;
+use folio_pipeline::LocaleSync;
+use folio_workspace::{Workspace, WorkspaceLock};
 use unic_langid::LanguageIdentifier;
 
 use crate::Outcome;
 use crate::cli::{Cli, NewLocaleArgs, SyncArgs};
 use crate::diagnostics::Reporter;
-use crate::load::{
-    DocumentError, lock_workspace, open_workspace, read_record, read_translation, report,
-    select_locales, write_record,
-};
-
-/// One English document as sync needs it: its generated `.ftl` text.
-struct English {
-    name: String,
-    text: String,
-}
-
-/// What syncing one document of one locale did, for the report.
-struct DocumentSync {
-    document: String,
-    filled: usize,
-    to_translate: usize,
-    suggested: usize,
-}
+use crate::load::{lock_workspace, open_workspace, report, select_locales};
 
 /// Runs `folio sync`.
 pub fn run(cli: &Cli, args: &SyncArgs, reporter: &mut Reporter) -> anyhow::Result<Outcome> {
     let workspace = open_workspace(cli)?;
-    let _lock = lock_workspace(&workspace, reporter)?;
+    let lock = lock_workspace(&workspace, reporter)?;
     let locales = select_locales(&workspace, &args.locales, reporter)?;
-    sync_locales(cli, &workspace, &locales, reporter)
+    sync_locales(cli, &workspace, &lock, &locales, reporter)
 }
 
 /// Runs `folio new-locale`.
@@ -49,7 +28,7 @@ pub fn new_locale(
     reporter: &mut Reporter,
 ) -> anyhow::Result<Outcome> {
     let workspace = open_workspace(cli)?;
-    let _lock = lock_workspace(&workspace, reporter)?;
+    let lock = lock_workspace(&workspace, reporter)?;
     let locale = folio_workspace::parse_locale(&args.tag).map_err(anyhow::Error::msg)?;
     if &locale == workspace.reference() {
         anyhow::bail!(
@@ -63,46 +42,27 @@ pub fn new_locale(
             workspace.display_path(&dir).display()
         );
     }
-    sync_locales(cli, &workspace, &[locale], reporter)
+    sync_locales(cli, &workspace, &lock, &[locale], reporter)
 }
 
+/// Syncs `locales` through the pipeline and prints what each document got.
 fn sync_locales(
     cli: &Cli,
     workspace: &Workspace,
+    lock: &WorkspaceLock,
     locales: &[LanguageIdentifier],
     reporter: &mut Reporter,
 ) -> anyhow::Result<Outcome> {
-    let mut english = Vec::new();
-    for name in workspace.extracted_names()? {
-        let path = workspace.reference_units_path(&name);
-        let text = workspace.read_text(&path)?;
-        let errors = parse_ftl(&text).errors;
-        if errors.is_empty() {
-            english.push(English { name, text });
-        } else {
-            report(
-                reporter,
-                workspace,
-                &DocumentError::EnglishUnits { path, text, errors },
-            );
-        }
+    let outcome = folio_pipeline::sync(workspace, lock, locales);
+    for error in &outcome.errors {
+        report(reporter, workspace, error);
     }
-    if english.is_empty() {
-        anyhow::bail!("no English units: run `folio extract` first");
+    if let Some(error) = outcome.stopped {
+        return Err(error.into());
     }
-    let parsed: Vec<FtlFile<'_>> = english.iter().map(|e| parse_ftl(&e.text)).collect();
-    let results: Vec<(LanguageIdentifier, anyhow::Result<Vec<DocumentSync>>)> = locales
-        .par_iter()
-        .map(|locale| {
-            (
-                locale.clone(),
-                sync_locale(workspace, locale, &english, &parsed),
-            )
-        })
-        .collect();
     let mut out = crate::diagnostics::stdout(cli.color);
-    for (locale, result) in results {
-        match result {
+    for LocaleSync { locale, documents } in outcome.locales {
+        match documents {
             Ok(documents) => {
                 for d in documents {
                     if d.filled + d.to_translate == 0 {
@@ -122,7 +82,7 @@ fn sync_locales(
                     )?;
                 }
             }
-            Err(error) => reporter.fatal(&error),
+            Err(error) => reporter.fatal(&error.into()),
         }
     }
     Ok(if reporter.error_count() > 0 {
@@ -130,93 +90,4 @@ fn sync_locales(
     } else {
         Outcome::Clean
     })
-}
-
-/// Syncs every document of one locale: builds the locale's translation memory from its
-/// current translations, then inserts and fills.
-fn sync_locale(
-    workspace: &Workspace,
-    locale: &LanguageIdentifier,
-    english: &[English],
-    parsed: &[FtlFile<'_>],
-) -> anyhow::Result<Vec<DocumentSync>> {
-    let proper_names = &workspace.config().check.proper_names;
-    let texts: Vec<String> = english
-        .iter()
-        .map(|e| read_translation(workspace, locale, &e.name))
-        .collect::<Result<_, _>>()?;
-    let files: Vec<FtlFile<'_>> = texts.iter().map(|t| parse_ftl(t)).collect();
-    let mut memory = Memory::default();
-    let mut classified = Vec::new();
-    for ((document, reference), (file, _)) in
-        english.iter().zip(parsed).zip(files.iter().zip(&texts))
-    {
-        let record = read_record(workspace, locale, &document.name)?;
-        let units = folio_policy::reference_units(reference);
-        let statuses = classify(&units, file, &record, proper_names);
-        for unit in statuses.iter().filter(|u| u.status == Status::Current) {
-            if let (Some(english), Some(translation)) = (&unit.english, &unit.translation) {
-                memory.add(
-                    english,
-                    translation,
-                    format!("{}:{}", document.name, unit.id),
-                );
-            }
-        }
-        classified.push((record, units, statuses));
-    }
-    let mut report = Vec::new();
-    for (((document, reference), (file, text)), (record, units, statuses)) in english
-        .iter()
-        .zip(parsed)
-        .zip(files.iter().zip(&texts))
-        .zip(classified)
-    {
-        let contexts: HashMap<&str, String> = reference
-            .messages
-            .iter()
-            .filter_map(|m| Some((m.id, m.ast.comment.as_ref()?.content.join("\n"))))
-            .collect();
-        let units: Vec<SyncUnit<'_>> = units
-            .iter()
-            .map(|u| SyncUnit {
-                id: &u.id,
-                english: &u.text,
-                context: contexts.get(u.id.as_str()).map(String::as_str),
-            })
-            .collect();
-        let header = header(locale, &document.name);
-        let synced = sync_file(&units, text, file, &statuses, &memory, &header);
-        if synced.text != *text {
-            workspace.write_atomic(
-                &workspace.translation_path(locale, &document.name),
-                synced.text.as_bytes(),
-            )?;
-        }
-        if !synced.filled.is_empty() {
-            let mut record = record;
-            for (id, english, translation) in &synced.filled {
-                record.confirm(id, english, translation);
-            }
-            write_record(workspace, locale, &document.name, &record)?;
-        }
-        report.push(DocumentSync {
-            document: document.name.clone(),
-            filled: synced.filled.len(),
-            to_translate: synced.to_translate,
-            suggested: synced.suggested,
-        });
-    }
-    Ok(report)
-}
-
-/// The resource comment that starts a translation file sync creates.
-fn header(locale: &LanguageIdentifier, document: &str) -> String {
-    format!(
-        "### {} ({locale}): translation of {document}, from the English units in locales/en/{document}.ftl.\n\
-         ### Translators: keep inline Markdown (**bold**, *emphasis*, `code`, [text](link targets))\n\
-         ### and the author's HTML tags as they are; translate their alt, title and aria-label.\n\
-         ### A unit still to translate is commented out: remove the \"# \" before its message and replace the English.\n",
-        folio_render::language_name(&locale.to_string())
-    )
 }
