@@ -315,11 +315,13 @@ fn stale_units_fail_unless_allowed() {
     sandbox.run_ok(&["extract"]);
     let (code, found) = findings(&sandbox);
     assert_eq!(code, 1);
+    // The stale unit is named on its line, an error under `stale-fails`; coverage is
+    // the one whole-file finding.
     assert_eq!(
         found,
         [
             ("coverage".to_owned(), "error".to_owned(), None),
-            ("coverage".to_owned(), "error".to_owned(), None)
+            finding("stale-unit", "error", "intro-p1"),
         ]
     );
 
@@ -328,7 +330,112 @@ fn stale_units_fail_unless_allowed() {
         "reference = \"en\"\n[check]\nmin-coverage = 0\nstale-fails = false\n",
     );
     let (code, found) = findings(&sandbox);
-    assert_eq!((code, found), (0, vec![]));
+    assert_eq!(
+        (code, found),
+        (0, vec![finding("stale-unit", "warning", "intro-p1")])
+    );
+}
+
+#[test]
+fn check_names_obsolete_stale_untranslated_and_missing_units() {
+    // A mistyped id: `intro-p1` is missing, `intro-pX` is obsolete, on its line.
+    let sandbox = workspace(
+        "One paragraph here.\n\nAnother paragraph there.\n",
+        "intro-p2 = Otro párrafo allí.\n\nintro-pX = Un párrafo aquí.\n",
+        NO_BAR,
+    );
+    let run = sandbox.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 0, "warnings only: {run:?}");
+    let report = json(&run);
+    let es: Vec<&FindingReport> = report
+        .findings
+        .iter()
+        .filter(|f| f.file == "locales/es/a.ftl")
+        .collect();
+    let obsolete = es.iter().find(|f| f.check == "obsolete-unit").unwrap();
+    assert_eq!(
+        (
+            obsolete.severity.as_str(),
+            obsolete.id.as_deref(),
+            obsolete.line
+        ),
+        ("warning", Some("intro-pX"), Some(3))
+    );
+    let missing = es.iter().find(|f| f.check == "missing-unit").unwrap();
+    assert_eq!((missing.severity.as_str(), missing.line), ("warning", None));
+    assert!(
+        missing.message.contains("`intro-p1`"),
+        "{}",
+        missing.message
+    );
+    // The human report shows both.
+    let human = sandbox.run(&["check"]);
+    let shown = format!("{}{}", human.stdout, human.stderr);
+    assert!(
+        shown.contains("obsolete-unit") && shown.contains("intro-pX"),
+        "{shown}"
+    );
+
+    // Stale units are named with their lines; a long missing list is capped.
+    let article: String = (1..=14)
+        .map(|i| format!("Paragraph number {i}.\n\n"))
+        .collect();
+    let sandbox = workspace(&article, "intro-p1 = Párrafo uno.\n", "");
+    sandbox.run_ok(&["accept", "es", "--new"]);
+    sandbox.write("source/a.md", article.replace("number 1.", "number one."));
+    sandbox.run_ok(&["extract"]);
+    let run = sandbox.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let report = json(&run);
+    let stale: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.check == "stale-unit")
+        .map(|f| (f.severity.as_str(), f.id.as_deref(), f.line))
+        .collect();
+    assert_eq!(stale, [("error", Some("intro-p1"), Some(1))]);
+    let missing = report
+        .findings
+        .iter()
+        .find(|f| f.check == "missing-unit")
+        .unwrap();
+    assert!(
+        missing.message.starts_with("13 unit(s)") && missing.message.ends_with(" and 3 more"),
+        "{}",
+        missing.message
+    );
+}
+
+#[test]
+fn generic_mode_names_obsolete_and_missing_units() {
+    let sandbox = Sandbox::empty();
+    sandbox.write("l10n/en/app.ftl", "hello = Hello\nbye = Bye\n");
+    sandbox.write("l10n/es/app.ftl", "hello = Hola\nbye-typo = Adiós\n");
+    let run = sandbox.run(&[
+        "check",
+        "--locales",
+        "l10n",
+        "--reference",
+        "en",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let report = json(&run);
+    let named: Vec<_> = report
+        .findings
+        .iter()
+        .map(|f| (f.check.as_str(), f.severity.as_str(), f.line))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("missing-unit", "warning", None),
+            ("obsolete-unit", "warning", Some(2))
+        ]
+    );
+    assert!(report.findings[0].message.contains("`bye`"));
+    assert_eq!(report.findings[1].id.as_deref(), Some("bye-typo"));
 }
 
 #[test]
