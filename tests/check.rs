@@ -524,6 +524,103 @@ fn github_format_gives_one_well_formed_annotation_per_finding() {
     assert!(!message.contains('\n'));
 }
 
+/// The workflow commands of a run, as (level, file, line, title).
+fn annotations(stdout: &str) -> Vec<(String, String, Option<String>, String)> {
+    stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("::"))
+        .map(|l| {
+            let (level, rest) = l.split_once(' ').unwrap();
+            let (head, _) = rest.split_once("::").unwrap();
+            let properties: BTreeMap<&str, &str> = head
+                .split(',')
+                .map(|p| p.split_once('=').unwrap())
+                .collect();
+            (
+                level.to_owned(),
+                properties["file"].to_owned(),
+                properties.get("line").map(|l| l.to_string()),
+                properties["title"].to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn github_annotations_come_most_useful_first() {
+    // In file order: a warning, a stale unit, a syntax error; the bar fails the file.
+    let article = "One paragraph here.\n\nAnother paragraph there.\n\nA third one.\n";
+    let sandbox = workspace(
+        article,
+        "intro-p1 = Un párrafo aquí.\nintro-p2 = Otro párrafo allí.\n",
+        "",
+    );
+    sandbox.run_ok(&["accept", "es", "--new"]);
+    sandbox.write(
+        "source/a.md",
+        "One paragraph here.\n\nAnother paragraph, changed.\n\nA third one.\n",
+    );
+    sandbox.run_ok(&["extract"]);
+    sandbox.write(
+        "locales/es/a.ftl",
+        "typo-p9 = Obsoleto.\nintro-p1 = Un párrafo aquí.\nintro-p2 = Otro párrafo allí.\nintro-p3 = Uno { tercero\n",
+    );
+    let run = sandbox.run(&["check", "--format", "github"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let titles: Vec<(String, String)> = annotations(&run.stdout)
+        .into_iter()
+        .filter(|a| a.1 == "locales/es/a.ftl")
+        .map(|a| (a.0, a.3))
+        .collect();
+    let expected = [
+        ("error", "folio syntax"),
+        ("error", "folio stale-unit"),
+        ("error", "folio coverage"),
+        ("warning", "folio obsolete-unit"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(l, t)| (l.to_string(), t.to_string()))
+        .collect();
+    assert_eq!(titles[..4], expected[..], "{}", run.stdout);
+}
+
+#[test]
+fn github_paths_are_relative_to_the_repository_root() {
+    let sandbox = Sandbox::empty();
+    sandbox.write(".git/HEAD", "ref: refs/heads/main\n");
+    sandbox.write("docs/folio.toml", format!("reference = \"en\"\n{NO_BAR}"));
+    sandbox.write("docs/source/a.md", PLAIN);
+    sandbox.write("docs/source/disclaimer.md", "Not medical advice.\n");
+    sandbox.run_ok(&["-C", "docs", "extract"]);
+    sandbox.write(
+        "docs/locales/es/disclaimer.ftl",
+        "intro-p1 = No es consejo médico.\n",
+    );
+    sandbox.write("docs/locales/es/a.ftl", "intro-p1 = Palabras { sueltas\n");
+    let run = sandbox.run(&["-C", "docs", "check", "--format", "github"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let files: Vec<String> = annotations(&run.stdout).into_iter().map(|a| a.1).collect();
+    assert_eq!(files, ["docs/locales/es/a.ftl"], "{}", run.stdout);
+
+    // Outside a repository, from the current folder (generic mode: the current folder
+    // is the base).
+    let plain = Sandbox::empty();
+    plain.write("l10n/en/app.ftl", "hello = Hello\n");
+    plain.write("l10n/es/app.ftl", "hello = Hola { $x\n");
+    let run = plain.run(&[
+        "check",
+        "--locales",
+        "l10n",
+        "--reference",
+        "en",
+        "--format",
+        "github",
+    ]);
+    let files: Vec<String> = annotations(&run.stdout).into_iter().map(|a| a.1).collect();
+    assert_eq!(files, ["l10n/es/app.ftl"], "{}", run.stdout);
+}
+
 // Generic mode on real-world corpora.
 
 /// Message and term ids (terms as `-id`) of every `.ftl` under `dir`, by relative path,

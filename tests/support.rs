@@ -554,12 +554,20 @@ impl Sandbox {
         self.dir.path()
     }
 
-    /// Runs `folio ARGS…` in the sandbox, with colour off.
+    /// Runs `folio ARGS…` in the sandbox, with colour off (and no CI step summary).
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs `folio ARGS…` in the sandbox with colour off and the variables `env` set; a
+    /// step summary only when `env` names one.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let output = Command::new(folio_bin())
             .args(args)
             .current_dir(self.path())
             .env("NO_COLOR", "1")
+            .env_remove("GITHUB_STEP_SUMMARY")
+            .envs(env.iter().copied())
             .output()
             .expect("folio runs");
         Run {

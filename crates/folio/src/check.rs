@@ -46,7 +46,8 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
             for error in &walk_errors {
                 reporter.error(error);
             }
-            let mut printer = CheckReporter::new(args.format, &mut out, args.documents)?;
+            let mut printer =
+                CheckReporter::new(args.format, &mut out, args.documents, Path::new("."))?;
             check_tree(&run, args, cli.quiet, reporter, &mut printer)?;
             finish(printer, reporter)
         }
@@ -64,7 +65,8 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
             {
                 reporter.error(&problem);
             }
-            let mut printer = CheckReporter::new(args.format, &mut out, args.documents)?;
+            let mut printer =
+                CheckReporter::new(args.format, &mut out, args.documents, workspace.root())?;
             let config =
                 workspace.read_text(&workspace.root().join(folio_workspace::CONFIG_FILE))?;
             let cache =
@@ -589,7 +591,9 @@ fn run_merge(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Re
         reporter.error(error);
     }
     let mut out = stdout(cli.color);
-    let mut printer = CheckReporter::new(args.format, &mut out, args.documents)?;
+    // The reports' paths are relative to the workspace (`-C`) or the current folder.
+    let base = cli.root.as_deref().unwrap_or(Path::new("."));
+    let mut printer = CheckReporter::new(args.format, &mut out, args.documents, base)?;
     for document in &merged.documents {
         printer.file(
             CheckItem {

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 
 use codespan_reporting::term::termcolor::WriteColor;
 use folio_check::{Check, Finding, Severity};
@@ -107,8 +107,74 @@ enum Sink<'o, W: WriteColor> {
     Human(Human<'o, W>),
     /// The report, streamed.
     Json(JsonStream<'o, W>),
-    /// One workflow command per finding as files come; a summary line at the end.
-    Github(&'o mut W),
+    /// Workflow commands, kept until the end to be given in order of use.
+    Github(Github<'o, W>),
+}
+
+/// `--format github`'s state. GitHub shows a step's first 10 error annotations (and 10
+/// warnings), so they are kept and written at the end, the most useful first: quality
+/// errors on their lines, stale units on theirs, whole-file errors, then warnings. An
+/// annotation is a line of text, a finding's worth; holding them is holding the
+/// findings, which a report of the size GitHub reads keeps small.
+pub struct Github<'o, W> {
+    out: &'o mut W,
+    paths: RepositoryPaths,
+    /// (rank, workflow command), in document order within a rank.
+    annotations: Vec<(u8, String)>,
+}
+
+/// Turns a report's file paths (relative to `base`, the workspace root or the current
+/// folder) into paths relative to the repository root, as CI annotations need them.
+pub struct RepositoryPaths {
+    /// The repository root (or, outside any, the current folder), absolute.
+    anchor: Option<PathBuf>,
+    /// `base`, absolute.
+    base: Option<PathBuf>,
+}
+
+impl RepositoryPaths {
+    /// Paths under `base`, named from the first folder above it holding `.git` (no git
+    /// process is asked); outside a repository, from the current folder.
+    pub fn new(base: &Path) -> Self {
+        let anchor = folio_workspace::repository_root(base)
+            .or_else(|| folio_workspace::resolve(Path::new(".")).ok());
+        RepositoryPaths {
+            anchor,
+            base: folio_workspace::resolve(base).ok(),
+        }
+    }
+
+    /// `file` (a report's `/`-separated path) relative to the anchor, `/`-separated; as
+    /// it is when it is not under the anchor.
+    pub fn of(&self, file: &str) -> String {
+        let (Some(anchor), Some(base)) = (&self.anchor, &self.base) else {
+            return file.to_owned();
+        };
+        let joined = normalize(&base.join(file));
+        match joined.strip_prefix(anchor) {
+            Ok(relative) => relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+            Err(_) => file.to_owned(),
+        }
+    }
+}
+
+/// `path` with `.` and `..` applied, without asking the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The human report's state.
@@ -123,8 +189,9 @@ pub struct Human<'o, W> {
 
 impl<'o, W: WriteColor> CheckReporter<'o, W> {
     /// A reporter writing to `out`; `documents` asks the human format for the
-    /// per-document table.
-    pub fn new(format: Format, out: &'o mut W, documents: bool) -> io::Result<Self> {
+    /// per-document table; `base` is the folder the report's paths are relative to (the
+    /// workspace root, or the current folder), from which CI formats find the repository.
+    pub fn new(format: Format, out: &'o mut W, documents: bool, base: &Path) -> io::Result<Self> {
         let sink = match format {
             Format::Human => Sink::Human(Human {
                 out,
@@ -133,7 +200,11 @@ impl<'o, W: WriteColor> CheckReporter<'o, W> {
                 hidden: BTreeMap::new(),
             }),
             Format::Json => Sink::Json(JsonStream::begin(out, VERSION)?),
-            Format::Github => Sink::Github(out),
+            Format::Github => Sink::Github(Github {
+                out,
+                paths: RepositoryPaths::new(base),
+                annotations: Vec::new(),
+            }),
         };
         Ok(CheckReporter {
             sink,
@@ -146,7 +217,11 @@ impl<'o, W: WriteColor> CheckReporter<'o, W> {
         self.totals.add(&item.wire);
         match &mut self.sink {
             Sink::Json(stream) => stream.item(&item.wire),
-            Sink::Github(out) => github_file(*out, &item.wire),
+            Sink::Github(github) => {
+                let file = github.paths.of(&item.wire.file);
+                github_file(&mut github.annotations, &file, &item.wire);
+                Ok(())
+            }
             Sink::Human(human) => {
                 human.file(item, reporter);
                 Ok(())
@@ -169,11 +244,17 @@ impl<'o, W: WriteColor> CheckReporter<'o, W> {
                 errors,
                 passed,
             })?,
-            Sink::Github(out) => writeln!(
-                out,
-                "folio check {}: {error_count} error(s), {warning_count} warning(s)",
-                verdict.to_lowercase()
-            )?,
+            Sink::Github(mut github) => {
+                github.annotations.sort_by_key(|(rank, _)| *rank);
+                for (_, annotation) in &github.annotations {
+                    writeln!(github.out, "{annotation}")?;
+                }
+                writeln!(
+                    github.out,
+                    "folio check {}: {error_count} error(s), {warning_count} warning(s)",
+                    verdict.to_lowercase()
+                )?
+            }
             Sink::Human(human) => human.finish(locales, &verdict, error_count, warning_count)?,
         }
         Ok(passed)
@@ -341,14 +422,22 @@ fn document_table(out: &mut impl Write, rows: &[CheckedFile]) -> io::Result<()> 
     Ok(())
 }
 
-/// GitHub Actions workflow commands for one file: one `::error` or `::warning` per finding.
-fn github_file(out: &mut impl Write, file: &CheckedFile) -> io::Result<()> {
+/// GitHub Actions workflow commands for one file, named `path`: one `::error` or
+/// `::warning` per finding, each with its rank (see [`Github`]).
+fn github_file(annotations: &mut Vec<(u8, String)>, path: &str, file: &CheckedFile) {
     for finding in &file.findings {
         let level = match finding.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut properties = format!("file={}", escape_property(&file.file));
+        let rank = match (finding.severity, finding.line, finding.check) {
+            (Severity::Error, Some(_), Check::StaleUnit) => 1,
+            (Severity::Error, Some(_), _) => 0,
+            (Severity::Error, None, _) => 2,
+            (Severity::Warning, Some(_), _) => 3,
+            (Severity::Warning, None, _) => 4,
+        };
+        let mut properties = format!("file={}", escape_property(path));
         if let (Some(line), Some(column)) = (finding.line, finding.column) {
             properties.push_str(&format!(",line={line},col={column}"));
         }
@@ -360,13 +449,14 @@ fn github_file(out: &mut impl Write, file: &CheckedFile) -> io::Result<()> {
             Some(id) => format!("{} {id}: ", file.locale),
             None => format!("{}: ", file.locale),
         };
-        writeln!(
-            out,
-            "::{level} {properties}::{}",
-            escape_data(&format!("{subject}{}", finding.message))
-        )?;
+        annotations.push((
+            rank,
+            format!(
+                "::{level} {properties}::{}",
+                escape_data(&format!("{subject}{}", finding.message))
+            ),
+        ));
     }
-    Ok(())
 }
 
 /// The summary's first words, agreeing with the exit status: 2 when input could not be
@@ -436,6 +526,14 @@ pub fn merge(reports: Vec<CheckReport>) -> Result<CheckReport, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_normalized_lexically() {
+        assert_eq!(
+            normalize(Path::new("/r/docs/./a/../locales/es.ftl")),
+            Path::new("/r/docs/locales/es.ftl")
+        );
+    }
 
     #[test]
     fn workflow_commands_are_escaped() {
