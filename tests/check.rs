@@ -621,6 +621,40 @@ fn github_paths_are_relative_to_the_repository_root() {
     assert_eq!(files, ["l10n/es/app.ftl"], "{}", run.stdout);
 }
 
+#[test]
+fn a_github_step_summary_is_appended_when_asked_for() {
+    let sandbox = workspace(PLAIN, "intro-p1 = Palabras { sueltas\n", NO_BAR);
+    sandbox.write("summary.md", "# Earlier step\n");
+    let summary = sandbox.path().join("summary.md");
+    let env = [("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())];
+    let run = sandbox.run_with_env(&["check"], &env);
+    assert_eq!(run.code, 1, "{run:?}");
+    let text = sandbox.read("summary.md");
+    assert!(
+        text.starts_with("# Earlier step\n## folio check: FAILED\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| locale | documents | failed | coverage | errors | warnings | verdict |"),
+        "{text}"
+    );
+    assert!(text.contains("| es | 2 | 1 | "), "{text}");
+    assert!(text.contains("**FAIL**"), "{text}");
+    assert!(text.contains("`folio status es --todo`"), "{text}");
+
+    // Any format, appended again; a passing run has nothing to do next.
+    sandbox.write("locales/es/a.ftl", "intro-p1 = Palabras sencillas aquí.\n");
+    let run = sandbox.run_with_env(&["check", "--format", "json"], &env);
+    assert_eq!(run.code, 0, "{run:?}");
+    let text = sandbox.read("summary.md");
+    let second = text
+        .split("## folio check: ")
+        .nth(2)
+        .expect("a second summary");
+    assert!(second.starts_with("passed"), "{text}");
+    assert!(!second.contains("What to do next"), "{text}");
+}
+
 // Generic mode on real-world corpora.
 
 /// Message and term ids (terms as `-id`) of every `.ftl` under `dir`, by relative path,

@@ -47,7 +47,8 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
                 reporter.error(error);
             }
             let mut printer =
-                CheckReporter::new(args.format, &mut out, args.documents, Path::new("."))?;
+                CheckReporter::new(args.format, &mut out, args.documents, Path::new("."))?
+                    .of_tree();
             check_tree(&run, args, cli.quiet, reporter, &mut printer)?;
             finish(printer, reporter)
         }

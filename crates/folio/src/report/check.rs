@@ -99,7 +99,13 @@ struct Tail<'a> {
 pub struct CheckReporter<'o, W: WriteColor> {
     sink: Sink<'o, W>,
     totals: Totals,
+    /// Whether the report is of a workspace (its next steps are `folio status`), not of a
+    /// Fluent tree.
+    workspace: bool,
 }
+
+/// The environment variable naming the file GitHub Actions shows as a step's summary.
+pub const STEP_SUMMARY: &str = "GITHUB_STEP_SUMMARY";
 
 /// Where each format's report goes, and what it keeps until the end.
 enum Sink<'o, W: WriteColor> {
@@ -209,7 +215,14 @@ impl<'o, W: WriteColor> CheckReporter<'o, W> {
         Ok(CheckReporter {
             sink,
             totals: Totals::default(),
+            workspace: true,
         })
+    }
+
+    /// Marks the report as generic mode's (`--locales`): no workspace commands to suggest.
+    pub fn of_tree(mut self) -> Self {
+        self.workspace = false;
+        self
     }
 
     /// Reports one checked file.
@@ -256,6 +269,11 @@ impl<'o, W: WriteColor> CheckReporter<'o, W> {
                 )?
             }
             Sink::Human(human) => human.finish(locales, &verdict, error_count, warning_count)?,
+        }
+        // Any format: a CI run's summary page shows the verdict without the log.
+        if let Some(path) = std::env::var_os(STEP_SUMMARY).filter(|p| !p.is_empty()) {
+            let summary = step_summary(locales, errors, &verdict, self.workspace);
+            folio_workspace::append_text(Path::new(&path), &summary).map_err(io::Error::other)?;
         }
         Ok(passed)
     }
@@ -457,6 +475,69 @@ fn github_file(annotations: &mut Vec<(u8, String)>, path: &str, file: &CheckedFi
             ),
         ));
     }
+}
+
+/// The Markdown GitHub Actions shows as the step's summary: the verdict, a row per
+/// locale, and what to do next for each locale under the bar.
+fn step_summary(
+    locales: &[LocaleVerdict],
+    errors: &[String],
+    verdict: &str,
+    workspace: bool,
+) -> String {
+    let mut md = format!("## folio check: {verdict}\n\n");
+    md.push_str(
+        "| locale | documents | failed | coverage | errors | warnings | verdict |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | --- |\n",
+    );
+    for l in locales {
+        md.push_str(&format!(
+            "| {} | {} | {} | {:.1}% | {} | {} | {} |\n",
+            markdown_text(&l.locale),
+            l.documents,
+            l.failed,
+            l.coverage,
+            l.errors,
+            l.warnings,
+            if l.passed { "ok" } else { "**FAIL**" }
+        ));
+    }
+    let failing: Vec<&LocaleVerdict> = locales.iter().filter(|l| !l.passed).collect();
+    if !failing.is_empty() || !errors.is_empty() {
+        md.push_str("\n### What to do next\n\n");
+    }
+    for l in failing {
+        let locale = markdown_text(&l.locale);
+        md.push_str(&if workspace {
+            format!(
+                "- `{locale}`: {} document(s) under the bar — `folio status {locale} --todo` \
+                 lists the units to translate or confirm, `folio check {locale} --documents` \
+                 the documents that fail\n",
+                l.failed
+            )
+        } else {
+            format!(
+                "- `{locale}`: {} file(s) under the bar — fix the errors the annotations name \
+                 and translate the missing strings\n",
+                l.failed
+            )
+        });
+    }
+    for error in errors {
+        md.push_str(&format!("- could not check: {}\n", markdown_text(error)));
+    }
+    md.push('\n');
+    md
+}
+
+/// `text` safe in a Markdown table cell or list item: no new lines, pipes or HTML.
+fn markdown_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace(['\r', '\n'], " ")
+        .replace('`', "'")
 }
 
 /// The summary's first words, agreeing with the exit status: 2 when input could not be
