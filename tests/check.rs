@@ -655,6 +655,80 @@ fn a_github_step_summary_is_appended_when_asked_for() {
     assert!(!second.contains("What to do next"), "{text}");
 }
 
+#[test]
+fn gitlab_format_is_a_code_quality_report() {
+    let sandbox = workspace(
+        "One paragraph here.\n\nAnother paragraph there.\n",
+        "intro-p1 = Palabras { sueltas\nintro-pX = Otro párrafo allí.\n",
+        "",
+    );
+    sandbox.write(".git", "gitdir: elsewhere\n");
+    let run = sandbox.run(&["check", "--format", "gitlab"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let issues: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).expect(&run.stdout);
+    let mut fingerprints = BTreeSet::new();
+    let mut seen = Vec::new();
+    for issue in &issues {
+        let object = issue.as_object().unwrap();
+        assert_eq!(
+            object.keys().map(String::as_str).collect::<Vec<_>>(),
+            [
+                "check_name",
+                "description",
+                "fingerprint",
+                "location",
+                "severity"
+            ],
+            "{issue}"
+        );
+        let fingerprint = issue["fingerprint"].as_str().unwrap();
+        assert!(fingerprint.len() == 32 && fingerprint.chars().all(|c| c.is_ascii_hexdigit()));
+        assert!(
+            fingerprints.insert(fingerprint.to_owned()),
+            "unique: {issue}"
+        );
+        assert!(issue["description"].as_str().unwrap().starts_with("es"));
+        assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() >= 1);
+        seen.push((
+            issue["check_name"].as_str().unwrap().to_owned(),
+            issue["severity"].as_str().unwrap().to_owned(),
+            issue["location"]["path"].as_str().unwrap().to_owned(),
+            issue["location"]["lines"]["begin"].as_u64().unwrap(),
+        ));
+    }
+    let expect = |check: &str, severity: &str, line: u64| {
+        (
+            format!("folio/{check}"),
+            severity.to_owned(),
+            "locales/es/a.ftl".to_owned(),
+            line,
+        )
+    };
+    for issue in [
+        expect("coverage", "major", 1),
+        expect("missing-unit", "minor", 1),
+        expect("syntax", "major", 1),
+        expect("obsolete-unit", "minor", 2),
+    ] {
+        assert!(seen.contains(&issue), "{issue:?} in {seen:?}");
+    }
+    // Stable from run to run.
+    let again = sandbox.run(&["check", "--format", "gitlab"]);
+    assert_eq!(again.stdout, run.stdout);
+    // Nothing to report is an empty array; `status` has no such format.
+    sandbox.write(
+        "locales/es/a.ftl",
+        "intro-p1 = Un párrafo aquí.\nintro-p2 = Otro párrafo allí.\n",
+    );
+    let clean = sandbox.run(&["check", "--format", "gitlab"]);
+    assert_eq!(
+        (clean.code, clean.stdout.as_str()),
+        (0, "[]\n"),
+        "{clean:?}"
+    );
+    assert_eq!(sandbox.run(&["status", "--format", "gitlab"]).code, 2);
+}
+
 // Generic mode on real-world corpora.
 
 /// Message and term ids (terms as `-id`) of every `.ftl` under `dir`, by relative path,

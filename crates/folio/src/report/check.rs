@@ -10,7 +10,10 @@ use folio_policy::percent;
 use folio_track::StatusCounts;
 use serde::{Deserialize, Serialize};
 
-use super::wire::{CheckReport, CheckedFile, LocaleVerdict, VERSION, round};
+use super::wire::{
+    CheckReport, CheckedFile, CodeQualityIssue, CodeQualityLines, CodeQualityLocation,
+    LocaleVerdict, VERSION, round,
+};
 use super::{Format, JsonStream};
 use crate::diagnostics::Reporter;
 
@@ -115,6 +118,71 @@ enum Sink<'o, W: WriteColor> {
     Json(JsonStream<'o, W>),
     /// Workflow commands, kept until the end to be given in order of use.
     Github(Github<'o, W>),
+    /// GitLab Code Quality issues, streamed as a JSON array.
+    Gitlab(Gitlab<'o, W>),
+}
+
+/// `--format gitlab`'s state: the array is written as files come.
+pub struct Gitlab<'o, W> {
+    out: &'o mut W,
+    paths: RepositoryPaths,
+    issues: usize,
+}
+
+impl<W: Write> Gitlab<'_, W> {
+    /// Writes one file's findings as issues.
+    fn file(&mut self, file: &CheckedFile) -> io::Result<()> {
+        let path = self.paths.of(&file.file);
+        // Repeats of one finding in a file (the same check, id and message) get their
+        // ordinal in the hash: GitLab shows one issue per fingerprint.
+        let mut seen: BTreeMap<u128, usize> = BTreeMap::new();
+        for finding in &file.findings {
+            let key = format!(
+                "{}\0{path}\0{}\0{}",
+                finding.check.name(),
+                finding.id.as_deref().unwrap_or_default(),
+                finding.message
+            );
+            let hash = xxhash_rust::xxh3::xxh3_128(key.as_bytes());
+            let repeat = seen.entry(hash).or_default();
+            let fingerprint = match *repeat {
+                0 => hash,
+                n => xxhash_rust::xxh3::xxh3_128(format!("{key}\0{n}").as_bytes()),
+            };
+            *repeat += 1;
+            let subject = match &finding.id {
+                Some(id) => format!("{} {id}: ", file.locale),
+                None => format!("{}: ", file.locale),
+            };
+            let issue = CodeQualityIssue {
+                description: format!("{subject}{}", finding.message),
+                check_name: format!("folio/{}", finding.check.name()),
+                fingerprint: format!("{fingerprint:032x}"),
+                severity: match finding.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                }
+                .to_owned(),
+                location: CodeQualityLocation {
+                    path: path.clone(),
+                    lines: CodeQualityLines {
+                        begin: finding.line.unwrap_or(1),
+                    },
+                },
+            };
+            let text = super::pretty(&issue)?;
+            let separator = if self.issues == 0 { "" } else { "," };
+            write!(self.out, "{separator}\n  {}", text.replace('\n', "\n  "))?;
+            self.issues += 1;
+        }
+        Ok(())
+    }
+
+    /// Closes the array.
+    fn finish(self) -> io::Result<()> {
+        let close = if self.issues == 0 { "]" } else { "\n]" };
+        writeln!(self.out, "{close}")
+    }
 }
 
 /// `--format github`'s state. GitHub shows a step's first 10 error annotations (and 10
@@ -206,6 +274,14 @@ impl<'o, W: WriteColor> CheckReporter<'o, W> {
                 hidden: BTreeMap::new(),
             }),
             Format::Json => Sink::Json(JsonStream::begin(out, VERSION)?),
+            Format::Gitlab => {
+                write!(out, "[")?;
+                Sink::Gitlab(Gitlab {
+                    out,
+                    paths: RepositoryPaths::new(base),
+                    issues: 0,
+                })
+            }
             Format::Github => Sink::Github(Github {
                 out,
                 paths: RepositoryPaths::new(base),
@@ -230,6 +306,7 @@ impl<'o, W: WriteColor> CheckReporter<'o, W> {
         self.totals.add(&item.wire);
         match &mut self.sink {
             Sink::Json(stream) => stream.item(&item.wire),
+            Sink::Gitlab(gitlab) => gitlab.file(&item.wire),
             Sink::Github(github) => {
                 let file = github.paths.of(&item.wire.file);
                 github_file(&mut github.annotations, &file, &item.wire);
@@ -257,6 +334,7 @@ impl<'o, W: WriteColor> CheckReporter<'o, W> {
                 errors,
                 passed,
             })?,
+            Sink::Gitlab(gitlab) => gitlab.finish()?,
             Sink::Github(mut github) => {
                 github.annotations.sort_by_key(|(rank, _)| *rank);
                 for (_, annotation) in &github.annotations {
