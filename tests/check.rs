@@ -372,8 +372,14 @@ fn check_names_obsolete_stale_untranslated_and_missing_units() {
     let human = sandbox.run(&["check"]);
     let shown = format!("{}{}", human.stdout, human.stderr);
     assert!(
-        shown.contains("obsolete-unit") && shown.contains("intro-pX"),
+        shown.contains("warning[obsolete-unit]: intro-pX")
+            && shown.contains("warning[missing-unit]: locales/es/a.ftl: 1 unit(s)"),
         "{shown}"
+    );
+    assert!(
+        report.findings.iter().all(|f| !f.message.contains("  ")),
+        "{:?}",
+        report.findings
     );
 
     // Stale units are named with their lines; a long missing list is capped.
@@ -394,6 +400,11 @@ fn check_names_obsolete_stale_untranslated_and_missing_units() {
         .map(|f| (f.severity.as_str(), f.id.as_deref(), f.line))
         .collect();
     assert_eq!(stale, [("error", Some("intro-p1"), Some(1))]);
+    assert!(
+        report.findings.iter().all(|f| !f.message.contains("  ")),
+        "{:?}",
+        report.findings
+    );
     let missing = report
         .findings
         .iter()

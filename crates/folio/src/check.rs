@@ -330,7 +330,8 @@ fn name_units(
                 Severity::Warning,
                 Check::ObsoleteUnit,
                 format!(
-                    "`{id}` is not a unit of the reference: a mistyped id, or a unit the                      reference no longer has; no page shows it"
+                    "`{id}` is not a unit of the reference: a mistyped id, or a unit the \
+                     reference no longer has; no page shows it"
                 ),
             ),
             Status::Stale => match which.stale {
@@ -342,7 +343,8 @@ fn name_units(
                     },
                     Check::StaleUnit,
                     format!(
-                        "`{id}` is stale: the English changed since it was translated                          (`folio status {locale} --diff`)"
+                        "`{id}` is stale: the English changed since it was translated \
+                         (`folio status {locale} --diff`)"
                     ),
                 ),
                 None => continue,

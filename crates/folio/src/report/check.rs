@@ -361,11 +361,20 @@ impl<W: WriteColor> Human<'_, W> {
     fn file(&mut self, item: CheckItem, reporter: &mut Reporter) {
         for finding in item.wire.findings.iter().filter(|f| f.line.is_none()) {
             if self.show(finding.check) {
-                reporter.whole_file_finding(
-                    &item.wire.file,
-                    finding.check.name(),
-                    &finding.message,
-                );
+                match finding.severity {
+                    Severity::Error => reporter.whole_file_finding(
+                        &item.wire.file,
+                        finding.check.name(),
+                        &finding.message,
+                    ),
+                    // `missing-unit`: a warning about the whole file.
+                    Severity::Warning => reporter.finding_line(
+                        &item.wire.file,
+                        finding.severity,
+                        finding.check.name(),
+                        &finding.message,
+                    ),
+                }
             }
         }
         if item.findings.is_empty() {
