@@ -315,11 +315,13 @@ fn stale_units_fail_unless_allowed() {
     sandbox.run_ok(&["extract"]);
     let (code, found) = findings(&sandbox);
     assert_eq!(code, 1);
+    // The stale unit is named on its line, an error under `stale-fails`; coverage is
+    // the one whole-file finding.
     assert_eq!(
         found,
         [
             ("coverage".to_owned(), "error".to_owned(), None),
-            ("coverage".to_owned(), "error".to_owned(), None)
+            finding("stale-unit", "error", "intro-p1"),
         ]
     );
 
@@ -328,7 +330,123 @@ fn stale_units_fail_unless_allowed() {
         "reference = \"en\"\n[check]\nmin-coverage = 0\nstale-fails = false\n",
     );
     let (code, found) = findings(&sandbox);
-    assert_eq!((code, found), (0, vec![]));
+    assert_eq!(
+        (code, found),
+        (0, vec![finding("stale-unit", "warning", "intro-p1")])
+    );
+}
+
+#[test]
+fn check_names_obsolete_stale_untranslated_and_missing_units() {
+    // A mistyped id: `intro-p1` is missing, `intro-pX` is obsolete, on its line.
+    let sandbox = workspace(
+        "One paragraph here.\n\nAnother paragraph there.\n",
+        "intro-p2 = Otro párrafo allí.\n\nintro-pX = Un párrafo aquí.\n",
+        NO_BAR,
+    );
+    let run = sandbox.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 0, "warnings only: {run:?}");
+    let report = json(&run);
+    let es: Vec<&FindingReport> = report
+        .findings
+        .iter()
+        .filter(|f| f.file == "locales/es/a.ftl")
+        .collect();
+    let obsolete = es.iter().find(|f| f.check == "obsolete-unit").unwrap();
+    assert_eq!(
+        (
+            obsolete.severity.as_str(),
+            obsolete.id.as_deref(),
+            obsolete.line
+        ),
+        ("warning", Some("intro-pX"), Some(3))
+    );
+    let missing = es.iter().find(|f| f.check == "missing-unit").unwrap();
+    assert_eq!((missing.severity.as_str(), missing.line), ("warning", None));
+    assert!(
+        missing.message.contains("`intro-p1`"),
+        "{}",
+        missing.message
+    );
+    // The human report shows both.
+    let human = sandbox.run(&["check"]);
+    let shown = format!("{}{}", human.stdout, human.stderr);
+    assert!(
+        shown.contains("warning[obsolete-unit]: intro-pX")
+            && shown.contains("warning[missing-unit]: locales/es/a.ftl: 1 unit(s)"),
+        "{shown}"
+    );
+    assert!(
+        report.findings.iter().all(|f| !f.message.contains("  ")),
+        "{:?}",
+        report.findings
+    );
+
+    // Stale units are named with their lines; a long missing list is capped.
+    let article: String = (1..=14)
+        .map(|i| format!("Paragraph number {i}.\n\n"))
+        .collect();
+    let sandbox = workspace(&article, "intro-p1 = Párrafo uno.\n", "");
+    sandbox.run_ok(&["accept", "es", "--new"]);
+    sandbox.write("source/a.md", article.replace("number 1.", "number one."));
+    sandbox.run_ok(&["extract"]);
+    let run = sandbox.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let report = json(&run);
+    let stale: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.check == "stale-unit")
+        .map(|f| (f.severity.as_str(), f.id.as_deref(), f.line))
+        .collect();
+    assert_eq!(stale, [("error", Some("intro-p1"), Some(1))]);
+    assert!(
+        report.findings.iter().all(|f| !f.message.contains("  ")),
+        "{:?}",
+        report.findings
+    );
+    let missing = report
+        .findings
+        .iter()
+        .find(|f| f.check == "missing-unit")
+        .unwrap();
+    assert!(
+        missing.message.starts_with("13 unit(s)") && missing.message.ends_with(" and 3 more"),
+        "{}",
+        missing.message
+    );
+}
+
+#[test]
+fn generic_mode_names_obsolete_and_missing_units() {
+    let sandbox = Sandbox::empty();
+    sandbox.write("l10n/en/app.ftl", "hello = Hello\nbye = Bye\n");
+    sandbox.write("l10n/es/app.ftl", "hello = Hola\nbye-typo = Adiós\n");
+    let run = sandbox.run(&[
+        "check",
+        "--locales",
+        "l10n",
+        "--reference",
+        "en",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let report = json(&run);
+    let named: Vec<_> = report
+        .findings
+        .iter()
+        .map(|f| (f.check.as_str(), f.severity.as_str(), f.line))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("missing-unit", "warning", None),
+            ("obsolete-unit", "warning", Some(2))
+        ]
+    );
+    assert!(report.findings[0].message.contains("`bye`"));
+    assert_eq!(report.findings[1].id.as_deref(), Some("bye-typo"));
 }
 
 #[test]
@@ -415,6 +533,211 @@ fn github_format_gives_one_well_formed_annotation_per_finding() {
     assert_eq!(properties["title"], "folio syntax");
     assert!(message.starts_with("es intro-p1: Expected"), "{message}");
     assert!(!message.contains('\n'));
+}
+
+/// The workflow commands of a run, as (level, file, line, title).
+fn annotations(stdout: &str) -> Vec<(String, String, Option<String>, String)> {
+    stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("::"))
+        .map(|l| {
+            let (level, rest) = l.split_once(' ').unwrap();
+            let (head, _) = rest.split_once("::").unwrap();
+            let properties: BTreeMap<&str, &str> = head
+                .split(',')
+                .map(|p| p.split_once('=').unwrap())
+                .collect();
+            (
+                level.to_owned(),
+                properties["file"].to_owned(),
+                properties.get("line").map(|l| l.to_string()),
+                properties["title"].to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn github_annotations_come_most_useful_first() {
+    // In file order: a warning, a stale unit, a syntax error; the bar fails the file.
+    let article = "One paragraph here.\n\nAnother paragraph there.\n\nA third one.\n";
+    let sandbox = workspace(
+        article,
+        "intro-p1 = Un párrafo aquí.\nintro-p2 = Otro párrafo allí.\n",
+        "",
+    );
+    sandbox.run_ok(&["accept", "es", "--new"]);
+    sandbox.write(
+        "source/a.md",
+        "One paragraph here.\n\nAnother paragraph, changed.\n\nA third one.\n",
+    );
+    sandbox.run_ok(&["extract"]);
+    sandbox.write(
+        "locales/es/a.ftl",
+        "typo-p9 = Obsoleto.\nintro-p1 = Un párrafo aquí.\nintro-p2 = Otro párrafo allí.\nintro-p3 = Uno { tercero\n",
+    );
+    let run = sandbox.run(&["check", "--format", "github"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let titles: Vec<(String, String)> = annotations(&run.stdout)
+        .into_iter()
+        .filter(|a| a.1 == "locales/es/a.ftl")
+        .map(|a| (a.0, a.3))
+        .collect();
+    let expected = [
+        ("error", "folio syntax"),
+        ("error", "folio stale-unit"),
+        ("error", "folio coverage"),
+        ("warning", "folio obsolete-unit"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(l, t)| (l.to_string(), t.to_string()))
+        .collect();
+    assert_eq!(titles[..4], expected[..], "{}", run.stdout);
+}
+
+#[test]
+fn github_paths_are_relative_to_the_repository_root() {
+    let sandbox = Sandbox::empty();
+    sandbox.write(".git/HEAD", "ref: refs/heads/main\n");
+    sandbox.write("docs/folio.toml", format!("reference = \"en\"\n{NO_BAR}"));
+    sandbox.write("docs/source/a.md", PLAIN);
+    sandbox.write("docs/source/disclaimer.md", "Not medical advice.\n");
+    sandbox.run_ok(&["-C", "docs", "extract"]);
+    sandbox.write(
+        "docs/locales/es/disclaimer.ftl",
+        "intro-p1 = No es consejo médico.\n",
+    );
+    sandbox.write("docs/locales/es/a.ftl", "intro-p1 = Palabras { sueltas\n");
+    let run = sandbox.run(&["-C", "docs", "check", "--format", "github"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let files: Vec<String> = annotations(&run.stdout).into_iter().map(|a| a.1).collect();
+    assert_eq!(files, ["docs/locales/es/a.ftl"], "{}", run.stdout);
+
+    // Outside a repository, from the current folder (generic mode: the current folder
+    // is the base).
+    let plain = Sandbox::empty();
+    plain.write("l10n/en/app.ftl", "hello = Hello\n");
+    plain.write("l10n/es/app.ftl", "hello = Hola { $x\n");
+    let run = plain.run(&[
+        "check",
+        "--locales",
+        "l10n",
+        "--reference",
+        "en",
+        "--format",
+        "github",
+    ]);
+    let files: Vec<String> = annotations(&run.stdout).into_iter().map(|a| a.1).collect();
+    assert_eq!(files, ["l10n/es/app.ftl"], "{}", run.stdout);
+}
+
+#[test]
+fn a_github_step_summary_is_appended_when_asked_for() {
+    let sandbox = workspace(PLAIN, "intro-p1 = Palabras { sueltas\n", NO_BAR);
+    sandbox.write("summary.md", "# Earlier step\n");
+    let summary = sandbox.path().join("summary.md");
+    let env = [("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())];
+    let run = sandbox.run_with_env(&["check"], &env);
+    assert_eq!(run.code, 1, "{run:?}");
+    let text = sandbox.read("summary.md");
+    assert!(
+        text.starts_with("# Earlier step\n## folio check: FAILED\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| locale | documents | failed | coverage | errors | warnings | verdict |"),
+        "{text}"
+    );
+    assert!(text.contains("| es | 2 | 1 | "), "{text}");
+    assert!(text.contains("**FAIL**"), "{text}");
+    assert!(text.contains("`folio status es --todo`"), "{text}");
+
+    // Any format, appended again; a passing run has nothing to do next.
+    sandbox.write("locales/es/a.ftl", "intro-p1 = Palabras sencillas aquí.\n");
+    let run = sandbox.run_with_env(&["check", "--format", "json"], &env);
+    assert_eq!(run.code, 0, "{run:?}");
+    let text = sandbox.read("summary.md");
+    let second = text
+        .split("## folio check: ")
+        .nth(2)
+        .expect("a second summary");
+    assert!(second.starts_with("passed"), "{text}");
+    assert!(!second.contains("What to do next"), "{text}");
+}
+
+#[test]
+fn gitlab_format_is_a_code_quality_report() {
+    let sandbox = workspace(
+        "One paragraph here.\n\nAnother paragraph there.\n",
+        "intro-p1 = Palabras { sueltas\nintro-pX = Otro párrafo allí.\n",
+        "",
+    );
+    sandbox.write(".git", "gitdir: elsewhere\n");
+    let run = sandbox.run(&["check", "--format", "gitlab"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let issues: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).expect(&run.stdout);
+    let mut fingerprints = BTreeSet::new();
+    let mut seen = Vec::new();
+    for issue in &issues {
+        let object = issue.as_object().unwrap();
+        assert_eq!(
+            object.keys().map(String::as_str).collect::<Vec<_>>(),
+            [
+                "check_name",
+                "description",
+                "fingerprint",
+                "location",
+                "severity"
+            ],
+            "{issue}"
+        );
+        let fingerprint = issue["fingerprint"].as_str().unwrap();
+        assert!(fingerprint.len() == 32 && fingerprint.chars().all(|c| c.is_ascii_hexdigit()));
+        assert!(
+            fingerprints.insert(fingerprint.to_owned()),
+            "unique: {issue}"
+        );
+        assert!(issue["description"].as_str().unwrap().starts_with("es"));
+        assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() >= 1);
+        seen.push((
+            issue["check_name"].as_str().unwrap().to_owned(),
+            issue["severity"].as_str().unwrap().to_owned(),
+            issue["location"]["path"].as_str().unwrap().to_owned(),
+            issue["location"]["lines"]["begin"].as_u64().unwrap(),
+        ));
+    }
+    let expect = |check: &str, severity: &str, line: u64| {
+        (
+            format!("folio/{check}"),
+            severity.to_owned(),
+            "locales/es/a.ftl".to_owned(),
+            line,
+        )
+    };
+    for issue in [
+        expect("coverage", "major", 1),
+        expect("missing-unit", "minor", 1),
+        expect("syntax", "major", 1),
+        expect("obsolete-unit", "minor", 2),
+    ] {
+        assert!(seen.contains(&issue), "{issue:?} in {seen:?}");
+    }
+    // Stable from run to run.
+    let again = sandbox.run(&["check", "--format", "gitlab"]);
+    assert_eq!(again.stdout, run.stdout);
+    // Nothing to report is an empty array; `status` has no such format.
+    sandbox.write(
+        "locales/es/a.ftl",
+        "intro-p1 = Un párrafo aquí.\nintro-p2 = Otro párrafo allí.\n",
+    );
+    let clean = sandbox.run(&["check", "--format", "gitlab"]);
+    assert_eq!(
+        (clean.code, clean.stdout.as_str()),
+        (0, "[]\n"),
+        "{clean:?}"
+    );
+    assert_eq!(sandbox.run(&["status", "--format", "gitlab"]).code, 2);
 }
 
 // Generic mode on real-world corpora.

@@ -555,20 +555,30 @@ impl Sandbox {
     }
 
     /// Runs `folio ARGS…` in the sandbox, with colour off (NO_COLOR set, and no
-    /// CLICOLOR_FORCE from the caller's environment to override it).
+    /// CLICOLOR_FORCE from the caller's environment to override it) and no CI step
+    /// summary.
     pub fn run(&self, args: &[&str]) -> Run {
         let mut command = Command::new(folio_bin());
-        command.env_remove("CLICOLOR_FORCE").env("NO_COLOR", "1");
+        command
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("GITHUB_STEP_SUMMARY")
+            .env("NO_COLOR", "1");
         self.run_command(command, args)
     }
 
-    /// Runs `folio ARGS…` in the sandbox with exactly the colour variables `env` names
-    /// (NO_COLOR, CLICOLOR_FORCE, CLICOLOR, TERM): any of them not named is removed from
-    /// the caller's environment, so the run does not depend on the terminal the tests
-    /// were started from.
+    /// Runs `folio ARGS…` in the sandbox with exactly the colour and CI variables `env`
+    /// names (NO_COLOR, CLICOLOR_FORCE, CLICOLOR, TERM, GITHUB_STEP_SUMMARY): any of them
+    /// not named is removed from the caller's environment, so the run does not depend on
+    /// the terminal or CI the tests were started from.
     pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut command = Command::new(folio_bin());
-        for name in ["NO_COLOR", "CLICOLOR_FORCE", "CLICOLOR", "TERM"] {
+        for name in [
+            "NO_COLOR",
+            "CLICOLOR_FORCE",
+            "CLICOLOR",
+            "TERM",
+            "GITHUB_STEP_SUMMARY",
+        ] {
             command.env_remove(name);
         }
         command.envs(env.iter().copied());

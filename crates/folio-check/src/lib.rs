@@ -73,6 +73,15 @@ pub enum Check {
     DisclaimerNotCurrent,
     /// Coverage is under the threshold, or stale units are not allowed.
     Coverage,
+    /// Units of the reference with no translation in the file (one finding per file).
+    MissingUnit,
+    /// A translation whose reference text changed since it was confirmed.
+    StaleUnit,
+    /// A translation that is still the reference text.
+    UntranslatedUnit,
+    /// A translation whose id the reference does not have: a mistyped id, or a unit the
+    /// reference no longer has.
+    ObsoleteUnit,
 }
 
 impl Check {
@@ -96,6 +105,10 @@ impl Check {
             Check::IdenticalToReference => "identical-to-reference",
             Check::DisclaimerNotCurrent => "disclaimer-not-current",
             Check::Coverage => "coverage",
+            Check::MissingUnit => "missing-unit",
+            Check::StaleUnit => "stale-unit",
+            Check::UntranslatedUnit => "untranslated-unit",
+            Check::ObsoleteUnit => "obsolete-unit",
         }
     }
 }

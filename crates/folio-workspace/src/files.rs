@@ -190,6 +190,28 @@ pub fn resolve(path: &Path) -> std::io::Result<PathBuf> {
     Ok(absolute)
 }
 
+/// The repository `from` is in: the nearest folder, `from` or above it (symbolic links
+/// resolved), that holds a `.git` file or folder; `None` outside any repository. Asks
+/// no git process: a worktree's or submodule's `.git` file marks its root as well.
+pub fn repository_root(from: &Path) -> Option<PathBuf> {
+    let from = resolve(from).ok()?;
+    from.ancestors()
+        .find(|dir| dir.join(".git").symlink_metadata().is_ok())
+        .map(Path::to_path_buf)
+}
+
+/// Appends `text` to the file at `path`, creating it when it does not exist (a log
+/// another program reads, such as a CI step summary; not a workspace file).
+pub fn append_text(path: &Path, text: &str) -> Result<(), WorkspaceError> {
+    use std::io::Write as _;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(io_error(path))?;
+    file.write_all(text.as_bytes()).map_err(io_error(path))
+}
+
 /// Removes a file; a file already gone is not an error.
 pub fn remove_file(path: &Path) -> Result<(), WorkspaceError> {
     match std::fs::remove_file(path) {

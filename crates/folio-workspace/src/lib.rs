@@ -27,7 +27,10 @@ mod tree;
 pub use cache::{CACHE_DIR, Stamp};
 pub use config::{CheckSettings, Config, ExtractSettings, LocaleCheckSettings, RenderSettings};
 pub use error::WorkspaceError;
-pub use files::{TEMP_PREFIX, is_temp_name, read_text, remove_file, resolve, write_atomic};
+pub use files::{
+    TEMP_PREFIX, append_text, is_temp_name, read_text, remove_file, repository_root, resolve,
+    write_atomic,
+};
 pub use lock::{LOCK_FILE, WorkspaceLock};
 pub use site::{MANIFEST_FILE, Published, SiteScope, SiteStage};
 pub use tree::FluentTree;

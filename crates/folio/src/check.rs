@@ -15,7 +15,7 @@ use folio_pipeline::{
 use folio_policy::{
     Bar, DisclaimerProblem, article_checks, below_bar, disclaimer_problems, percent,
 };
-use folio_track::StatusCounts;
+use folio_track::{Status, StatusCounts, UnitStatus};
 use folio_workspace::{FluentTree, Workspace, WorkspaceError};
 use unic_langid::LanguageIdentifier;
 
@@ -30,6 +30,10 @@ use crate::report::check::{CheckItem, CheckReporter, merge};
 use crate::report::wire::{CheckReport, CheckedFile, FindingReport, round};
 use crate::status::slash_path;
 
+/// What a cached check item holds, beside Folio's version: changed when the findings
+/// of an unchanged input change within a version.
+const CACHE_FORMAT: &str = "unit findings";
+
 /// Runs `folio check`.
 pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Result<Outcome> {
     if !args.merge.is_empty() {
@@ -42,7 +46,9 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
             for error in &walk_errors {
                 reporter.error(error);
             }
-            let mut printer = CheckReporter::new(args.format, &mut out, args.documents)?;
+            let mut printer =
+                CheckReporter::new(args.format, &mut out, args.documents, Path::new("."))?
+                    .of_tree();
             check_tree(&run, args, cli.quiet, reporter, &mut printer)?;
             finish(printer, reporter)
         }
@@ -60,10 +66,12 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
             {
                 reporter.error(&problem);
             }
-            let mut printer = CheckReporter::new(args.format, &mut out, args.documents)?;
+            let mut printer =
+                CheckReporter::new(args.format, &mut out, args.documents, workspace.root())?;
             let config =
                 workspace.read_text(&workspace.root().join(folio_workspace::CONFIG_FILE))?;
-            let cache = (!args.no_cache).then(|| Cache::new(&workspace, "check", &[&config]));
+            let cache =
+                (!args.no_cache).then(|| Cache::new(&workspace, "check", &[&config, CACHE_FORMAT]));
             check_workspace(
                 &workspace,
                 &names,
@@ -196,11 +204,28 @@ fn workspace_item(
     };
     let (units, words) = StatusCounts::tally(&one.assessment.statuses);
     let coverage = one.assessment.coverage();
-    let mut whole_file: Vec<(Check, String)> = below_bar(coverage, &units, bar, &tag)
+    // Stale units are named on their lines (errors when the bar says so), not counted
+    // in a second whole-file finding.
+    let counted = Bar {
+        stale_fails: false,
+        ..bar
+    };
+    let mut whole_file: Vec<WholeFile> = below_bar(coverage, &units, counted, &tag)
         .into_iter()
-        .map(|message| (Check::Coverage, message))
+        .map(|message| (Severity::Error, Check::Coverage, message))
         .collect();
     let mut findings = one.assessment.findings;
+    name_units(
+        &one.text,
+        &one.assessment.statuses,
+        UnitFindings {
+            locale: &tag,
+            stale: Some(stale_fails),
+            untranslated: true,
+        },
+        &mut findings,
+        &mut whole_file,
+    );
     if let Some(problems) = disclaimer {
         flag_disclaimer(&one.text, &tag, problems, &mut findings, &mut whole_file);
     }
@@ -231,7 +256,7 @@ fn flag_disclaimer(
     locale: &str,
     problems: Vec<DisclaimerProblem>,
     findings: &mut Vec<Finding>,
-    whole_file: &mut Vec<(Check, String)>,
+    whole_file: &mut Vec<WholeFile>,
 ) {
     let index = folio_model::LineIndex::new(text);
     for problem in problems {
@@ -251,10 +276,124 @@ fn flag_disclaimer(
                 column: 1,
                 message,
             }),
-            None => whole_file.push((Check::DisclaimerNotCurrent, message)),
+            None => whole_file.push((Severity::Error, Check::DisclaimerNotCurrent, message)),
         }
     }
     findings.sort_by_key(|f| (f.offset, f.check));
+}
+
+/// A finding about a whole file: its severity, check and message.
+type WholeFile = (Severity, Check, String);
+
+/// How many missing ids a `missing-unit` finding lists; the rest are counted.
+const MISSING_LISTED: usize = 10;
+
+/// Which units [`name_units`] names besides the missing and obsolete ones.
+struct UnitFindings<'a> {
+    locale: &'a str,
+    /// Stale units, as errors when `Some(true)` (the bar's `stale-fails`), else warnings;
+    /// `None` names none (generic mode has no record, so nothing is stale).
+    stale: Option<bool>,
+    /// Untranslated units, as warnings.
+    untranslated: bool,
+}
+
+/// Names the units behind a file's counts: obsolete (a warning: often a mistyped id),
+/// stale and untranslated ones on their lines, the missing ones in one whole-file
+/// warning. The coverage finding stays the one that fails a file short of its bar. A
+/// term only the translation defines is its own (not obsolete); an untranslated unit
+/// the `identical-to-reference` check already names is not named twice.
+fn name_units(
+    text: &str,
+    statuses: &[UnitStatus],
+    which: UnitFindings<'_>,
+    findings: &mut Vec<Finding>,
+    whole_file: &mut Vec<WholeFile>,
+) {
+    let locale = which.locale;
+    let index = std::cell::OnceCell::new();
+    let mut missing = Vec::new();
+    let before = findings.len();
+    let identical: std::collections::HashSet<String> = findings
+        .iter()
+        .filter(|f| f.check == Check::IdenticalToReference)
+        .filter_map(|f| f.id.clone())
+        .collect();
+    for unit in statuses {
+        let id = &unit.id;
+        let (severity, check, message) = match unit.status {
+            Status::Missing => {
+                missing.push(id.as_str());
+                continue;
+            }
+            Status::Obsolete if !id.starts_with('-') => (
+                Severity::Warning,
+                Check::ObsoleteUnit,
+                format!(
+                    "`{id}` is not a unit of the reference: a mistyped id, or a unit the \
+                     reference no longer has; no page shows it"
+                ),
+            ),
+            Status::Stale => match which.stale {
+                Some(fails) => (
+                    if fails {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    },
+                    Check::StaleUnit,
+                    format!(
+                        "`{id}` is stale: the English changed since it was translated \
+                         (`folio status {locale} --diff`)"
+                    ),
+                ),
+                None => continue,
+            },
+            Status::Untranslated if which.untranslated && !identical.contains(id) => (
+                Severity::Warning,
+                Check::UntranslatedUnit,
+                format!("`{id}` is still the English text (`folio status {locale} --todo`)"),
+            ),
+            _ => continue,
+        };
+        match unit.line {
+            Some(line) => findings.push(Finding {
+                severity,
+                check,
+                id: Some(id.clone()),
+                offset: index
+                    .get_or_init(|| folio_model::LineIndex::new(text))
+                    .line_start(line),
+                line,
+                column: 1,
+                message,
+            }),
+            None => whole_file.push((severity, check, message)),
+        }
+    }
+    if !missing.is_empty() {
+        let listed: Vec<String> = missing
+            .iter()
+            .take(MISSING_LISTED)
+            .map(|id| format!("`{id}`"))
+            .collect();
+        let more = match missing.len().saturating_sub(MISSING_LISTED) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        whole_file.push((
+            Severity::Warning,
+            Check::MissingUnit,
+            format!(
+                "{} unit(s) of the reference not translated: {}{more}",
+                missing.len(),
+                listed.join(", ")
+            ),
+        ));
+    }
+    if findings.len() > before {
+        findings.sort_by_key(|f| (f.offset, f.check));
+    }
 }
 
 /// What a report item says of its file besides the findings.
@@ -276,13 +415,15 @@ fn item(
     path: std::path::PathBuf,
     text: String,
     findings: Vec<Finding>,
-    whole_file: Vec<(Check, String)>,
+    whole_file: Vec<WholeFile>,
 ) -> CheckItem {
-    let passed = whole_file.is_empty() && !findings.iter().any(|f| f.severity == Severity::Error);
+    // Errors fail a file; warnings (missing units, obsolete ones) are shown.
+    let passed = !whole_file.iter().any(|(s, ..)| *s == Severity::Error)
+        && !findings.iter().any(|f| f.severity == Severity::Error);
     let whole = whole_file
         .into_iter()
-        .map(|(check, message)| FindingReport {
-            severity: Severity::Error,
+        .map(|(severity, check, message)| FindingReport {
+            severity,
             check,
             line: None,
             column: None,
@@ -382,10 +523,22 @@ fn tree_item(name: &str, one: TreeLocaleFile, bar: Bar) -> CheckItem {
         0 => percent(units.current, units.english_total()),
         total => percent(words.current, total),
     };
-    let whole_file = below_bar(coverage, &units, bar, &one.locale)
+    let mut whole_file: Vec<WholeFile> = below_bar(coverage, &units, bar, &one.locale)
         .into_iter()
-        .map(|message| (Check::Coverage, message))
+        .map(|message| (Severity::Error, Check::Coverage, message))
         .collect();
+    let mut findings = one.findings;
+    name_units(
+        &one.text,
+        &one.statuses,
+        UnitFindings {
+            locale: &one.locale,
+            stale: None,
+            untranslated: false,
+        },
+        &mut findings,
+        &mut whole_file,
+    );
     let file = slash(&one.path);
     item(
         ItemFacts {
@@ -400,7 +553,7 @@ fn tree_item(name: &str, one: TreeLocaleFile, bar: Bar) -> CheckItem {
         },
         one.path,
         one.text,
-        one.findings,
+        findings,
         whole_file,
     )
 }
@@ -441,7 +594,9 @@ fn run_merge(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Re
         reporter.error(error);
     }
     let mut out = stdout(cli.color);
-    let mut printer = CheckReporter::new(args.format, &mut out, args.documents)?;
+    // The reports' paths are relative to the workspace (`-C`) or the current folder.
+    let base = cli.root.as_deref().unwrap_or(Path::new("."));
+    let mut printer = CheckReporter::new(args.format, &mut out, args.documents, base)?;
     for document in &merged.documents {
         printer.file(
             CheckItem {

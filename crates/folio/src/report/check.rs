@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 
 use codespan_reporting::term::termcolor::WriteColor;
 use folio_check::{Check, Finding, Severity};
@@ -10,7 +10,10 @@ use folio_policy::percent;
 use folio_track::StatusCounts;
 use serde::{Deserialize, Serialize};
 
-use super::wire::{CheckReport, CheckedFile, LocaleVerdict, VERSION, round};
+use super::wire::{
+    CheckReport, CheckedFile, CodeQualityIssue, CodeQualityLines, CodeQualityLocation,
+    LocaleVerdict, VERSION, round,
+};
 use super::{Format, JsonStream};
 use crate::diagnostics::Reporter;
 
@@ -99,7 +102,13 @@ struct Tail<'a> {
 pub struct CheckReporter<'o, W: WriteColor> {
     sink: Sink<'o, W>,
     totals: Totals,
+    /// Whether the report is of a workspace (its next steps are `folio status`), not of a
+    /// Fluent tree.
+    workspace: bool,
 }
+
+/// The environment variable naming the file GitHub Actions shows as a step's summary.
+pub const STEP_SUMMARY: &str = "GITHUB_STEP_SUMMARY";
 
 /// Where each format's report goes, and what it keeps until the end.
 enum Sink<'o, W: WriteColor> {
@@ -107,8 +116,139 @@ enum Sink<'o, W: WriteColor> {
     Human(Human<'o, W>),
     /// The report, streamed.
     Json(JsonStream<'o, W>),
-    /// One workflow command per finding as files come; a summary line at the end.
-    Github(&'o mut W),
+    /// Workflow commands, kept until the end to be given in order of use.
+    Github(Github<'o, W>),
+    /// GitLab Code Quality issues, streamed as a JSON array.
+    Gitlab(Gitlab<'o, W>),
+}
+
+/// `--format gitlab`'s state: the array is written as files come.
+pub struct Gitlab<'o, W> {
+    out: &'o mut W,
+    paths: RepositoryPaths,
+    issues: usize,
+}
+
+impl<W: Write> Gitlab<'_, W> {
+    /// Writes one file's findings as issues.
+    fn file(&mut self, file: &CheckedFile) -> io::Result<()> {
+        let path = self.paths.of(&file.file);
+        // Repeats of one finding in a file (the same check, id and message) get their
+        // ordinal in the hash: GitLab shows one issue per fingerprint.
+        let mut seen: BTreeMap<u128, usize> = BTreeMap::new();
+        for finding in &file.findings {
+            let key = format!(
+                "{}\0{path}\0{}\0{}",
+                finding.check.name(),
+                finding.id.as_deref().unwrap_or_default(),
+                finding.message
+            );
+            let hash = xxhash_rust::xxh3::xxh3_128(key.as_bytes());
+            let repeat = seen.entry(hash).or_default();
+            let fingerprint = match *repeat {
+                0 => hash,
+                n => xxhash_rust::xxh3::xxh3_128(format!("{key}\0{n}").as_bytes()),
+            };
+            *repeat += 1;
+            let subject = match &finding.id {
+                Some(id) => format!("{} {id}: ", file.locale),
+                None => format!("{}: ", file.locale),
+            };
+            let issue = CodeQualityIssue {
+                description: format!("{subject}{}", finding.message),
+                check_name: format!("folio/{}", finding.check.name()),
+                fingerprint: format!("{fingerprint:032x}"),
+                severity: match finding.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                }
+                .to_owned(),
+                location: CodeQualityLocation {
+                    path: path.clone(),
+                    lines: CodeQualityLines {
+                        begin: finding.line.unwrap_or(1),
+                    },
+                },
+            };
+            let text = super::pretty(&issue)?;
+            let separator = if self.issues == 0 { "" } else { "," };
+            write!(self.out, "{separator}\n  {}", text.replace('\n', "\n  "))?;
+            self.issues += 1;
+        }
+        Ok(())
+    }
+
+    /// Closes the array.
+    fn finish(self) -> io::Result<()> {
+        let close = if self.issues == 0 { "]" } else { "\n]" };
+        writeln!(self.out, "{close}")
+    }
+}
+
+/// `--format github`'s state. GitHub shows a step's first 10 error annotations (and 10
+/// warnings), so they are kept and written at the end, the most useful first: quality
+/// errors on their lines, stale units on theirs, whole-file errors, then warnings. An
+/// annotation is a line of text, a finding's worth; holding them is holding the
+/// findings, which a report of the size GitHub reads keeps small.
+pub struct Github<'o, W> {
+    out: &'o mut W,
+    paths: RepositoryPaths,
+    /// (rank, workflow command), in document order within a rank.
+    annotations: Vec<(u8, String)>,
+}
+
+/// Turns a report's file paths (relative to `base`, the workspace root or the current
+/// folder) into paths relative to the repository root, as CI annotations need them.
+pub struct RepositoryPaths {
+    /// The repository root (or, outside any, the current folder), absolute.
+    anchor: Option<PathBuf>,
+    /// `base`, absolute.
+    base: Option<PathBuf>,
+}
+
+impl RepositoryPaths {
+    /// Paths under `base`, named from the first folder above it holding `.git` (no git
+    /// process is asked); outside a repository, from the current folder.
+    pub fn new(base: &Path) -> Self {
+        let anchor = folio_workspace::repository_root(base)
+            .or_else(|| folio_workspace::resolve(Path::new(".")).ok());
+        RepositoryPaths {
+            anchor,
+            base: folio_workspace::resolve(base).ok(),
+        }
+    }
+
+    /// `file` (a report's `/`-separated path) relative to the anchor, `/`-separated; as
+    /// it is when it is not under the anchor.
+    pub fn of(&self, file: &str) -> String {
+        let (Some(anchor), Some(base)) = (&self.anchor, &self.base) else {
+            return file.to_owned();
+        };
+        let joined = normalize(&base.join(file));
+        match joined.strip_prefix(anchor) {
+            Ok(relative) => relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+            Err(_) => file.to_owned(),
+        }
+    }
+}
+
+/// `path` with `.` and `..` applied, without asking the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The human report's state.
@@ -123,8 +263,9 @@ pub struct Human<'o, W> {
 
 impl<'o, W: WriteColor> CheckReporter<'o, W> {
     /// A reporter writing to `out`; `documents` asks the human format for the
-    /// per-document table.
-    pub fn new(format: Format, out: &'o mut W, documents: bool) -> io::Result<Self> {
+    /// per-document table; `base` is the folder the report's paths are relative to (the
+    /// workspace root, or the current folder), from which CI formats find the repository.
+    pub fn new(format: Format, out: &'o mut W, documents: bool, base: &Path) -> io::Result<Self> {
         let sink = match format {
             Format::Human => Sink::Human(Human {
                 out,
@@ -133,12 +274,31 @@ impl<'o, W: WriteColor> CheckReporter<'o, W> {
                 hidden: BTreeMap::new(),
             }),
             Format::Json => Sink::Json(JsonStream::begin(out, VERSION)?),
-            Format::Github => Sink::Github(out),
+            Format::Gitlab => {
+                write!(out, "[")?;
+                Sink::Gitlab(Gitlab {
+                    out,
+                    paths: RepositoryPaths::new(base),
+                    issues: 0,
+                })
+            }
+            Format::Github => Sink::Github(Github {
+                out,
+                paths: RepositoryPaths::new(base),
+                annotations: Vec::new(),
+            }),
         };
         Ok(CheckReporter {
             sink,
             totals: Totals::default(),
+            workspace: true,
         })
+    }
+
+    /// Marks the report as generic mode's (`--locales`): no workspace commands to suggest.
+    pub fn of_tree(mut self) -> Self {
+        self.workspace = false;
+        self
     }
 
     /// Reports one checked file.
@@ -146,7 +306,12 @@ impl<'o, W: WriteColor> CheckReporter<'o, W> {
         self.totals.add(&item.wire);
         match &mut self.sink {
             Sink::Json(stream) => stream.item(&item.wire),
-            Sink::Github(out) => github_file(*out, &item.wire),
+            Sink::Gitlab(gitlab) => gitlab.file(&item.wire),
+            Sink::Github(github) => {
+                let file = github.paths.of(&item.wire.file);
+                github_file(&mut github.annotations, &file, &item.wire);
+                Ok(())
+            }
             Sink::Human(human) => {
                 human.file(item, reporter);
                 Ok(())
@@ -169,12 +334,24 @@ impl<'o, W: WriteColor> CheckReporter<'o, W> {
                 errors,
                 passed,
             })?,
-            Sink::Github(out) => writeln!(
-                out,
-                "folio check {}: {error_count} error(s), {warning_count} warning(s)",
-                verdict.to_lowercase()
-            )?,
+            Sink::Gitlab(gitlab) => gitlab.finish()?,
+            Sink::Github(mut github) => {
+                github.annotations.sort_by_key(|(rank, _)| *rank);
+                for (_, annotation) in &github.annotations {
+                    writeln!(github.out, "{annotation}")?;
+                }
+                writeln!(
+                    github.out,
+                    "folio check {}: {error_count} error(s), {warning_count} warning(s)",
+                    verdict.to_lowercase()
+                )?
+            }
             Sink::Human(human) => human.finish(locales, &verdict, error_count, warning_count)?,
+        }
+        // Any format: a CI run's summary page shows the verdict without the log.
+        if let Some(path) = std::env::var_os(STEP_SUMMARY).filter(|p| !p.is_empty()) {
+            let summary = step_summary(locales, errors, &verdict, self.workspace);
+            folio_workspace::append_text(Path::new(&path), &summary).map_err(io::Error::other)?;
         }
         Ok(passed)
     }
@@ -185,11 +362,20 @@ impl<W: WriteColor> Human<'_, W> {
         let verbose = reporter.verbosity().is_verbose();
         for finding in item.wire.findings.iter().filter(|f| f.line.is_none()) {
             if self.show(finding.check, verbose) {
-                reporter.whole_file_finding(
-                    &item.wire.file,
-                    finding.check.name(),
-                    &finding.message,
-                );
+                match finding.severity {
+                    Severity::Error => reporter.whole_file_finding(
+                        &item.wire.file,
+                        finding.check.name(),
+                        &finding.message,
+                    ),
+                    // `missing-unit`: a warning about the whole file.
+                    Severity::Warning => reporter.finding_line(
+                        &item.wire.file,
+                        finding.severity,
+                        finding.check.name(),
+                        &finding.message,
+                    ),
+                }
             }
         }
         if item.findings.is_empty() {
@@ -345,14 +531,22 @@ fn document_table(out: &mut impl Write, rows: &[CheckedFile]) -> io::Result<()> 
     Ok(())
 }
 
-/// GitHub Actions workflow commands for one file: one `::error` or `::warning` per finding.
-fn github_file(out: &mut impl Write, file: &CheckedFile) -> io::Result<()> {
+/// GitHub Actions workflow commands for one file, named `path`: one `::error` or
+/// `::warning` per finding, each with its rank (see [`Github`]).
+fn github_file(annotations: &mut Vec<(u8, String)>, path: &str, file: &CheckedFile) {
     for finding in &file.findings {
         let level = match finding.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut properties = format!("file={}", escape_property(&file.file));
+        let rank = match (finding.severity, finding.line, finding.check) {
+            (Severity::Error, Some(_), Check::StaleUnit) => 1,
+            (Severity::Error, Some(_), _) => 0,
+            (Severity::Error, None, _) => 2,
+            (Severity::Warning, Some(_), _) => 3,
+            (Severity::Warning, None, _) => 4,
+        };
+        let mut properties = format!("file={}", escape_property(path));
         if let (Some(line), Some(column)) = (finding.line, finding.column) {
             properties.push_str(&format!(",line={line},col={column}"));
         }
@@ -364,13 +558,77 @@ fn github_file(out: &mut impl Write, file: &CheckedFile) -> io::Result<()> {
             Some(id) => format!("{} {id}: ", file.locale),
             None => format!("{}: ", file.locale),
         };
-        writeln!(
-            out,
-            "::{level} {properties}::{}",
-            escape_data(&format!("{subject}{}", finding.message))
-        )?;
+        annotations.push((
+            rank,
+            format!(
+                "::{level} {properties}::{}",
+                escape_data(&format!("{subject}{}", finding.message))
+            ),
+        ));
     }
-    Ok(())
+}
+
+/// The Markdown GitHub Actions shows as the step's summary: the verdict, a row per
+/// locale, and what to do next for each locale under the bar.
+fn step_summary(
+    locales: &[LocaleVerdict],
+    errors: &[String],
+    verdict: &str,
+    workspace: bool,
+) -> String {
+    let mut md = format!("## folio check: {verdict}\n\n");
+    md.push_str(
+        "| locale | documents | failed | coverage | errors | warnings | verdict |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | --- |\n",
+    );
+    for l in locales {
+        md.push_str(&format!(
+            "| {} | {} | {} | {:.1}% | {} | {} | {} |\n",
+            markdown_text(&l.locale),
+            l.documents,
+            l.failed,
+            l.coverage,
+            l.errors,
+            l.warnings,
+            if l.passed { "ok" } else { "**FAIL**" }
+        ));
+    }
+    let failing: Vec<&LocaleVerdict> = locales.iter().filter(|l| !l.passed).collect();
+    if !failing.is_empty() || !errors.is_empty() {
+        md.push_str("\n### What to do next\n\n");
+    }
+    for l in failing {
+        let locale = markdown_text(&l.locale);
+        md.push_str(&if workspace {
+            format!(
+                "- `{locale}`: {} document(s) under the bar — `folio status {locale} --todo` \
+                 lists the units to translate or confirm, `folio check {locale} --documents` \
+                 the documents that fail\n",
+                l.failed
+            )
+        } else {
+            format!(
+                "- `{locale}`: {} file(s) under the bar — fix the errors the annotations name \
+                 and translate the missing strings\n",
+                l.failed
+            )
+        });
+    }
+    for error in errors {
+        md.push_str(&format!("- could not check: {}\n", markdown_text(error)));
+    }
+    md.push('\n');
+    md
+}
+
+/// `text` safe in a Markdown table cell or list item: no new lines, pipes or HTML.
+fn markdown_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace(['\r', '\n'], " ")
+        .replace('`', "'")
 }
 
 /// The summary's first words, agreeing with the exit status: 2 when input could not be
@@ -440,6 +698,14 @@ pub fn merge(reports: Vec<CheckReport>) -> Result<CheckReport, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_normalized_lexically() {
+        assert_eq!(
+            normalize(Path::new("/r/docs/./a/../locales/es.ftl")),
+            Path::new("/r/docs/locales/es.ftl")
+        );
+    }
 
     #[test]
     fn workflow_commands_are_escaped() {

@@ -22,6 +22,8 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
     Github,
+    /// GitLab Code Quality JSON (`check` only): an array of issues for a merge request.
+    Gitlab,
 }
 
 /// Writes a report object whose `documents` array is streamed: the same bytes as

@@ -98,6 +98,13 @@ impl<'o, W: WriteColor> StatusReporter<'o, W> {
             },
             Format::Json => StatusReporter::Json(JsonStream::begin(out, VERSION)?),
             Format::Github => StatusReporter::Github(out),
+            Format::Gitlab => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "`--format gitlab` is for `folio check`; `folio status` writes human, \
+                     json or github",
+                ));
+            }
         })
     }
 

@@ -184,6 +184,39 @@ pub struct LocaleStatus {
     pub coverage: f64,
 }
 
+/// One issue of `folio check --format gitlab`, which writes a JSON array of them: GitLab's
+/// Code Quality report (a subset of the Code Climate issue), shown on merge requests.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CodeQualityIssue {
+    /// The finding's message, with its locale and unit id.
+    pub description: String,
+    /// `folio/` and the check's name, e.g. `folio/link-mismatch`.
+    pub check_name: String,
+    /// Stable across runs and line shifts, unique within the report: a hash of the
+    /// check, the file, the unit id and the message (and, for a repeat, its ordinal).
+    pub fingerprint: String,
+    /// `major` for an error, `minor` for a warning.
+    pub severity: String,
+    /// Where.
+    pub location: CodeQualityLocation,
+}
+
+/// Where a Code Quality issue is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CodeQualityLocation {
+    /// The file, relative to the repository root, `/`-separated.
+    pub path: String,
+    /// Its lines.
+    pub lines: CodeQualityLines,
+}
+
+/// The line of a Code Quality issue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CodeQualityLines {
+    /// 1-based; 1 for a finding about the whole file.
+    pub begin: usize,
+}
+
 /// A percentage to one decimal, as reports show it.
 pub fn round(percent: f64) -> f64 {
     (percent * 10.0).round() / 10.0
