@@ -12,9 +12,11 @@
 //! Pure: parsed files, records and findings in, values out. It does not read files, print,
 //! or decide what happens to a locale that fails (the callers refuse or report).
 
+mod findings;
 mod publish;
 mod visible;
 
+pub use findings::{UnitFindings, WholeFileFinding, disclaimer_findings, unit_findings};
 pub use publish::{Bar, LeftOut, PublishRule, below_bar, fallback_chain, left_out};
 pub use visible::shows_text;
 

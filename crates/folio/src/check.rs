@@ -13,9 +13,10 @@ use folio_pipeline::{
     assess_document, document_inputs, for_each_in_order,
 };
 use folio_policy::{
-    Bar, DisclaimerProblem, article_checks, below_bar, disclaimer_problems, percent,
+    Bar, DisclaimerProblem, UnitFindings, WholeFileFinding, article_checks, below_bar,
+    disclaimer_findings, disclaimer_problems, percent, unit_findings,
 };
-use folio_track::{Status, StatusCounts, UnitStatus};
+use folio_track::StatusCounts;
 use folio_workspace::{FluentTree, Workspace, WorkspaceError};
 use unic_langid::LanguageIdentifier;
 
@@ -210,12 +211,12 @@ fn workspace_item(
         stale_fails: false,
         ..bar
     };
-    let mut whole_file: Vec<WholeFile> = below_bar(coverage, &units, counted, &tag)
+    let mut whole_file: Vec<WholeFileFinding> = below_bar(coverage, &units, counted, &tag)
         .into_iter()
         .map(|message| (Severity::Error, Check::Coverage, message))
         .collect();
     let mut findings = one.assessment.findings;
-    name_units(
+    unit_findings(
         &one.text,
         &one.assessment.statuses,
         UnitFindings {
@@ -227,7 +228,7 @@ fn workspace_item(
         &mut whole_file,
     );
     if let Some(problems) = disclaimer {
-        flag_disclaimer(&one.text, &tag, problems, &mut findings, &mut whole_file);
+        disclaimer_findings(&one.text, &tag, problems, &mut findings, &mut whole_file);
     }
     let file = slash_path(workspace, &one.path);
     item(
@@ -246,154 +247,6 @@ fn workspace_item(
         findings,
         whole_file,
     )
-}
-
-/// The guarantee that no page goes out without its disclaimer: every disclaimer unit
-/// must be publishable and translated, exactly as `render` requires (one definition, in
-/// `folio-policy`).
-fn flag_disclaimer(
-    text: &str,
-    locale: &str,
-    problems: Vec<DisclaimerProblem>,
-    findings: &mut Vec<Finding>,
-    whole_file: &mut Vec<WholeFile>,
-) {
-    let index = folio_model::LineIndex::new(text);
-    for problem in problems {
-        let message = format!(
-            "disclaimer unit `{}` is {}: no page can be published in `{locale}` until every \
-             disclaimer unit is translated, current and free of errors",
-            problem.id,
-            problem.gap.describe(),
-        );
-        match problem.line {
-            Some(line) => findings.push(Finding {
-                severity: Severity::Error,
-                check: Check::DisclaimerNotCurrent,
-                id: Some(problem.id),
-                offset: index.line_start(line),
-                line,
-                column: 1,
-                message,
-            }),
-            None => whole_file.push((Severity::Error, Check::DisclaimerNotCurrent, message)),
-        }
-    }
-    findings.sort_by_key(|f| (f.offset, f.check));
-}
-
-/// A finding about a whole file: its severity, check and message.
-type WholeFile = (Severity, Check, String);
-
-/// How many missing ids a `missing-unit` finding lists; the rest are counted.
-const MISSING_LISTED: usize = 10;
-
-/// Which units [`name_units`] names besides the missing and obsolete ones.
-struct UnitFindings<'a> {
-    locale: &'a str,
-    /// Stale units, as errors when `Some(true)` (the bar's `stale-fails`), else warnings;
-    /// `None` names none (generic mode has no record, so nothing is stale).
-    stale: Option<bool>,
-    /// Untranslated units, as warnings.
-    untranslated: bool,
-}
-
-/// Names the units behind a file's counts: obsolete (a warning: often a mistyped id),
-/// stale and untranslated ones on their lines, the missing ones in one whole-file
-/// warning. The coverage finding stays the one that fails a file short of its bar. A
-/// term only the translation defines is its own (not obsolete); an untranslated unit
-/// the `identical-to-reference` check already names is not named twice.
-fn name_units(
-    text: &str,
-    statuses: &[UnitStatus],
-    which: UnitFindings<'_>,
-    findings: &mut Vec<Finding>,
-    whole_file: &mut Vec<WholeFile>,
-) {
-    let locale = which.locale;
-    let index = std::cell::OnceCell::new();
-    let mut missing = Vec::new();
-    let before = findings.len();
-    let identical: std::collections::HashSet<String> = findings
-        .iter()
-        .filter(|f| f.check == Check::IdenticalToReference)
-        .filter_map(|f| f.id.clone())
-        .collect();
-    for unit in statuses {
-        let id = &unit.id;
-        let (severity, check, message) = match unit.status {
-            Status::Missing => {
-                missing.push(id.as_str());
-                continue;
-            }
-            Status::Obsolete if !id.starts_with('-') => (
-                Severity::Warning,
-                Check::ObsoleteUnit,
-                format!(
-                    "`{id}` is not a unit of the reference: a mistyped id, or a unit the \
-                     reference no longer has; no page shows it"
-                ),
-            ),
-            Status::Stale => match which.stale {
-                Some(fails) => (
-                    if fails {
-                        Severity::Error
-                    } else {
-                        Severity::Warning
-                    },
-                    Check::StaleUnit,
-                    format!(
-                        "`{id}` is stale: the English changed since it was translated \
-                         (`folio status {locale} --diff`)"
-                    ),
-                ),
-                None => continue,
-            },
-            Status::Untranslated if which.untranslated && !identical.contains(id) => (
-                Severity::Warning,
-                Check::UntranslatedUnit,
-                format!("`{id}` is still the English text (`folio status {locale} --todo`)"),
-            ),
-            _ => continue,
-        };
-        match unit.line {
-            Some(line) => findings.push(Finding {
-                severity,
-                check,
-                id: Some(id.clone()),
-                offset: index
-                    .get_or_init(|| folio_model::LineIndex::new(text))
-                    .line_start(line),
-                line,
-                column: 1,
-                message,
-            }),
-            None => whole_file.push((severity, check, message)),
-        }
-    }
-    if !missing.is_empty() {
-        let listed: Vec<String> = missing
-            .iter()
-            .take(MISSING_LISTED)
-            .map(|id| format!("`{id}`"))
-            .collect();
-        let more = match missing.len().saturating_sub(MISSING_LISTED) {
-            0 => String::new(),
-            n => format!(" and {n} more"),
-        };
-        whole_file.push((
-            Severity::Warning,
-            Check::MissingUnit,
-            format!(
-                "{} unit(s) of the reference not translated: {}{more}",
-                missing.len(),
-                listed.join(", ")
-            ),
-        ));
-    }
-    if findings.len() > before {
-        findings.sort_by_key(|f| (f.offset, f.check));
-    }
 }
 
 /// What a report item says of its file besides the findings.
@@ -415,7 +268,7 @@ fn item(
     path: std::path::PathBuf,
     text: String,
     findings: Vec<Finding>,
-    whole_file: Vec<WholeFile>,
+    whole_file: Vec<WholeFileFinding>,
 ) -> CheckItem {
     // Errors fail a file; warnings (missing units, obsolete ones) are shown.
     let passed = !whole_file.iter().any(|(s, ..)| *s == Severity::Error)
@@ -523,12 +376,12 @@ fn tree_item(name: &str, one: TreeLocaleFile, bar: Bar) -> CheckItem {
         0 => percent(units.current, units.english_total()),
         total => percent(words.current, total),
     };
-    let mut whole_file: Vec<WholeFile> = below_bar(coverage, &units, bar, &one.locale)
+    let mut whole_file: Vec<WholeFileFinding> = below_bar(coverage, &units, bar, &one.locale)
         .into_iter()
         .map(|message| (Severity::Error, Check::Coverage, message))
         .collect();
     let mut findings = one.findings;
-    name_units(
+    unit_findings(
         &one.text,
         &one.statuses,
         UnitFindings {
