@@ -107,13 +107,19 @@ pub fn select_documents(
         .collect())
 }
 
-/// "did you mean …" with the names within a few edits of `pattern` (or containing it),
+/// "did you mean …" with the names within a few edits of `pattern`, beginning within a
+/// few edits of it, or containing it,
 /// else the documents there are (the first 10).
 fn hint(names: &[String], pattern: &str) -> String {
     let limit = (pattern.chars().count() / 3).max(2);
     let close: Vec<&str> = names
         .iter()
-        .filter(|n| n.contains(pattern) || edit_distance(n, pattern) <= limit)
+        .filter(|n| {
+            let head: String = n.chars().take(pattern.chars().count()).collect();
+            n.contains(pattern)
+                || edit_distance(n, pattern) <= limit
+                || edit_distance(&head, pattern) <= limit
+        })
         .map(String::as_str)
         .collect();
     if !close.is_empty() {
@@ -423,7 +429,7 @@ mod tests {
 
     #[test]
     fn unknown_document_lists_close_matches_or_the_documents() {
-        let all = names(&["immunotherapy", "news/a", "guide"]);
+        let all = names(&["immunotherapy", "news/a", "guide", "immunology-basics-x"]);
         let error = select_documents(&all, &names(&["imunotherapy"])).unwrap_err();
         assert_eq!(
             error.to_string(),
@@ -432,7 +438,7 @@ mod tests {
         let error = select_documents(&all, &names(&["zzzzzzzzzz"])).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "--document `zzzzzzzzzz`: no such document; the documents are `immunotherapy`, `news/a`, `guide`"
+            "--document `zzzzzzzzzz`: no such document; the documents are `immunotherapy`, `news/a`, `guide`, `immunology-basics-x`"
         );
         assert!(matches!(
             select_documents(&all, &names(&["a[b"])),

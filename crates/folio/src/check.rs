@@ -9,7 +9,7 @@ use std::path::Path;
 
 use folio_check::{Check, CheckOptions, Finding, Severity};
 use folio_pipeline::{
-    Cache, DocumentAssessment, EnglishError, LocaleAssessment, TreeLocaleFile, TreeRun,
+    Cache, DocumentAssessment, EnglishError, LocaleAssessment, Selection, TreeLocaleFile, TreeRun,
     assess_document, document_inputs, for_each_in_order,
 };
 use folio_policy::{
@@ -56,10 +56,20 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
         _ => {
             let workspace = open_workspace(cli)?;
             let locales = select_locales(&workspace, &args.only, reporter)?;
-            let names = args.shard.select(workspace.extracted_names()?);
-            if workspace.extracted_names()?.is_empty() {
+            let all = workspace.extracted_names()?;
+            if all.is_empty() {
                 anyhow::bail!("no English units: run `folio extract` first");
             }
+            // `--document` and `--changed-since`: the (document, locale) pairs to read.
+            let selection = crate::select::selection(
+                &workspace,
+                &all,
+                &args.document,
+                args.changed_since.as_deref(),
+            )?;
+            let names = args
+                .shard
+                .select(crate::select::names(&selection, &locales));
             let disclaimer = workspace.disclaimer_name();
             // Every page carries the English disclaimer: with no text, no locale can pass.
             if names.contains(&disclaimer)
@@ -76,6 +86,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
             check_workspace(
                 &workspace,
                 &names,
+                &selection,
                 &locales,
                 cache.as_ref(),
                 cli.quiet,
@@ -114,6 +125,7 @@ fn outcome(passed: bool, failures: usize) -> Outcome {
 fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
     workspace: &Workspace,
     names: &[String],
+    selection: &Selection,
     locales: &[LanguageIdentifier],
     cache: Option<&Cache<'_>>,
     quiet: bool,
@@ -123,6 +135,8 @@ fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
     let options = article_checks(workspace.config().check.proper_names.clone());
     let disclaimer = workspace.disclaimer_name();
     let work = |name: &String| -> Result<Vec<Result<CheckItem, WorkspaceError>>, EnglishError> {
+        let chosen = crate::select::locales_of(selection, name, locales);
+        let locales = &chosen[..];
         let inputs = document_inputs(workspace, name, locales);
         if let Some(items) = cache.and_then(|c| c.get::<Vec<CheckItem>>(name, &inputs)) {
             return Ok(items
