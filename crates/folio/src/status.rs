@@ -15,6 +15,7 @@ use crate::cli::{Cli, StatusArgs};
 use crate::diagnostics::{Located, Reporter, stdout};
 use crate::load::{DocumentError, open_workspace, report, select_locales};
 use crate::progress::Progress;
+use crate::report::Format;
 use crate::report::status::{HumanOptions, StatusReporter, Totals};
 use crate::report::wire::{ErrorReport, StatusFile, UnitReport, round};
 
@@ -108,10 +109,11 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
                                 }
                                 totals.add(&item.file, item.unrecorded);
                                 // `--status`: only those units; a file with none is
-                                // left out (its counts stay in the totals).
+                                // left out of the tables (its counts stay in the
+                                // totals), but not of JSON, whose totals sum its entries.
                                 if !args.status.is_empty() {
                                     item.file.todo.retain(|u| args.status.contains(&u.status));
-                                    if item.file.todo.is_empty() {
+                                    if item.file.todo.is_empty() && args.format != Format::Json {
                                         continue;
                                     }
                                 }
