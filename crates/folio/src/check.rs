@@ -9,7 +9,7 @@ use std::path::Path;
 
 use folio_check::{Check, CheckOptions, Finding, Severity};
 use folio_pipeline::{
-    Cache, DocumentAssessment, EnglishError, LocaleAssessment, Selection, TreeLocaleFile, TreeRun,
+    Cache, DocumentAssessment, EnglishError, LocaleAssessment, TreeLocaleFile, TreeRun,
     assess_document, document_inputs, for_each_in_order,
 };
 use folio_policy::{
@@ -18,7 +18,6 @@ use folio_policy::{
 };
 use folio_track::StatusCounts;
 use folio_workspace::{FluentTree, Workspace, WorkspaceError};
-use unic_langid::LanguageIdentifier;
 
 use crate::Outcome;
 use crate::cli::{CheckArgs, Cli};
@@ -86,8 +85,10 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
             check_workspace(
                 &workspace,
                 &names,
-                &selection,
-                &locales,
+                crate::select::Pairs {
+                    selection: &selection,
+                    locales: &locales,
+                },
                 cache.as_ref(),
                 cli.quiet,
                 reporter,
@@ -125,8 +126,7 @@ fn outcome(passed: bool, failures: usize) -> Outcome {
 fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
     workspace: &Workspace,
     names: &[String],
-    selection: &Selection,
-    locales: &[LanguageIdentifier],
+    pairs: crate::select::Pairs<'_>,
     cache: Option<&Cache<'_>>,
     quiet: bool,
     reporter: &mut Reporter,
@@ -135,7 +135,7 @@ fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
     let options = article_checks(workspace.config().check.proper_names.clone());
     let disclaimer = workspace.disclaimer_name();
     let work = |name: &String| -> Result<Vec<Result<CheckItem, WorkspaceError>>, EnglishError> {
-        let chosen = crate::select::locales_of(selection, name, locales);
+        let chosen = pairs.locales_of(name);
         let locales = &chosen[..];
         let inputs = document_inputs(workspace, name, locales);
         if let Some(items) = cache.and_then(|c| c.get::<Vec<CheckItem>>(name, &inputs)) {

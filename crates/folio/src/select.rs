@@ -46,17 +46,24 @@ pub fn names(selection: &Selection, locales: &[LanguageIdentifier]) -> Vec<Strin
         .collect()
 }
 
-/// The locales of `locales` selected for document `name`.
-pub fn locales_of(
-    selection: &Selection,
-    name: &str,
-    locales: &[LanguageIdentifier],
-) -> Vec<LanguageIdentifier> {
-    locales
-        .iter()
-        .filter(|locale| selection.takes(name, &locale.to_string()))
-        .cloned()
-        .collect()
+/// The (document, locale) pairs a run reads: the selection within the locales asked for.
+#[derive(Clone, Copy)]
+pub struct Pairs<'a> {
+    /// The selected documents and their locales.
+    pub selection: &'a Selection,
+    /// The locales asked for (all by default).
+    pub locales: &'a [LanguageIdentifier],
+}
+
+impl Pairs<'_> {
+    /// The locales read for document `name`.
+    pub fn locales_of(&self, name: &str) -> Vec<LanguageIdentifier> {
+        self.locales
+            .iter()
+            .filter(|locale| self.selection.takes(name, &locale.to_string()))
+            .cloned()
+            .collect()
+    }
 }
 
 /// A relative path with `/` separators, as git names files.

@@ -55,7 +55,11 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
     let cache =
         (!args.no_cache && !with_current).then(|| Cache::new(&workspace, "status", &[&config]));
     let work = |name: &String| -> Result<Vec<Result<StatusItem, WorkspaceError>>, EnglishError> {
-        let chosen = crate::select::locales_of(&selection, name, &locales);
+        let chosen = crate::select::Pairs {
+            selection: &selection,
+            locales: &locales,
+        }
+        .locales_of(name);
         let locales = &chosen[..];
         let inputs = document_inputs(&workspace, name, locales);
         if let Some(items) = cache
