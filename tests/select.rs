@@ -239,3 +239,40 @@ fn status_filter_lists_only_those_statuses() {
     let run = sandbox.run(&["check", "--status", "stale"]);
     assert_eq!(run.code, 2);
 }
+
+#[test]
+fn changed_since_in_a_workspace_below_the_repository_root() {
+    let sandbox = Sandbox::repo();
+    let docs = sandbox.path().join("docs");
+    std::fs::create_dir(&docs).expect("docs/");
+    for item in ["folio.toml", "source", "locales"] {
+        std::fs::rename(sandbox.path().join(item), docs.join(item)).expect("moved");
+    }
+    sandbox.write("README.md", "outside the workspace\n");
+    git(&sandbox, &["init", "-q"]);
+    git(&sandbox, &["add", "-A"]);
+    git(&sandbox, &["commit", "-q", "-m", "base"]);
+    sandbox.write("locales/es/disclaimer.ftl", "not the workspace's\n");
+    sandbox.write("README.md", "changed\n");
+    sandbox.edit(
+        &format!("docs/locales/ar/{NAME}.ftl"),
+        "\ntitle = ",
+        "\ntitle =  ",
+    );
+    let run = sandbox.run(&[
+        "-C",
+        "docs",
+        "check",
+        "--format",
+        "json",
+        "--changed-since",
+        "HEAD",
+    ]);
+    assert!(run.code < 2, "{}", run.stderr);
+    let entries: Vec<(String, String)> = CheckReport::parse(&run)
+        .documents
+        .iter()
+        .map(|d| (d.document.clone(), d.locale.clone()))
+        .collect();
+    assert_eq!(entries, pairs(&[(NAME, "ar")]));
+}
