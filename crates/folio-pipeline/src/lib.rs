@@ -19,6 +19,7 @@ mod document;
 mod extract;
 mod load;
 mod order;
+mod select;
 mod shard;
 mod site;
 mod sync;
@@ -36,6 +37,9 @@ pub use extract::{
 };
 pub use load::{DisclaimerCheck, DocumentError, RunError, english_disclaimer_check};
 pub use order::for_each_in_order;
+pub use select::{
+    Changed, DocumentPatternError, Layout, Selection, changed_documents, select_documents,
+};
 pub use shard::Shard;
 pub use site::{ArticlePages, PageFormat, Site};
 pub use sync::{DocumentSync, LocaleSync, SyncOutcome, sync};

@@ -20,6 +20,7 @@ mod config;
 mod confine;
 mod error;
 mod files;
+mod git;
 mod lock;
 mod site;
 mod tree;
@@ -31,6 +32,7 @@ pub use files::{
     TEMP_PREFIX, append_text, is_temp_name, read_text, remove_file, repository_root, resolve,
     write_atomic,
 };
+pub use git::{GitError, changed_paths};
 pub use lock::{LOCK_FILE, WorkspaceLock};
 pub use site::{MANIFEST_FILE, Published, SiteScope, SiteStage};
 pub use tree::FluentTree;

@@ -18,7 +18,6 @@ use folio_policy::{
 };
 use folio_track::StatusCounts;
 use folio_workspace::{FluentTree, Workspace, WorkspaceError};
-use unic_langid::LanguageIdentifier;
 
 use crate::Outcome;
 use crate::cli::{CheckArgs, Cli};
@@ -56,10 +55,20 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
         _ => {
             let workspace = open_workspace(cli)?;
             let locales = select_locales(&workspace, &args.only, reporter)?;
-            let names = args.shard.select(workspace.extracted_names()?);
-            if workspace.extracted_names()?.is_empty() {
+            let all = workspace.extracted_names()?;
+            if all.is_empty() {
                 anyhow::bail!("no English units: run `folio extract` first");
             }
+            // `--document` and `--changed-since`: the (document, locale) pairs to read.
+            let selection = crate::select::selection(
+                &workspace,
+                &all,
+                &args.document,
+                args.changed_since.as_deref(),
+            )?;
+            let names = args
+                .shard
+                .select(crate::select::names(&selection, &locales));
             let disclaimer = workspace.disclaimer_name();
             // Every page carries the English disclaimer: with no text, no locale can pass.
             if names.contains(&disclaimer)
@@ -76,7 +85,10 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
             check_workspace(
                 &workspace,
                 &names,
-                &locales,
+                crate::select::Pairs {
+                    selection: &selection,
+                    locales: &locales,
+                },
                 cache.as_ref(),
                 cli.quiet,
                 reporter,
@@ -114,7 +126,7 @@ fn outcome(passed: bool, failures: usize) -> Outcome {
 fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
     workspace: &Workspace,
     names: &[String],
-    locales: &[LanguageIdentifier],
+    pairs: crate::select::Pairs<'_>,
     cache: Option<&Cache<'_>>,
     quiet: bool,
     reporter: &mut Reporter,
@@ -123,6 +135,8 @@ fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
     let options = article_checks(workspace.config().check.proper_names.clone());
     let disclaimer = workspace.disclaimer_name();
     let work = |name: &String| -> Result<Vec<Result<CheckItem, WorkspaceError>>, EnglishError> {
+        let chosen = pairs.locales_of(name);
+        let locales = &chosen[..];
         let inputs = document_inputs(workspace, name, locales);
         if let Some(items) = cache.and_then(|c| c.get::<Vec<CheckItem>>(name, &inputs)) {
             return Ok(items

@@ -272,6 +272,21 @@ pub struct StatusArgs {
     )]
     pub shard: Shard,
 
+    /// Only this document (its name, as in `source/NAME.md`, or a glob such as `news/*`);
+    /// repeatable. Only these documents are read and reported.
+    #[arg(long = "document", value_name = "DOCUMENT")]
+    pub document: Vec<String>,
+
+    /// Only the documents and locales changed since git REF (`git diff REF...HEAD`, plus
+    /// uncommitted and untracked files): a pull request's, e.g. `origin/main`.
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
+
+    /// Only units of this status in the to-do and diff lists and JSON `todo`; documents
+    /// with none are left out of the per-document table. Repeatable.
+    #[arg(long, value_name = "STATUS", value_parser = status_parser())]
+    pub status: Vec<folio_track::Status>,
+
     /// Neither use nor update the cache of results (`.folio-cache/`, safe to delete).
     #[arg(long)]
     pub no_cache: bool,
@@ -349,6 +364,16 @@ pub struct CheckArgs {
     )]
     pub shard: Shard,
 
+    /// Only this document (its name, as in `source/NAME.md`, or a glob such as `news/*`);
+    /// repeatable. Only these documents are read and reported.
+    #[arg(long = "document", value_name = "DOCUMENT", conflicts_with_all = ["merge", "locales"])]
+    pub document: Vec<String>,
+
+    /// Only the documents and locales changed since git REF (`git diff REF...HEAD`, plus
+    /// uncommitted and untracked files): a pull request's, e.g. `origin/main`.
+    #[arg(long, value_name = "REF", conflicts_with_all = ["merge", "locales"])]
+    pub changed_since: Option<String>,
+
     /// Neither use nor update the cache of results (`.folio-cache/`, safe to delete).
     #[arg(long)]
     pub no_cache: bool,
@@ -370,6 +395,20 @@ pub struct CheckArgs {
     /// missing strings are reported, only errors fail).
     #[arg(long, value_name = "PERCENT", requires = "locales", value_parser = percent)]
     pub min_coverage: Option<f64>,
+}
+
+/// `--status`'s values: the seven statuses by their report names.
+fn status_parser() -> impl clap::builder::TypedValueParser<Value = folio_track::Status> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(
+        folio_track::Status::ALL.map(folio_track::Status::name),
+    )
+    .map(|name| {
+        folio_track::Status::ALL
+            .into_iter()
+            .find(|status| status.name() == name)
+            .unwrap_or(folio_track::Status::Current)
+    })
 }
 
 /// Parses a coverage bar: a number from 0 to 100. NaN, infinities and numbers outside

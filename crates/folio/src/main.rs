@@ -14,6 +14,7 @@ mod load;
 mod progress;
 mod render;
 mod report;
+mod select;
 mod status;
 mod sync;
 mod terminal;

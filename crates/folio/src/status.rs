@@ -15,6 +15,7 @@ use crate::cli::{Cli, StatusArgs};
 use crate::diagnostics::{Located, Reporter, stdout};
 use crate::load::{DocumentError, open_workspace, report, select_locales};
 use crate::progress::Progress;
+use crate::report::Format;
 use crate::report::status::{HumanOptions, StatusReporter, Totals};
 use crate::report::wire::{ErrorReport, StatusFile, UnitReport, round};
 
@@ -29,7 +30,18 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
             workspace.locale_dir(workspace.reference()).display()
         );
     }
-    let names = args.shard.select(all);
+    // `--document` and `--changed-since`: the (document, locale) pairs to read.
+    let selection = crate::select::selection(
+        &workspace,
+        &all,
+        &args.document,
+        args.changed_since.as_deref(),
+    )?;
+    let names = args
+        .shard
+        .select(crate::select::names(&selection, &locales));
+    // `--status current` lists current units too, which the cache does not keep.
+    let with_current = args.status.contains(&Status::Current);
     let options = article_checks(workspace.config().check.proper_names.clone());
     let mut out = stdout(cli.color);
     let human = HumanOptions {
@@ -40,20 +52,27 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
     let mut printer = StatusReporter::new(args.format, &mut out, human)?;
     let mut totals = Totals::default();
     let config = workspace.read_text(&workspace.root().join(folio_workspace::CONFIG_FILE))?;
-    let cache = (!args.no_cache).then(|| Cache::new(&workspace, "status", &[&config]));
+    let cache =
+        (!args.no_cache && !with_current).then(|| Cache::new(&workspace, "status", &[&config]));
     let work = |name: &String| -> Result<Vec<Result<StatusItem, WorkspaceError>>, EnglishError> {
-        let inputs = document_inputs(&workspace, name, &locales);
+        let chosen = crate::select::Pairs {
+            selection: &selection,
+            locales: &locales,
+        }
+        .locales_of(name);
+        let locales = &chosen[..];
+        let inputs = document_inputs(&workspace, name, locales);
         if let Some(items) = cache
             .as_ref()
             .and_then(|c| c.get::<Vec<StatusItem>>(name, &inputs))
         {
             return Ok(items.into_iter().map(Ok).collect());
         }
-        let document = assess_document(&workspace, name, &locales, &options)?;
+        let document = assess_document(&workspace, name, locales, &options)?;
         let items: Vec<Result<StatusItem, WorkspaceError>> = document
             .locales
             .into_iter()
-            .map(|one| Ok(status_item(&workspace, &document.name, one?)))
+            .map(|one| Ok(status_item(&workspace, &document.name, one?, with_current)))
             .collect();
         // A file with syntax errors is shown with snippets of its text: not kept.
         if let Some(cache) = &cache
@@ -84,7 +103,7 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
                 Ok(items) => {
                     for item in items {
                         match item {
-                            Ok(item) => {
+                            Ok(mut item) => {
                                 if let Some(syntax) = &item.syntax {
                                     reporter.located_findings(
                                         workspace.display_path(&syntax.path),
@@ -93,6 +112,15 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
                                     );
                                 }
                                 totals.add(&item.file, item.unrecorded);
+                                // `--status`: only those units; a file with none is
+                                // left out of the tables (its counts stay in the
+                                // totals), but not of JSON, whose totals sum its entries.
+                                if !args.status.is_empty() {
+                                    item.file.todo.retain(|u| args.status.contains(&u.status));
+                                    if item.file.todo.is_empty() && args.format != Format::Json {
+                                        continue;
+                                    }
+                                }
                                 printer.file(item.file)?;
                             }
                             Err(error) => {
@@ -141,7 +169,12 @@ struct Syntax {
     errors: Vec<Located<'static>>,
 }
 
-fn status_item(workspace: &Workspace, document: &str, one: LocaleAssessment) -> StatusItem {
+fn status_item(
+    workspace: &Workspace,
+    document: &str,
+    one: LocaleAssessment,
+    with_current: bool,
+) -> StatusItem {
     let unrecorded = one
         .assessment
         .statuses
@@ -162,20 +195,26 @@ fn status_item(workspace: &Workspace, document: &str, one: LocaleAssessment) -> 
             .collect(),
     });
     StatusItem {
-        file: status_file(workspace, document, one),
+        file: status_file(workspace, document, one, with_current),
         unrecorded,
         syntax,
     }
 }
 
-/// One locale's file of a document as the report shows it.
-fn status_file(workspace: &Workspace, document: &str, one: LocaleAssessment) -> StatusFile {
+/// One locale's file of a document as the report shows it; its to-do list holds current
+/// units too when `with_current`.
+fn status_file(
+    workspace: &Workspace,
+    document: &str,
+    one: LocaleAssessment,
+    with_current: bool,
+) -> StatusFile {
     let (units, words) = StatusCounts::tally(&one.assessment.statuses);
     let todo = one
         .assessment
         .statuses
         .iter()
-        .filter(|u| u.status != Status::Current)
+        .filter(|u| with_current || u.status != Status::Current)
         .map(|u| UnitReport {
             id: u.id.clone(),
             status: u.status,

@@ -1,0 +1,75 @@
+//! The selection step of `check` and `status`: `--document` and `--changed-since` turn
+//! the workspace's documents into the (document, locale) pairs a run reads. The mapping
+//! is `folio_pipeline::select`'s; git runs in `folio_workspace::changed_paths`.
+
+use std::path::Path;
+
+use folio_pipeline::{Layout, Selection, changed_documents, select_documents};
+use folio_workspace::Workspace;
+use unic_langid::LanguageIdentifier;
+
+/// The documents of `all` (sorted names) that `documents` (names or globs) name and
+/// that changed since `changed_since`, with the locales of each that changed.
+pub fn selection(
+    workspace: &Workspace,
+    all: &[String],
+    documents: &[String],
+    changed_since: Option<&str>,
+) -> anyhow::Result<Selection> {
+    let named = Selection::all(&select_documents(all, documents)?);
+    let Some(since) = changed_since else {
+        return Ok(named);
+    };
+    let paths = folio_workspace::changed_paths(workspace.root(), since)?;
+    let config = workspace.config();
+    let layout = Layout {
+        source: slashes(&config.source),
+        locales: slashes(&config.locales),
+        reference: workspace.reference().to_string(),
+        records: folio_workspace::RECORD_DIR.to_owned(),
+        global: std::iter::once(folio_workspace::CONFIG_FILE.to_owned())
+            .chain(config.render.template.as_deref().map(slashes))
+            .collect(),
+    };
+    Ok(changed_documents(&paths, &layout)
+        .selection(all)
+        .intersect(&named))
+}
+
+/// The names of the selected documents with a selected locale among `locales`.
+pub fn names(selection: &Selection, locales: &[LanguageIdentifier]) -> Vec<String> {
+    let tags: Vec<String> = locales.iter().map(ToString::to_string).collect();
+    selection
+        .names()
+        .into_iter()
+        .filter(|name| tags.iter().any(|tag| selection.takes(name, tag)))
+        .collect()
+}
+
+/// The (document, locale) pairs a run reads: the selection within the locales asked for.
+#[derive(Clone, Copy)]
+pub struct Pairs<'a> {
+    /// The selected documents and their locales.
+    pub selection: &'a Selection,
+    /// The locales asked for (all by default).
+    pub locales: &'a [LanguageIdentifier],
+}
+
+impl Pairs<'_> {
+    /// The locales read for document `name`.
+    pub fn locales_of(&self, name: &str) -> Vec<LanguageIdentifier> {
+        self.locales
+            .iter()
+            .filter(|locale| self.selection.takes(name, &locale.to_string()))
+            .cloned()
+            .collect()
+    }
+}
+
+/// A relative path with `/` separators, as git names files.
+fn slashes(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
