@@ -13,10 +13,12 @@
 //! or decide what happens to a locale that fails (the callers refuse or report).
 
 mod findings;
+mod new_work;
 mod publish;
 mod visible;
 
 pub use findings::{UnitFindings, WholeFileFinding, disclaimer_findings, unit_findings};
+pub use new_work::{NewWork, format_date, new_work, no_file_yet, parse_date};
 pub use publish::{Bar, LeftOut, PublishRule, below_bar, fallback_chain, left_out};
 pub use visible::shows_text;
 

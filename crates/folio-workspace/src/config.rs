@@ -1,5 +1,6 @@
 //! `folio.toml`: the workspace settings.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Deserialize;
@@ -100,12 +101,25 @@ pub struct CheckSettings {
     /// only because of them is not reported.
     #[serde(default)]
     pub proper_names: Vec<String>,
+    /// Days a new document's shortfall is a warning rather than an error: while its
+    /// front matter `date` is less than this many days old, or — undated — while a locale
+    /// has not started it (default 0: off, every document is held to its bar at once).
+    #[serde(default)]
+    pub grace_days: u32,
     /// Per-locale overrides, keyed by BCP 47 tag: `[check.locales.ar] min-coverage = 90`.
     #[serde(default)]
-    pub locales: std::collections::BTreeMap<String, LocaleCheckSettings>,
+    pub locales: BTreeMap<String, LocaleCheckSettings>,
+    /// Per-document overrides, keyed by a glob over document names:
+    /// `[check.documents."news-*"] min-coverage = 0`.
+    #[serde(default)]
+    pub documents: BTreeMap<String, LocaleCheckSettings>,
+    /// `documents`' globs, compiled by [`Config::parse`], most specific first.
+    #[serde(skip)]
+    document_globs: DocumentGlobs,
 }
 
-/// Overrides of [`CheckSettings`] for one locale.
+/// Overrides of [`CheckSettings`]' bar for one locale (`[check.locales.<tag>]`) or for
+/// the documents a glob matches (`[check.documents."<glob>"]`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct LocaleCheckSettings {
@@ -115,27 +129,82 @@ pub struct LocaleCheckSettings {
     pub stale_fails: Option<bool>,
 }
 
+/// The compiled globs of `[check.documents]`, most specific first: the pattern with
+/// more literal characters first (`news-2026-*` before `news-*`), ties in pattern order.
+#[derive(Debug, Clone, Default)]
+struct DocumentGlobs(Vec<(String, globset::GlobMatcher)>);
+
+impl PartialEq for DocumentGlobs {
+    fn eq(&self, other: &Self) -> bool {
+        self.0
+            .iter()
+            .map(|(p, _)| p)
+            .eq(other.0.iter().map(|(p, _)| p))
+    }
+}
+
+impl DocumentGlobs {
+    /// Compiles `patterns`; the error is the pattern that is not a glob and why.
+    fn new<'p>(patterns: impl Iterator<Item = &'p String>) -> Result<Self, (String, String)> {
+        let mut globs = Vec::new();
+        for pattern in patterns {
+            let glob = globset::GlobBuilder::new(pattern)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| (pattern.clone(), e.kind().to_string()))?;
+            globs.push((pattern.clone(), glob.compile_matcher()));
+        }
+        globs.sort_by(|(a, _), (b, _)| literal_chars(b).cmp(&literal_chars(a)).then(a.cmp(b)));
+        Ok(DocumentGlobs(globs))
+    }
+}
+
+/// How specific a glob is: its characters that are not glob syntax.
+fn literal_chars(pattern: &str) -> usize {
+    pattern
+        .chars()
+        .filter(|c| !matches!(c, '*' | '?' | '[' | ']' | '{' | '}' | ',' | '!'))
+        .count()
+}
+
 impl Default for CheckSettings {
     fn default() -> Self {
         CheckSettings {
             min_coverage: full_coverage(),
             stale_fails: true,
             proper_names: Vec::new(),
+            grace_days: 0,
             locales: Default::default(),
+            documents: Default::default(),
+            document_globs: DocumentGlobs::default(),
         }
     }
 }
 
 impl CheckSettings {
-    /// The minimum coverage (percent) and whether stale fails, for `locale`.
-    pub fn bar(&self, locale: &str) -> (f64, bool) {
-        let overrides = self.locales.get(locale);
+    /// The minimum coverage (percent) and whether stale fails, for `document` in
+    /// `locale`. Each key is taken from the first of these that sets it: the most
+    /// specific `[check.documents."<glob>"]` matching the document, then
+    /// `[check.locales.<tag>]`, then `[check]`. A document rule says what that content
+    /// needs in every language (news may lag, legal pages may not); a locale rule how far
+    /// one team may lag in general — so the narrower statement about the content wins.
+    pub fn bar(&self, document: &str, locale: &str) -> (f64, bool) {
+        let mut layers: Vec<&LocaleCheckSettings> = self
+            .document_globs
+            .0
+            .iter()
+            .filter(|(_, glob)| glob.is_match(document))
+            .filter_map(|(pattern, _)| self.documents.get(pattern))
+            .collect();
+        layers.extend(self.locales.get(locale));
         (
-            overrides
-                .and_then(|o| o.min_coverage)
+            layers
+                .iter()
+                .find_map(|o| o.min_coverage)
                 .unwrap_or(self.min_coverage),
-            overrides
-                .and_then(|o| o.stale_fails)
+            layers
+                .iter()
+                .find_map(|o| o.stale_fails)
                 .unwrap_or(self.stale_fails),
         )
     }
@@ -198,6 +267,21 @@ impl Config {
                 ));
             }
         }
+        for (pattern, settings) in &raw.check.documents {
+            if let Some(bad) = settings.min_coverage.filter(|c| !(0.0..=100.0).contains(c)) {
+                return Err(format!(
+                    "[check.documents.\"{pattern}\"] min-coverage = {bad}: must be 0 to 100"
+                ));
+            }
+        }
+        let mut raw = raw;
+        raw.check.document_globs =
+            DocumentGlobs::new(raw.check.documents.keys()).map_err(|(pattern, why)| {
+                let line = document_line(text, &pattern)
+                    .map(|line| format!("line {line}: "))
+                    .unwrap_or_default();
+                format!("{line}[check.documents.\"{pattern}\"]: not a glob: {why}")
+            })?;
         if !(0.0..=100.0).contains(&raw.render.min_coverage) {
             return Err(format!(
                 "[render] min-coverage = {}: must be 0 to 100",
@@ -220,6 +304,25 @@ impl Config {
             extract: raw.extract,
         })
     }
+}
+
+/// The line (from 1) of `[check.documents]`' key `pattern` in `text`, if it can be told.
+fn document_line(text: &str, pattern: &str) -> Option<usize> {
+    #[derive(Deserialize)]
+    struct Keys {
+        check: Option<CheckKeys>,
+    }
+    #[derive(Deserialize)]
+    struct CheckKeys {
+        documents: Option<BTreeMap<toml::Spanned<String>, serde::de::IgnoredAny>>,
+    }
+    let keys: Keys = toml::from_str(text).ok()?;
+    let (key, _) = keys
+        .check?
+        .documents?
+        .into_iter()
+        .find(|(key, _)| key.get_ref() == pattern)?;
+    Some(text[..key.span().start].matches('\n').count() + 1)
 }
 
 #[cfg(test)]
@@ -252,8 +355,8 @@ mod tests {
         let config =
             Config::parse("[check]\nmin-coverage = 90\n[check.locales.ar]\nstale-fails = false\n")
                 .unwrap();
-        assert_eq!(config.check.bar("es"), (90.0, true));
-        assert_eq!(config.check.bar("ar"), (90.0, false));
+        assert_eq!(config.check.bar("news", "es"), (90.0, true));
+        assert_eq!(config.check.bar("news", "ar"), (90.0, false));
         assert!(
             Config::parse("[check]\nmin-coverage = 120\n")
                 .unwrap_err()
@@ -291,6 +394,63 @@ mod tests {
             Config::parse("sauce = \"x\"")
                 .unwrap_err()
                 .contains("unknown field")
+        );
+    }
+
+    #[test]
+    fn document_globs_override_the_locale_and_the_default_key_by_key() {
+        let config = Config::parse(
+            "[check]\nmin-coverage = 100\n\
+             [check.locales.ar]\nmin-coverage = 90\nstale-fails = false\n\
+             [check.documents.\"news-*\"]\nmin-coverage = 0\n\
+             [check.documents.\"news-2026-*\"]\nmin-coverage = 50\n\
+             [check.documents.\"legal-*\"]\nstale-fails = true\n",
+        )
+        .unwrap();
+        // Unmatched: the locale, then the default.
+        assert_eq!(config.check.bar("about", "es"), (100.0, true));
+        assert_eq!(config.check.bar("about", "ar"), (90.0, false));
+        // A document rule beats the locale's for the keys it sets, and only those.
+        assert_eq!(config.check.bar("news-launch", "ar"), (0.0, false));
+        assert_eq!(config.check.bar("legal-terms", "ar"), (90.0, true));
+        // The most specific matching glob wins.
+        assert_eq!(config.check.bar("news-2026-launch", "es"), (50.0, true));
+        // Globs match whole names.
+        assert_eq!(config.check.bar("old-news-1", "es"), (100.0, true));
+    }
+
+    #[test]
+    fn a_bad_glob_names_its_key_and_line() {
+        let error = Config::parse(
+            "[check]\nmin-coverage = 90\n\n[check.documents.\"news-[\"]\nmin-coverage = 0\n",
+        )
+        .unwrap_err();
+        assert!(
+            error.starts_with("line 4: [check.documents.\"news-[\"]: not a glob"),
+            "{error}"
+        );
+        let error =
+            Config::parse("[check.documents.\"news-*\"]\nmin-coverage = 101\n").unwrap_err();
+        assert!(
+            error.contains("news-*") && error.contains("0 to 100"),
+            "{error}"
+        );
+        assert!(
+            Config::parse("[check.documents.x]\nmin-coverag = 1\n")
+                .unwrap_err()
+                .contains("unknown field")
+        );
+    }
+
+    #[test]
+    fn grace_is_off_by_default() {
+        assert_eq!(Config::parse("").unwrap().check.grace_days, 0);
+        assert_eq!(
+            Config::parse("[check]\ngrace-days = 14\n")
+                .unwrap()
+                .check
+                .grace_days,
+            14
         );
     }
 }

@@ -9,15 +9,16 @@ use std::path::Path;
 
 use folio_check::{Check, CheckOptions, Finding, Severity};
 use folio_pipeline::{
-    Cache, DocumentAssessment, EnglishError, LocaleAssessment, TreeLocaleFile, TreeRun,
+    Cache, DocumentAssessment, EnglishError, Input, LocaleAssessment, TreeLocaleFile, TreeRun,
     assess_document, document_inputs, for_each_in_order,
 };
 use folio_policy::{
     Bar, DisclaimerProblem, UnitFindings, WholeFileFinding, article_checks, below_bar,
-    disclaimer_findings, disclaimer_problems, percent, unit_findings,
+    disclaimer_findings, disclaimer_problems, format_date, new_work, no_file_yet, parse_date,
+    percent, unit_findings,
 };
 use folio_track::StatusCounts;
-use folio_workspace::{FluentTree, Workspace, WorkspaceError};
+use folio_workspace::{FluentTree, Workspace, WorkspaceError, parse_layout};
 
 use crate::Outcome;
 use crate::cli::{CheckArgs, Cli};
@@ -80,8 +81,14 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
                 CheckReporter::new(args.format, &mut out, args.documents, workspace.root())?;
             let config =
                 workspace.read_text(&workspace.root().join(folio_workspace::CONFIG_FILE))?;
-            let cache =
-                (!args.no_cache).then(|| Cache::new(&workspace, "check", &[&config, CACHE_FORMAT]));
+            let today = today()?;
+            // Grace depends on the day, so with grace a cached result lasts a day.
+            let day = match workspace.config().check.grace_days {
+                0 => String::new(),
+                _ => format_date(today),
+            };
+            let cache = (!args.no_cache)
+                .then(|| Cache::new(&workspace, "check", &[&config, CACHE_FORMAT, &day]));
             check_workspace(
                 &workspace,
                 &names,
@@ -89,7 +96,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
                     selection: &selection,
                     locales: &locales,
                 },
-                cache.as_ref(),
+                (cache.as_ref(), today),
                 cli.quiet,
                 reporter,
                 &mut printer,
@@ -122,22 +129,28 @@ fn outcome(passed: bool, failures: usize) -> Outcome {
 
 /// Workspace mode: each document's English read once, then every locale's translation
 /// assessed (`folio-pipeline`), documents in parallel, reported in order. A document
-/// whose files are all unchanged since the last run is taken from the cache.
+/// whose files are all unchanged since the last run is taken from the cache (kept for
+/// `today`, the day grace for new work is counted to).
 fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
     workspace: &Workspace,
     names: &[String],
     pairs: crate::select::Pairs<'_>,
-    cache: Option<&Cache<'_>>,
+    (cache, today): (Option<&Cache<'_>>, i64),
     quiet: bool,
     reporter: &mut Reporter,
     printer: &mut CheckReporter<'_, W>,
 ) -> anyhow::Result<()> {
     let options = article_checks(workspace.config().check.proper_names.clone());
     let disclaimer = workspace.disclaimer_name();
+    let grace = workspace.config().check.grace_days > 0;
     let work = |name: &String| -> Result<Vec<Result<CheckItem, WorkspaceError>>, EnglishError> {
         let chosen = pairs.locales_of(name);
         let locales = &chosen[..];
-        let inputs = document_inputs(workspace, name, locales);
+        let mut inputs = document_inputs(workspace, name, locales);
+        if grace {
+            // The front matter's `date` is in the layout.
+            inputs.push(workspace.layout_path(name));
+        }
         if let Some(items) = cache.and_then(|c| c.get::<Vec<CheckItem>>(name, &inputs)) {
             return Ok(items
                 .into_iter()
@@ -148,15 +161,28 @@ fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
             name,
             english,
             locales,
-            inputs,
+            mut inputs,
         } = assess_document(workspace, name, locales, &options)?;
+        let date = if grace {
+            document_date(workspace, &name, &mut inputs)?
+        } else {
+            None
+        };
+        let exists = |path: &Path| inputs.iter().any(|i| i.path == path && i.stamp.is_some());
         let items: Vec<Result<CheckItem, WorkspaceError>> = locales
             .into_iter()
             .map(|one| {
                 let one = one?;
                 let problems =
                     (name == disclaimer).then(|| disclaimer_problems(&english, &one.assessment));
-                Ok(workspace_item(workspace, &name, one, problems))
+                let file = exists(&one.path);
+                let work = NewWorkFacts {
+                    file,
+                    started: file || exists(&workspace.record_path(&one.locale, &name)),
+                    date,
+                    today,
+                };
+                Ok(workspace_item(workspace, &name, one, problems, work))
             })
             .collect();
         if let Some(cache) = cache
@@ -203,16 +229,68 @@ fn with_text(workspace: &Workspace, mut item: CheckItem) -> Result<CheckItem, Wo
     Ok(item)
 }
 
+/// Today, in days since 1970-01-01 (UTC): `FOLIO_TODAY` (`YYYY-MM-DD`) when set, for
+/// tests and reproducible CI runs, else the clock.
+fn today() -> anyhow::Result<i64> {
+    if let Some(value) = std::env::var_os("FOLIO_TODAY") {
+        let text = value.to_string_lossy();
+        return parse_date(&text)
+            .ok_or_else(|| anyhow::anyhow!("FOLIO_TODAY={text}: not a date (YYYY-MM-DD)"));
+    }
+    let since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    Ok((since_epoch.as_secs() / 86_400) as i64)
+}
+
+/// The day in the front matter `date` of document `name`'s layout (`None` when it has
+/// no layout, no date or one that is not `YYYY-MM-DD` / RFC 3339), recording the layout
+/// as an input.
+fn document_date(
+    workspace: &Workspace,
+    name: &str,
+    inputs: &mut Vec<Input>,
+) -> Result<Option<i64>, EnglishError> {
+    let path = workspace.layout_path(name);
+    let stamp = Input::stamp(workspace, &path)?;
+    let text = workspace.read_text_if_exists(&path)?;
+    inputs.push(Input::new(path.clone(), stamp, text.as_deref()));
+    let Some(text) = text else { return Ok(None) };
+    let layout = parse_layout(&text).map_err(|message| WorkspaceError::Layout { path, message })?;
+    Ok(layout
+        .front_matter
+        .as_ref()
+        .and_then(|front| front.get("date"))
+        .and_then(|date| date.as_str())
+        .and_then(parse_date))
+}
+
+/// What [`workspace_item`] needs to tell new work and a file not there yet.
+struct NewWorkFacts {
+    /// Whether the translation file exists.
+    file: bool,
+    /// Whether the locale has started the document: a file or a record.
+    started: bool,
+    /// The document's front matter date, in days.
+    date: Option<i64>,
+    /// Today, in days.
+    today: i64,
+}
+
 /// One locale's assessed translation of a document as a report item, held to the
-/// locale's bar; `disclaimer` holds the disclaimer's gaps when the document is it.
+/// document's bar in the locale; `disclaimer` holds the disclaimer's gaps when the
+/// document is it. A coverage shortfall is a warning while the document is new work.
 fn workspace_item(
     workspace: &Workspace,
     document: &str,
     one: LocaleAssessment,
     disclaimer: Option<Vec<DisclaimerProblem>>,
+    work: NewWorkFacts,
 ) -> CheckItem {
     let tag = one.locale.to_string();
-    let (min_coverage, stale_fails) = workspace.config().check.bar(&tag);
+    let settings = &workspace.config().check;
+    let (min_coverage, stale_fails) = settings.bar(document, &tag);
+    let new = new_work(settings.grace_days, work.today, work.date, work.started);
     let bar = Bar {
         min_coverage,
         stale_fails,
@@ -227,7 +305,18 @@ fn workspace_item(
     };
     let mut whole_file: Vec<WholeFileFinding> = below_bar(coverage, &units, counted, &tag)
         .into_iter()
-        .map(|message| (Severity::Error, Check::Coverage, message))
+        .map(|mut message| {
+            if !work.file {
+                message = format!("{message}; {}", no_file_yet(&tag));
+            }
+            match new {
+                Some(new) => {
+                    message = format!("{message}; {}", new.clause(&tag));
+                    (Severity::Warning, Check::Coverage, message)
+                }
+                None => (Severity::Error, Check::Coverage, message),
+            }
+        })
         .collect();
     let mut findings = one.assessment.findings;
     unit_findings(
