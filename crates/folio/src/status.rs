@@ -169,7 +169,11 @@ fn status_item(workspace: &Workspace, document: &str, one: LocaleAssessment) -> 
 }
 
 /// One locale's file of a document as the report shows it.
-fn status_file(workspace: &Workspace, document: &str, one: LocaleAssessment) -> StatusFile {
+pub(crate) fn status_file(
+    workspace: &Workspace,
+    document: &str,
+    one: LocaleAssessment,
+) -> StatusFile {
     let (units, words) = StatusCounts::tally(&one.assessment.statuses);
     let todo = one
         .assessment
