@@ -164,7 +164,7 @@ fn the_dashboard_shows_coverage_todo_lists_diffs_and_badges() {
     let rows = select(&es, "tbody tr");
     assert_eq!(rows.len(), status.documents_of("es").len());
     assert!(
-        rows.iter().any(|r| text(r).contains(file)
+        rows.iter().any(|r| text(r).contains(NAME)
             && text(r).contains(&format!("{}%", shown(es_status.coverage)))),
         "the article's row with its coverage"
     );
