@@ -329,3 +329,40 @@ fn templates() -> anyhow::Result<Environment<'static>> {
     env.add_template("badge.svg", include_str!("dashboard/badge.svg"))?;
     Ok(env)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_show_one_decimal_and_none_when_whole() {
+        assert_eq!(shown(100.0), "100");
+        assert_eq!(shown(97.0), "97");
+        assert_eq!(shown(95.54), "95.5");
+        assert_eq!(shown(0.0), "0");
+        assert_eq!(width(104.0), "100.0");
+    }
+
+    #[test]
+    fn colours_follow_the_thresholds() {
+        let names: Vec<&str> = [100.0, 99.9, 90.0, 89.9, 75.0, 50.0, 49.9, 0.0]
+            .map(|c| colour(c).name)
+            .to_vec();
+        assert_eq!(
+            names,
+            [
+                "complete", "high", "high", "fair", "fair", "low", "poor", "poor"
+            ]
+        );
+    }
+
+    #[test]
+    fn badges_escape_their_text_and_are_the_same_bytes_every_time() {
+        let templates = templates().unwrap();
+        let svg = badge(&templates, "<x & \"y\">", 42.0).unwrap();
+        assert!(svg.contains("&lt;x &amp; &quot;y&quot;&gt;: 42%"), "{svg}");
+        assert!(svg.contains("fill=\"#e05d44\""), "{svg}");
+        assert!(!svg.contains("<x"), "{svg}");
+        assert_eq!(svg, badge(&templates, "<x & \"y\">", 42.0).unwrap());
+    }
+}
