@@ -208,7 +208,7 @@ fn the_dashboard_shows_coverage_todo_lists_diffs_and_badges() {
 }
 
 #[test]
-fn a_locale_shown_alone_and_a_dashboard_that_would_overwrite_the_workspace() {
+fn one_locale_alone_a_failed_run_keeps_the_old_dashboard_and_out_is_checked() {
     let sandbox = planted();
     sandbox.run_ok(&["report", "es", "--out", "dashboard"]);
     let written = files(&sandbox.path().join("dashboard"));
@@ -219,6 +219,11 @@ fn a_locale_shown_alone_and_a_dashboard_that_would_overwrite_the_workspace() {
     sandbox.run_ok(&["report", "--out", "dashboard"]);
     let written = files(&sandbox.path().join("dashboard"));
     assert!(written.contains_key("de.html") && written.contains_key("CNAME"));
+    // A run that cannot read a translation publishes nothing: the old dashboard stays.
+    sandbox.write(&format!("locales/de/{NAME}.ftl"), b"title = \xff\n");
+    let run = sandbox.run(&["report", "--out", "dashboard"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(files(&sandbox.path().join("dashboard")), written);
     for out in ["locales", "source", "."] {
         let run = sandbox.run(&["report", "--out", out]);
         assert_eq!(run.code, 2, "--out {out}: {run:?}");
