@@ -484,3 +484,114 @@ fn readers_see_embeds_images_nested_lists_quotes_and_working_anchors() {
         );
     }
 }
+
+/// A coverage bar: its track and its fill, and whether the fill is painted.
+#[derive(Debug, Deserialize)]
+struct Bar {
+    track: Span,
+    fill: Span,
+    height: f64,
+    visible: bool,
+    label: String,
+}
+
+/// What the dashboard probe reports about a page of `folio report` at phone width.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Dashboard {
+    viewport: f64,
+    scroll_width: f64,
+    bars: Vec<Bar>,
+    scripts: usize,
+}
+
+const DASHBOARD_PROBE: &str = r#"<!DOCTYPE html><html><body style="margin:0"><pre id="out">not loaded</pre>
+<iframe id="page" src="PAGE" style="width:360px;height:740px;border:0"></iframe>
+<script>
+document.getElementById('page').addEventListener('load', () => {
+  const d = document.getElementById('page').contentDocument;
+  const span = r => ({ left: r.left, right: r.right });
+  document.getElementById('out').textContent = JSON.stringify({
+    viewport: d.documentElement.clientWidth,
+    scrollWidth: Math.max(d.documentElement.scrollWidth, d.body.scrollWidth),
+    bars: [...d.querySelectorAll('.bar')].map(bar => {
+      const fill = bar.querySelector('span');
+      const r = fill.getBoundingClientRect();
+      return {
+        track: span(bar.getBoundingClientRect()), fill: span(r), height: r.height,
+        visible: fill.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+          && getComputedStyle(fill).backgroundColor !== 'rgba(0, 0, 0, 0)',
+        label: bar.getAttribute('aria-label'),
+      };
+    }),
+    scripts: d.querySelectorAll('script').length,
+  });
+});
+</script></body></html>"#;
+
+#[test]
+#[cfg_attr(
+    no_chromium,
+    ignore = "no chromium on this machine: apt-get install chromium"
+)]
+fn the_translators_dashboard_fits_a_phone_and_shows_its_bars() {
+    let chromium = chromium();
+    let sandbox = Sandbox::repo();
+    // One stale unit, so the bars are not all full.
+    sandbox.edit(
+        &format!("source/{NAME}.md"),
+        "Multiple myeloma affects plasma cells",
+        "Multiple myeloma damages plasma cells",
+    );
+    sandbox.run_ok(&["extract"]);
+    sandbox.run_ok(&["report", "--out", "dashboard"]);
+    for page in ["index", "es", "ar"] {
+        let path = sandbox.path().join(format!("dashboard/{page}.html"));
+        let probe = sandbox.path().join(format!("dashboard-probe-{page}.html"));
+        let seen: Dashboard = run_probe(&chromium, DASHBOARD_PROBE, &path, &probe);
+        assert!(
+            (seen.viewport - 360.0).abs() < EDGE,
+            "{page}: expected a 360 px viewport, found {}",
+            seen.viewport
+        );
+        assert!(
+            seen.scroll_width <= seen.viewport,
+            "{page}: expected no horizontal overflow at 360 px; the page is {} px wide",
+            seen.scroll_width
+        );
+        assert_eq!(seen.scripts, 0, "{page}: no script");
+        let expected = if page == "index" { 7 } else { 1 };
+        assert_eq!(seen.bars.len(), expected, "{page}: {:?}", seen.bars);
+        for bar in &seen.bars {
+            let percent: f64 = bar
+                .label
+                .rsplit(' ')
+                .next()
+                .and_then(|p| p.strip_suffix('%'))
+                .and_then(|p| p.parse().ok())
+                .unwrap_or_else(|| panic!("{page}: a bar's label {:?}", bar.label));
+            let track = bar.track.right - bar.track.left;
+            let fill = bar.fill.right - bar.fill.left;
+            assert!(
+                bar.visible && bar.height > 0.0 && fill > 0.0,
+                "{page}: expected {:?}'s bar painted: {bar:?}",
+                bar.label
+            );
+            assert!(
+                bar.track.left >= 0.0 && bar.track.right <= 360.0 + EDGE,
+                "{page}: expected the bar within the screen: {bar:?}"
+            );
+            assert!(
+                (fill - track * percent / 100.0).abs() < EDGE,
+                "{page}: expected {:?}'s fill to be {percent}% of its {track:.1} px track; \
+                 it is {fill:.1} px",
+                bar.label
+            );
+        }
+    }
+    screenshot(
+        &chromium,
+        &sandbox.path().join("dashboard/index.html"),
+        "dashboard-index",
+    );
+}

@@ -89,6 +89,7 @@ impl Cli {
             Command::Status(args) => dedup(&mut args.locales),
             Command::Accept(args) => dedup(&mut args.units),
             Command::Sync(args) => dedup(&mut args.locales),
+            Command::Report(args) => dedup(&mut args.locales),
             Command::NewLocale(_) | Command::Completions(_) | Command::Man(_) => {}
             Command::Check(args) => dedup(&mut args.only),
             Command::Render(args) => {
@@ -193,6 +194,16 @@ pub enum Command {
     /// The site is written atomically: a failed run leaves the previous one intact.
     #[command(after_help = EXIT_CODES)]
     Render(RenderArgs),
+
+    /// Write a static dashboard for translators: coverage bars, to-do lists and badges.
+    ///
+    /// OUT/index.html shows each locale's coverage (the one `status` and `check` give)
+    /// and units by status; OUT/<locale>.html its documents and its to-do list, each
+    /// stale unit with its English word diff; OUT/badges/coverage-<locale>.svg and
+    /// OUT/badges/coverage.svg are badges. Plain HTML and CSS, no script; the folder is
+    /// replaced atomically, like a rendered site.
+    #[command(after_help = EXIT_CODES)]
+    Report(ReportArgs),
 
     /// Print a shell completion script to standard output.
     ///
@@ -462,6 +473,19 @@ pub struct RenderArgs {
         hide_default_value = true
     )]
     pub shard: Shard,
+}
+
+/// Arguments of `folio report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The locales to show (BCP 47 tags); all by default.
+    #[arg(value_name = "LOCALE")]
+    pub locales: Vec<String>,
+
+    /// The dashboard folder, replaced whole on each run (files Folio did not write stay).
+    /// OUT may not be a file, the workspace, or inside source/ or locales/.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
 }
 
 /// The format of rendered pages.

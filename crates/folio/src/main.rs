@@ -8,6 +8,7 @@ mod accept;
 mod check;
 mod cli;
 mod color;
+mod dashboard;
 mod diagnostics;
 mod extract;
 mod load;
@@ -72,6 +73,7 @@ fn main() -> ExitCode {
         Command::NewLocale(args) => sync::new_locale(&cli, args, &mut reporter),
         Command::Check(args) => check::run(&cli, args, &mut reporter),
         Command::Render(args) => render::run(&cli, args, &mut reporter),
+        Command::Report(args) => dashboard::run(&cli, args, &mut reporter),
         Command::Completions(args) => completions(args.shell),
         Command::Man(args) => man(args.command.as_deref()),
     };

@@ -203,7 +203,7 @@ fn status_item(
 
 /// One locale's file of a document as the report shows it; its to-do list holds current
 /// units too when `with_current`.
-fn status_file(
+pub(crate) fn status_file(
     workspace: &Workspace,
     document: &str,
     one: LocaleAssessment,
