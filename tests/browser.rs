@@ -1,4 +1,5 @@
-//! Rendered pages in a real browser: headless Chromium loads en, es and ar pages and
+//! Rendered pages (and the translators' dashboard, at phone width) in a real browser:
+//! headless Chromium loads en, es and ar pages and
 //! reports what a reader sees — title, the direction of the page, which edge text starts
 //! at, the order of the table's columns, the side list markers sit on, the disclaimer and
 //! its language — and that hostile translations injected nothing and ran nothing.
@@ -9,7 +10,7 @@
 //! or without the Noto fonts `.ci/run` installs for the screenshots.
 //!
 //! Without Chromium (`apt-get install chromium`, or `CHROMIUM=/path/to/it`) the build
-//! script marks these tests ignored, so the run's summary says `2 ignored` with the reason;
+//! script marks these tests ignored, so the run's summary lists each as ignored, with the reason;
 //! under CI (`CI` set) they are never ignored, and a missing browser fails them.
 
 // End-to-end tests build their fixtures on disk and read what the binary wrote.
