@@ -1285,3 +1285,122 @@ fn people_see_ten_snippets_per_check_and_the_document_table_on_request() {
         documents.stdout
     );
 }
+
+/// Issue 14's pull request: the workspace in a subfolder of the repository, one Junk
+/// error, one stale unit and one new article. The Junk error is the first annotation, on
+/// its line, named from the repository root; the step summary is written.
+#[test]
+fn a_pull_request_shows_its_junk_error_first_on_its_line() {
+    let sandbox = Sandbox::empty();
+    sandbox.write(".git/HEAD", "ref: refs/heads/main\n");
+    for item in ["folio.toml", "source", "locales"] {
+        let from = folio_tests::repo_root().join(item);
+        let to = format!("docs/{item}");
+        if from.is_dir() {
+            for file in walk(&from) {
+                let relative = file.strip_prefix(&from).unwrap();
+                sandbox.write(
+                    &format!("{to}/{}", relative.display()),
+                    std::fs::read(&file).unwrap(),
+                );
+            }
+        } else {
+            sandbox.write(&to, std::fs::read(&from).unwrap());
+        }
+    }
+    // The English edit: every locale's `intro-p2` turns stale.
+    let article = "docs/source/immunotherapy-multiple-myeloma.md";
+    let english = sandbox.read(article);
+    sandbox.write(
+        article,
+        english.replacen(
+            "Multiple myeloma affects plasma cells",
+            "Multiple myeloma damages plasma cells",
+            1,
+        ),
+    );
+    // A new article, translated nowhere yet.
+    sandbox.write("docs/source/new-article.md", "# New\n\nA new paragraph.\n");
+    sandbox.run_ok(&["-C", "docs", "extract"]);
+    // The Junk error: Spanish `intro-p1` (line 16) loses its closing brace.
+    let spanish = "docs/locales/es/immunotherapy-multiple-myeloma.ftl";
+    let text = sandbox.read(spanish);
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("intro-p1 = "))
+        .unwrap()
+        + 1;
+    sandbox.write(spanish, text.replacen("intro-p1 = ", "intro-p1 = { ", 1));
+    let summary = sandbox.path().join("summary.md");
+    let run = sandbox.run_with_env(
+        &["-C", "docs", "check", "--format", "github"],
+        &[("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())],
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let all = annotations(&run.stdout);
+    let first = &all[0];
+    assert_eq!(
+        (first.0.as_str(), first.3.as_str()),
+        ("error", "folio syntax"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        first.1, "docs/locales/es/immunotherapy-multiple-myeloma.ftl",
+        "{}",
+        run.stdout
+    );
+    assert_eq!(first.2.as_deref(), Some(line.to_string().as_str()));
+    // The stale units and the new article are there too, after it.
+    assert!(
+        all.iter().any(|a| a.3 == "folio stale-unit"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        all.iter().any(|a| a.1.ends_with("new-article.ftl")),
+        "{}",
+        run.stdout
+    );
+    let summary = std::fs::read_to_string(summary).unwrap();
+    assert!(summary.contains("es"), "{summary}");
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// At 40 locales the default human output of `check` and `status` fits a screen: a line
+/// per locale, whatever the number of articles.
+#[test]
+fn forty_locales_fit_a_screen() {
+    let sandbox = Sandbox::empty();
+    folio_bench::workspace::generate(
+        folio_tests::repo_root(),
+        "immunotherapy-multiple-myeloma",
+        30,
+        40,
+        &sandbox.path().join("ws"),
+    )
+    .expect("a workspace");
+    for command in ["check", "status"] {
+        let run = sandbox.run(&["-C", "ws", command]);
+        assert!(run.code == 0 || run.code == 1, "{run:?}");
+        let lines = run.stdout.lines().count();
+        assert!(
+            (40..=48).contains(&lines),
+            "{command}: {lines} lines\n{}",
+            run.stdout
+        );
+    }
+}
