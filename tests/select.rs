@@ -95,8 +95,16 @@ fn changed_since_checks_only_the_changed_translation() {
     let only = pairs(&[(NAME, "es")]);
     assert_eq!(checked(&sandbox, &["--changed-since", "base"]), only);
     assert_eq!(reported(&sandbox, &["--changed-since", "base"]), only);
-    // Nothing changed since HEAD: nothing is read.
+    // Nothing changed since HEAD: nothing is read, and the run says so.
     assert_eq!(checked(&sandbox, &["--changed-since", "HEAD"]), pairs(&[]));
+    for command in ["check", "status"] {
+        let run = sandbox.run(&[command, "--changed-since", "HEAD"]);
+        assert!(
+            run.stderr
+                .contains("nothing Folio reads changed since `HEAD`"),
+            "{command}: {run:?}"
+        );
+    }
     // Named locales narrow it further.
     assert_eq!(
         checked(&sandbox, &["--changed-since", "base", "fr"]),

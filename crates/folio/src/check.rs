@@ -67,9 +67,9 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
                 &args.document,
                 args.changed_since.as_deref(),
             )?;
-            let names = args
-                .shard
-                .select(crate::select::names(&selection, &locales));
+            let chosen = crate::select::names(&selection, &locales);
+            crate::select::say_if_nothing_changed(&chosen, args.changed_since.as_deref(), reporter);
+            let names = args.shard.select(chosen);
             let disclaimer = workspace.disclaimer_name();
             // Every page carries the English disclaimer: with no text, no locale can pass.
             if names.contains(&disclaimer)

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use folio_pipeline::{Layout, Selection, changed_documents, select_documents};
 use folio_workspace::Workspace;
+
+use crate::diagnostics::Reporter;
 use unic_langid::LanguageIdentifier;
 
 /// The documents of `all` (sorted names) that `documents` (names or globs) name and
@@ -44,6 +46,23 @@ pub fn names(selection: &Selection, locales: &[LanguageIdentifier]) -> Vec<Strin
         .into_iter()
         .filter(|name| tags.iter().any(|tag| selection.takes(name, tag)))
         .collect()
+}
+
+/// Says so when `--changed-since` leaves nothing to read (`names` is the selection), so
+/// an empty report is not taken for a pass over everything.
+pub fn say_if_nothing_changed(
+    names: &[String],
+    changed_since: Option<&str>,
+    reporter: &mut Reporter,
+) {
+    if let Some(since) = changed_since
+        && names.is_empty()
+    {
+        reporter.warning(&format!(
+            "nothing Folio reads changed since `{since}` in the locales asked for: nothing to \
+             report"
+        ));
+    }
 }
 
 /// The (document, locale) pairs a run reads: the selection within the locales asked for.

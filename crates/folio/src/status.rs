@@ -37,9 +37,9 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
         &args.document,
         args.changed_since.as_deref(),
     )?;
-    let names = args
-        .shard
-        .select(crate::select::names(&selection, &locales));
+    let chosen = crate::select::names(&selection, &locales);
+    crate::select::say_if_nothing_changed(&chosen, args.changed_since.as_deref(), reporter);
+    let names = args.shard.select(chosen);
     // `--status current` lists current units too, which the cache does not keep.
     let with_current = args.status.contains(&Status::Current);
     let options = article_checks(workspace.config().check.proper_names.clone());
