@@ -123,13 +123,8 @@ pub fn assess_document(
             let path = workspace.translation_path(locale, name);
             let text = read_input(workspace, path.clone(), &mut inputs)?.unwrap_or_default();
             let record_path = workspace.record_path(locale, name);
-            let record = match read_input(workspace, record_path.clone(), &mut inputs)? {
-                None => Record::default(),
-                Some(text) => Record::parse(&text).map_err(|message| WorkspaceError::Record {
-                    path: record_path,
-                    message,
-                })?,
-            };
+            let record_text = read_input(workspace, record_path.clone(), &mut inputs)?;
+            let record = parse_record(record_path, record_text)?;
             let file = parse_ftl(&text);
             let assessment = assess(
                 &prepared,
@@ -187,7 +182,13 @@ pub fn read_record(
     document: &str,
 ) -> Result<Record, WorkspaceError> {
     let path = workspace.record_path(locale, document);
-    match workspace.read_text_if_exists(&path)? {
+    let text = workspace.read_text_if_exists(&path)?;
+    parse_record(path, text)
+}
+
+/// The record read from `path` (`None`: there is none yet, so it is empty).
+fn parse_record(path: PathBuf, text: Option<String>) -> Result<Record, WorkspaceError> {
+    match text {
         None => Ok(Record::default()),
         Some(text) => {
             Record::parse(&text).map_err(|message| WorkspaceError::Record { path, message })

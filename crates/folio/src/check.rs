@@ -61,14 +61,13 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
                 anyhow::bail!("no English units: run `folio extract` first");
             }
             // `--document` and `--changed-since`: the (document, locale) pairs to read.
-            let selection = crate::select::selection(
+            let (selection, chosen) = crate::select::plan(
                 &workspace,
                 &all,
-                &args.document,
-                args.changed_since.as_deref(),
+                &locales,
+                (&args.document, args.changed_since.as_deref()),
+                reporter,
             )?;
-            let chosen = crate::select::names(&selection, &locales);
-            crate::select::say_if_nothing_changed(&chosen, args.changed_since.as_deref(), reporter);
             let names = args.shard.select(chosen);
             let disclaimer = workspace.disclaimer_name();
             // Every page carries the English disclaimer: with no text, no locale can pass.

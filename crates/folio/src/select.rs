@@ -10,9 +10,25 @@ use folio_workspace::Workspace;
 use crate::diagnostics::Reporter;
 use unic_langid::LanguageIdentifier;
 
+/// The (document, locale) pairs a run of `check` or `status` reads, and the names of
+/// the documents with a pair among `locales`: `--document` (names or globs) and
+/// `--changed-since` applied; a run left with nothing says so.
+pub fn plan(
+    workspace: &Workspace,
+    all: &[String],
+    locales: &[LanguageIdentifier],
+    (documents, changed_since): (&[String], Option<&str>),
+    reporter: &mut Reporter,
+) -> anyhow::Result<(Selection, Vec<String>)> {
+    let selection = selection(workspace, all, documents, changed_since)?;
+    let chosen = names(&selection, locales);
+    say_if_nothing_changed(&chosen, changed_since, reporter);
+    Ok((selection, chosen))
+}
+
 /// The documents of `all` (sorted names) that `documents` (names or globs) name and
 /// that changed since `changed_since`, with the locales of each that changed.
-pub fn selection(
+fn selection(
     workspace: &Workspace,
     all: &[String],
     documents: &[String],
@@ -39,7 +55,7 @@ pub fn selection(
 }
 
 /// The names of the selected documents with a selected locale among `locales`.
-pub fn names(selection: &Selection, locales: &[LanguageIdentifier]) -> Vec<String> {
+fn names(selection: &Selection, locales: &[LanguageIdentifier]) -> Vec<String> {
     let tags: Vec<String> = locales.iter().map(ToString::to_string).collect();
     selection
         .names()
@@ -50,11 +66,7 @@ pub fn names(selection: &Selection, locales: &[LanguageIdentifier]) -> Vec<Strin
 
 /// Says so when `--changed-since` leaves nothing to read (`names` is the selection), so
 /// an empty report is not taken for a pass over everything.
-pub fn say_if_nothing_changed(
-    names: &[String],
-    changed_since: Option<&str>,
-    reporter: &mut Reporter,
-) {
+fn say_if_nothing_changed(names: &[String], changed_since: Option<&str>, reporter: &mut Reporter) {
     if let Some(since) = changed_since
         && names.is_empty()
     {

@@ -31,14 +31,13 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
         );
     }
     // `--document` and `--changed-since`: the (document, locale) pairs to read.
-    let selection = crate::select::selection(
+    let (selection, chosen) = crate::select::plan(
         &workspace,
         &all,
-        &args.document,
-        args.changed_since.as_deref(),
+        &locales,
+        (&args.document, args.changed_since.as_deref()),
+        reporter,
     )?;
-    let chosen = crate::select::names(&selection, &locales);
-    crate::select::say_if_nothing_changed(&chosen, args.changed_since.as_deref(), reporter);
     let names = args.shard.select(chosen);
     // `--status current` lists current units too, which the cache does not keep.
     let with_current = args.status.contains(&Status::Current);
