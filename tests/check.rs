@@ -1404,3 +1404,19 @@ fn forty_locales_fit_a_screen() {
         );
     }
 }
+
+#[test]
+fn a_missing_reference_folder_is_one_clear_error() {
+    let sandbox = Sandbox::empty();
+    sandbox.write("l10n/en/app.ftl", "hello = Hello\n");
+    sandbox.write("l10n/es/app.ftl", "hello = Hola\n");
+    let run = sandbox.run(&["check", "--locales", "l10n", "--reference", "en-US"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stderr.matches("error").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("no such folder for the reference locale `en-US` (locales here: en, es)"),
+        "{}",
+        run.stderr
+    );
+}

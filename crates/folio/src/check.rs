@@ -43,7 +43,16 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
     let mut out = stdout(cli.color);
     match (&args.locales, &args.reference) {
         (Some(dir), Some(reference)) => {
-            let (run, walk_errors) = TreeRun::open(FluentTree::open(dir)?, reference, &args.only)?;
+            let tree = FluentTree::open(dir)?;
+            let (names, _) = tree.locales()?;
+            if !names.contains(reference) {
+                anyhow::bail!(
+                    "{}: no such folder for the reference locale `{reference}` (locales here: {})",
+                    tree.locale_dir(reference).display(),
+                    names.join(", ")
+                );
+            }
+            let (run, walk_errors) = TreeRun::open(tree, reference, &args.only)?;
             for error in &walk_errors {
                 reporter.error(error);
             }
