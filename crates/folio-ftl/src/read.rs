@@ -60,7 +60,8 @@ pub struct SyntaxError {
     pub column: usize,
     /// The parser's explanation, e.g. `Expected a token starting with "="`.
     pub message: String,
-    /// The text of the offending line, without its line break.
+    /// The text of the offending line, without its line break and any carriage returns
+    /// before it.
     pub line_text: String,
     /// The id the broken entry starts with, if it looks like `id =` (terms keep their
     /// `-`), so a broken message can be counted as that unit being invalid.
@@ -323,7 +324,8 @@ fn syntax_error(source: &str, index: &LineIndex<'_>, error: ParserError) -> Synt
         line,
         column,
         message: error.kind.to_string(),
-        line_text: index.line_text(line).to_owned(),
+        // As shown to the translator: a line ending in stray carriage returns shows none.
+        line_text: index.line_text(line).trim_end_matches('\r').to_owned(),
         entry_id: error
             .slice
             .as_ref()
@@ -574,6 +576,9 @@ mod tests {
         let error = &file.errors[0];
         assert_eq!((error.line, error.column), (2, 14));
         assert_eq!(error.line_text, "broken = { $x");
+        // Stray carriage returns at the end of the line are not shown either.
+        let file = parse_ftl("ok = fine\nbroken = { $x\r\r\r\nnext = fine\n");
+        assert_eq!(file.errors[0].line_text, "broken = { $x");
         assert_eq!(error.entry_id.as_deref(), Some("broken"));
         assert!(error.message.contains('}'), "{}", error.message);
     }
