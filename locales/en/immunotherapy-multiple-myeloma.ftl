@@ -9,7 +9,7 @@
 # Page title: the article's headline, also shown in the browser tab
 title = Immunotherapy for Multiple Myeloma: Personalized Cancer Treatment Options
 # Meta description: the summary search engines show; keep it under about 160 characters
-description = How immunotherapy harnesses the immune system against multiple myeloma: monoclonal antibodies, checkpoint inhibitors and cell-based therapies, their benefits, and how they compare with other treatment options.
+description = How immunotherapy treats multiple myeloma: monoclonal antibodies, checkpoint inhibitors, cell therapies and their benefits.
 
 ## Introduction
 
