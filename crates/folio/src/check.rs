@@ -441,6 +441,7 @@ fn check_tree<W: codespan_reporting::term::termcolor::WriteColor>(
         numbers: true,
         identical: false,
         proper_names: Vec::new(),
+        ..CheckOptions::default()
     };
     let reference = args.reference.as_deref().unwrap_or_default();
     let min_coverage = args.min_coverage.unwrap_or(0.0);
