@@ -291,7 +291,9 @@ pub(crate) fn check_translation(
                 }
             }
         }
+        // A table with forbidden variants only prescribes nothing to look for.
         if let Some(severity) = severities.missing
+            && !forms.approved.is_empty()
             && !forms
                 .approved
                 .iter()
@@ -315,7 +317,7 @@ pub(crate) fn check_translation(
 /// Forms as a message lists them: `a`, `b` or `c`.
 fn list(forms: &[Form]) -> String {
     match forms {
-        [] => "no approved rendering (the termbase lists none)".to_owned(),
+        [] => "another word (the termbase approves none)".to_owned(),
         [one] => one.quoted(),
         [init @ .., last] => format!(
             "{} or {}",
