@@ -430,7 +430,7 @@ fn editorial(
     if let Some(limit) = limit {
         let length = shown.text.chars().count();
         if length > limit {
-            let message = format!("`{}` has {}", unit.id, length::over_limit(length, limit));
+            let message = format!("the translation has {}", length::over_limit(length, limit));
             found.push((Severity::Error, Check::Length, file_offset(0), message));
         }
     }
@@ -521,11 +521,7 @@ impl Reference<'_, '_> {
                     length,
                     limit,
                     offset: message.offset,
-                    message: format!(
-                        "the English `{}` has {}",
-                        message.id,
-                        length::over_limit(length, limit)
-                    ),
+                    message: format!("the English has {}", length::over_limit(length, limit)),
                 });
             }
         }

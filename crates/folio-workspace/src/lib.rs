@@ -294,6 +294,13 @@ impl Workspace {
             .join(&self.config.disclaimer)
     }
 
+    /// The English source Markdown of document `name`.
+    pub fn source_path(&self, name: &str) -> PathBuf {
+        self.root
+            .join(&self.config.source)
+            .join(format!("{name}.md"))
+    }
+
     /// The folder of one locale's `.ftl` files.
     pub fn locale_dir(&self, locale: &LanguageIdentifier) -> PathBuf {
         self.root
