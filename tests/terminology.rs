@@ -4,6 +4,9 @@
 //! a per-locale override), the cache seeing a termbase edit, malformed termbases at
 //! their line and column, and `check --locales --terms`.
 
+// End-to-end tests build their fixtures on disk and read what the binary wrote.
+#![allow(clippy::disallowed_methods)]
+
 use folio_tests::{CheckReport, Sandbox};
 
 const ARTICLE: &str = "immunotherapy-multiple-myeloma";
@@ -63,12 +66,11 @@ fn line_col(text: &str, needle: &str) -> (usize, usize) {
     )
 }
 
-/// `(severity, id, line, column)` of every finding of `check` in `locale`'s entry.
-fn findings_of(
-    report: &CheckReport,
-    locale: &str,
-    check: &str,
-) -> Vec<(String, Option<String>, Option<usize>, Option<usize>)> {
+/// A finding as the tests compare it: severity, unit id, line, column.
+type Placed = (String, Option<String>, Option<usize>, Option<usize>);
+
+/// Every finding of `check` in `locale`'s entries.
+fn findings_of(report: &CheckReport, locale: &str, check: &str) -> Vec<Placed> {
     report
         .findings()
         .filter(|(entry, f)| entry.locale == locale && f.check == check)
@@ -115,9 +117,10 @@ fn a_planted_wrong_term_is_an_error_on_its_line_and_column() {
     let human = sandbox.run(&["check", "fr"]);
     assert_eq!(human.code, 1);
     assert!(
-        human.stderr.contains(&format!(
-            "error[terminology]: intro-p2: `cellules plasmatiques`"
-        )) && human.stderr.contains(&format!("{FR}:{line}:{column}")),
+        human
+            .stderr
+            .contains("error[terminology]: intro-p2: `cellules plasmatiques`")
+            && human.stderr.contains(&format!("{FR}:{line}:{column}")),
         "{}",
         human.stderr
     );

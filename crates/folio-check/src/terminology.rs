@@ -185,16 +185,6 @@ impl Termbase {
         termbase
     }
 
-    /// How many terms it holds.
-    pub fn len(&self) -> usize {
-        self.terms.len()
-    }
-
-    /// Whether it holds no term.
-    pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
-    }
-
     /// The terms English `text` (its words) contains, each once, by the first of its
     /// forms found, in termbase order.
     pub(crate) fn find_english(&self, text: &[Word]) -> Vec<TermHit> {

@@ -247,10 +247,8 @@ fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
             None
         };
         // Read last, so the cache finds the inputs every run reads first.
-        let english_own = match overlong.is_empty() {
-            true => None,
-            false => Some(english_findings(workspace, &name, &overlong, &mut inputs)),
-        };
+        let english_own = (!overlong.is_empty())
+            .then(|| english_findings(workspace, &name, &overlong, &mut inputs));
         let exists = |path: &Path| inputs.iter().any(|i| i.path == path && i.stamp.is_some());
         let mut items: Vec<Result<CheckItem, WorkspaceError>> = locales
             .into_iter()
