@@ -89,7 +89,8 @@ pub fn left_out(assessment: &Assessment) -> Vec<LeftOut> {
             let checks: BTreeSet<Check> = assessment
                 .findings
                 .iter()
-                .filter(|f| f.severity == Severity::Error && f.id.as_ref() == Some(&u.id))
+                .filter(|f| f.severity == Severity::Error && f.check.withholds_unit())
+                .filter(|f| f.id.as_ref() == Some(&u.id))
                 .map(|f| f.check)
                 .collect();
             (u.id.clone(), checks.into_iter().collect())
