@@ -263,9 +263,28 @@ pub(crate) fn check_translation(
             .as_deref()
             .map(|n| format!(" ({n})"))
             .unwrap_or_default();
+        // Where approved renderings stand, by word range: a forbidden variant inside a
+        // longer one (`CAR-T细胞` in the approved `CAR-T细胞疗法`) is part of the right
+        // term; one the same length as the approved match is what the termbase forbids.
+        let approved_at: Vec<std::ops::Range<usize>> = forms
+            .approved
+            .iter()
+            .flat_map(|form| {
+                form.find_all(words)
+                    .into_iter()
+                    .map(|i| i..i + form.words.len())
+            })
+            .collect();
         if let Some(severity) = severities.forbidden {
             for variant in &forms.forbidden {
                 for i in variant.find_all(words) {
+                    let end = i + variant.words.len();
+                    if approved_at
+                        .iter()
+                        .any(|r| r.start <= i && end <= r.end && r.len() > end - i)
+                    {
+                        continue;
+                    }
                     let last = &words[i + variant.words.len() - 1];
                     let written = &shown[words[i].range.start..last.range.end];
                     problems.push(Problem {
@@ -284,10 +303,7 @@ pub(crate) fn check_translation(
         // A table with forbidden variants only prescribes nothing to look for.
         if let Some(severity) = severities.missing
             && !forms.approved.is_empty()
-            && !forms
-                .approved
-                .iter()
-                .any(|form| (0..words.len()).any(|i| form.matches_at(words, i)))
+            && approved_at.is_empty()
         {
             problems.push(Problem {
                 at: 0,
@@ -423,6 +439,24 @@ mod tests {
         assert_eq!(
             problems(&terms, en, "de", "Es befällt die Zellen."),
             ["Warning@0"]
+        );
+    }
+
+    #[test]
+    fn a_forbidden_variant_inside_an_approved_rendering_is_the_right_term() {
+        let terms = [term(
+            "car-t",
+            &["CAR T-cell therapy"],
+            "zh-Hans",
+            &["CAR-T细胞疗法"],
+            &["CAR-T细胞"],
+        )];
+        let english = "such as CAR T-cell therapy";
+        assert!(problems(&terms, english, "zh-Hans", "例如CAR-T细胞疗法。").is_empty());
+        // Alone, the variant is reported (and the approved rendering missed).
+        assert_eq!(
+            problems(&terms, english, "zh-Hans", "例如CAR-T细胞。").len(),
+            2
         );
     }
 

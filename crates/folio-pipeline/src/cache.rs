@@ -5,8 +5,9 @@
 //! A cached result is used only when every input is unchanged: its stamp (size, times,
 //! inode) is the one recorded and old enough that an edit within the file system's
 //! timestamp granularity could not hide behind it, or else, read again, its content
-//! hashes (xxh3) to the one recorded. The key holds Folio's version and the settings
-//! that shape results, so an upgrade or a `folio.toml` edit starts afresh. Anything
+//! hashes (xxh3) to the one recorded. The key holds Folio's version, the program's own
+//! stamp and the settings that shape results, so an upgrade, a rebuild or a `folio.toml`
+//! edit starts afresh. Anything
 //! unreadable is a miss. The folder is safe to delete.
 
 use std::path::{Path, PathBuf};
@@ -71,7 +72,11 @@ impl<'w> Cache<'w> {
     /// The cache of `command`, for results shaped by `settings` (say, the text of
     /// `folio.toml` and the locales asked for).
     pub fn new(workspace: &'w Workspace, command: &'static str, settings: &[&str]) -> Self {
-        let mut key = format!("folio {}\0{command}", env!("CARGO_PKG_VERSION"));
+        let mut key = format!(
+            "folio {} {:?}\0{command}",
+            env!("CARGO_PKG_VERSION"),
+            folio_workspace::program_stamp()
+        );
         for setting in settings {
             key.push('\0');
             key.push_str(setting);

@@ -30,14 +30,8 @@ pub struct Stamp {
     pub inode: u64,
 }
 
-impl Workspace {
-    /// `path`'s [`Stamp`], or `None` when there is no file.
-    pub fn stamp(&self, path: &Path) -> Result<Option<Stamp>, WorkspaceError> {
-        let metadata = match std::fs::metadata(path) {
-            Ok(metadata) => metadata,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(error) => return Err(io_error(path)(error)),
-        };
+impl Stamp {
+    fn of(metadata: &std::fs::Metadata) -> Self {
         let nanos = |time: std::io::Result<std::time::SystemTime>| -> i128 {
             time.ok()
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
@@ -54,12 +48,31 @@ impl Workspace {
         };
         #[cfg(not(unix))]
         let (changed, inode) = (modified, 0);
-        Ok(Some(Stamp {
+        Stamp {
             len: metadata.len(),
             modified,
             changed,
             inode,
-        }))
+        }
+    }
+}
+
+/// The running program's [`Stamp`]: part of the cache key, so a rebuilt or reinstalled
+/// `folio` of the same version (a developer's build, a patched package) never trusts
+/// results an older build computed. `None` when the program can't be found.
+pub fn program_stamp() -> Option<Stamp> {
+    let path = std::env::current_exe().ok()?;
+    std::fs::metadata(path).ok().map(|m| Stamp::of(&m))
+}
+
+impl Workspace {
+    /// `path`'s [`Stamp`], or `None` when there is no file.
+    pub fn stamp(&self, path: &Path) -> Result<Option<Stamp>, WorkspaceError> {
+        match std::fs::metadata(path) {
+            Ok(metadata) => Ok(Some(Stamp::of(&metadata))),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(io_error(path)(error)),
+        }
     }
 
     /// The cache file `name` (a relative path inside the cache folder).

@@ -26,7 +26,7 @@ mod site;
 mod terms;
 mod tree;
 
-pub use cache::{CACHE_DIR, Stamp};
+pub use cache::{CACHE_DIR, Stamp, program_stamp};
 pub use config::{
     CheckSettings, Config, DEFAULT_TERMS, DocumentCheckSettings, ExtractSettings, FindingLevel,
     LocaleCheckSettings, RenderSettings, TerminologySettings,
