@@ -3,6 +3,7 @@
 //! segment, where whitespace is content.
 
 use quick_xml::Writer;
+use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use crate::{Piece, Segment};
@@ -52,9 +53,10 @@ impl Xml {
         self.event(Event::Empty(start));
     }
 
-    /// Text, escaped.
+    /// Text, escaped (`<`, `>` and `&`: quotes need no escaping in text, and are
+    /// easier to review as they are).
     pub(crate) fn text(&mut self, text: &str) {
-        self.event(Event::Text(BytesText::new(text)));
+        self.event(Event::Text(BytesText::from_escaped(partial_escape(text))));
     }
 
     /// `<name …>text</name>`.
