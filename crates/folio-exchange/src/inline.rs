@@ -320,10 +320,7 @@ impl Segment {
                     id
                 }
             };
-            pieces.push(Piece::Code(Code {
-                id,
-                ..code.clone()
-            }));
+            pieces.push(Piece::Code(Code { id, ..code.clone() }));
         }
         Segment { pieces }
     }
@@ -539,7 +536,9 @@ pub enum CodeProblem {
         id: u32,
     },
     /// A code's Markdown was edited.
-    #[error("the inline code <{element} id=\"{id}\"> was altered: `{found}` instead of `{expected}`")]
+    #[error(
+        "the inline code <{element} id=\"{id}\"> was altered: `{found}` instead of `{expected}`"
+    )]
     Altered {
         /// `bpt`, `ept` or `ph`.
         element: &'static str,
@@ -573,7 +572,11 @@ pub fn check_codes(
         found.entry(key(code)).or_default().push((position, code));
     }
     let theirs: HashMap<(Role, u32), &str> = current
-        .map(|c| c.codes().map(|code| (key(code), code.native.as_str())).collect())
+        .map(|c| {
+            c.codes()
+                .map(|code| (key(code), code.native.as_str()))
+                .collect()
+        })
         .unwrap_or_default();
     let mut opened: HashMap<u32, usize> = HashMap::new();
     for code in source.codes() {
@@ -715,13 +718,7 @@ mod tests {
         let ids: Vec<(&str, u32)> = moved.codes().map(|c| (c.role.element(), c.id)).collect();
         assert_eq!(
             ids,
-            [
-                ("ph", 3),
-                ("bpt", 2),
-                ("ept", 2),
-                ("bpt", 1),
-                ("ept", 1)
-            ]
+            [("ph", 3), ("bpt", 2), ("ept", 2), ("bpt", 1), ("ept", 1)]
         );
         // Emphasis written `_…_` where the English has `*…*` is the same code moved,
         // kept as the translator wrote it.
@@ -760,7 +757,11 @@ mod tests {
         repeated.pieces.push(repeated.pieces[0].clone());
         assert!(matches!(
             check_codes(&source, &repeated, None),
-            Err(CodeProblem::Repeated { id: 1, count: 2, .. })
+            Err(CodeProblem::Repeated {
+                id: 1,
+                count: 2,
+                ..
+            })
         ));
         let mut swapped = source.clone();
         swapped.pieces.swap(0, 2);

@@ -111,7 +111,12 @@ mod tests {
             }],
         );
         assert!(text.contains(r#"<tuv xml:lang="en"><seg>See <bpt i="1" x="1" type="link">[</bpt>the NIH<ept i="1">](https://nih.gov/)</ept> &amp; more.</seg></tuv>"#), "{text}");
-        assert!(text.contains(r#"<tuv xml:lang="pt-BR"><seg>Veja <bpt i="1" x="1" type="link">[</bpt>os NIH"#), "{text}");
+        assert!(
+            text.contains(
+                r#"<tuv xml:lang="pt-BR"><seg>Veja <bpt i="1" x="1" type="link">[</bpt>os NIH"#
+            ),
+            "{text}"
+        );
         assert_eq!(text.matches("<tu>").count(), 1);
     }
 }

@@ -135,8 +135,8 @@ pub fn write_xliff(export: &XliffExport<'_>, max_width: &dyn Fn(&str) -> Option<
 
 /// One `<trans-unit>`.
 fn write_unit(xml: &mut Xml, unit: &ExportUnit, max_width: Option<usize>) {
-    let unsafe_text = !is_xml_text(&unit.english)
-        || unit.translation.as_deref().is_some_and(|t| !is_xml_text(t));
+    let unsafe_text =
+        !is_xml_text(&unit.english) || unit.translation.as_deref().is_some_and(|t| !is_xml_text(t));
     let locked = unit.locked.clone().or_else(|| {
         unsafe_text.then(|| {
             "it has characters XLIFF can't carry (shown as \u{FFFD}): edit it in the .ftl file"
@@ -160,7 +160,12 @@ fn write_unit(xml: &mut Xml, unit: &ExportUnit, max_width: Option<usize>) {
     if let Some(translation) = &unit.translation {
         let target = Segment::from_markdown(&xml_safe(translation)).aligned_to(&source);
         xml.line(4);
-        xml.segment("target", &[("state", unit.state.name())], &target, &xliff_code);
+        xml.segment(
+            "target",
+            &[("state", unit.state.name())],
+            &target,
+            &xliff_code,
+        );
     }
     let mut notes: Vec<(&str, String)> = Vec::new();
     if let Some(context) = &unit.context {
@@ -269,6 +274,8 @@ struct Reading {
     code: Option<Code>,
     /// `<mrk>` elements open inside the segment (their content is the segment's).
     marks: usize,
+    /// For a `<target>`: its state and line (`None` for a `<source>`).
+    target: Option<(Option<String>, usize)>,
 }
 
 impl Reading {
@@ -290,8 +297,8 @@ struct Place {
     open: Vec<String>,
     documents: Vec<ReadDocument>,
     unit: Option<ReadUnit>,
-    /// The segment being read: `true` for a target (with its state and line).
-    segment: Option<(Reading, Option<(Option<String>, usize)>)>,
+    /// The segment being read.
+    segment: Option<Reading>,
     seen_root: bool,
 }
 
@@ -337,7 +344,10 @@ pub fn read_xliff(text: &str) -> Result<Vec<ReadDocument>, XliffError> {
                 end_element(&mut place, &name)
             }
             Event::Text(content) => segment_text(&mut place, &content.xml10_content()),
-            Event::CData(content) => segment_text(&mut place, &content.xml_content(quick_xml::XmlVersion::Implicit1_0)),
+            Event::CData(content) => segment_text(
+                &mut place,
+                &content.xml_content(quick_xml::XmlVersion::Implicit1_0),
+            ),
             Event::GeneralRef(reference) => {
                 let character = match reference.resolve_char_ref() {
                     Ok(Some(c)) => Ok(c.to_string()),
@@ -369,9 +379,10 @@ pub fn read_xliff(text: &str) -> Result<Vec<ReadDocument>, XliffError> {
                         text.len(),
                         format!("the file ends inside <{name}>: it was cut short"),
                     )),
-                    None if !place.seen_root => {
-                        Err(error_at(text.len(), "no <xliff> element: not an XLIFF file".to_owned()))
-                    }
+                    None if !place.seen_root => Err(error_at(
+                        text.len(),
+                        "no <xliff> element: not an XLIFF file".to_owned(),
+                    )),
                     None => Ok(place.documents),
                 };
             }
@@ -408,7 +419,7 @@ fn required(start: &BytesStart<'_>, name: &str) -> Result<String, String> {
 /// Handles an opening (or empty) tag.
 fn start_element(place: &mut Place, start: &BytesStart<'_>, line: usize) -> Result<(), String> {
     let name = local_name(start);
-    if let Some((reading, _)) = &mut place.segment {
+    if let Some(reading) = &mut place.segment {
         if reading.code.is_some() {
             return Err(format!(
                 "<{name}> inside an inline code: Folio's codes hold Markdown only"
@@ -477,12 +488,15 @@ fn start_element(place: &mut Place, start: &BytesStart<'_>, line: usize) -> Resu
             Ok(())
         }
         (Some("trans-unit"), "source") => {
-            place.segment = Some((Reading::default(), None));
+            place.segment = Some(Reading::default());
             Ok(())
         }
         (Some("trans-unit"), "target") => {
             let state = attribute(start, "state")?;
-            place.segment = Some((Reading::default(), Some((state, line))));
+            place.segment = Some(Reading {
+                target: Some((state, line)),
+                ..Reading::default()
+            });
             Ok(())
         }
         _ => Ok(()),
@@ -491,14 +505,12 @@ fn start_element(place: &mut Place, start: &BytesStart<'_>, line: usize) -> Resu
 
 /// Handles a closing tag (or the end of an empty one).
 fn end_element(place: &mut Place, name: &str) -> Result<(), String> {
-    if let Some((reading, target)) = &mut place.segment {
+    if let Some(reading) = &mut place.segment {
         if let Some(mut code) = reading.code.take() {
             // An <ept> has no `ctype`: its kind is its <bpt>'s.
             if code.role == Role::Close {
                 code.kind = reading.pieces.iter().find_map(|piece| match piece {
-                    Piece::Code(open) if open.role == Role::Open && open.id == code.id => {
-                        open.kind
-                    }
+                    Piece::Code(open) if open.role == Role::Open && open.id == code.id => open.kind,
                     _ => None,
                 });
             }
@@ -512,7 +524,7 @@ fn end_element(place: &mut Place, name: &str) -> Result<(), String> {
         let segment = Segment {
             pieces: std::mem::take(&mut reading.pieces),
         };
-        let target = target.take();
+        let target = reading.target.take();
         place.segment = None;
         let unit = place
             .unit
@@ -545,10 +557,12 @@ fn end_element(place: &mut Place, name: &str) -> Result<(), String> {
 /// Text inside a segment (elsewhere it is layout, and skipped). A character XML 1.0
 /// does not allow (one a character reference smuggled in) is refused.
 fn segment_text(place: &mut Place, text: &str) -> Result<(), String> {
-    let Some((reading, _)) = &mut place.segment else {
+    let Some(reading) = &mut place.segment else {
         return Ok(());
     };
-    if let Some(bad) = text.chars().find(|c| !is_xml_text(c.encode_utf8(&mut [0; 4])) && *c != '\r')
+    if let Some(bad) = text
+        .chars()
+        .find(|c| !is_xml_text(c.encode_utf8(&mut [0; 4])) && *c != '\r')
     {
         return Err(format!(
             "the character U+{:04X} is not allowed in XML text",
@@ -607,14 +621,28 @@ mod tests {
             unit("title", "Title\\\nbroken", None, State::NeedsTranslation),
             stale,
         ]);
-        assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\""));
-        assert!(text.contains(r#"<trans-unit id="title" xml:space="preserve" maxwidth="60" size-unit="char">"#), "{text}");
-        assert!(text.contains("original=\"doc &amp; &quot;more&quot;\""), "{text}");
+        assert!(
+            text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\"")
+        );
+        assert!(
+            text.contains(
+                r#"<trans-unit id="title" xml:space="preserve" maxwidth="60" size-unit="char">"#
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("original=\"doc &amp; &quot;more&quot;\""),
+            "{text}"
+        );
         let documents = read_xliff(&text).unwrap();
         assert_eq!(documents.len(), 1);
         let document = &documents[0];
         assert_eq!(
-            (document.original.as_str(), document.source_language.as_str(), document.target_language.as_str()),
+            (
+                document.original.as_str(),
+                document.source_language.as_str(),
+                document.target_language.as_str()
+            ),
             ("doc & \"more\"", "en", "es")
         );
         let ids: Vec<&str> = document.units.iter().map(|u| u.id.as_str()).collect();
@@ -632,7 +660,10 @@ mod tests {
             target.segment.to_markdown(),
             "Vea **[los NIH](https://nih.gov/)** <b>ya</b> & `x < y`."
         );
-        assert_eq!(crate::check_codes(&read.source, &target.segment, None), Ok(()));
+        assert_eq!(
+            crate::check_codes(&read.source, &target.segment, None),
+            Ok(())
+        );
     }
 
     #[test]
@@ -657,7 +688,9 @@ mod tests {
         let e = error(entity);
         assert_eq!(e.line, 2);
         assert!(e.message.contains("unknown entity `&lol;`"), "{e}");
-        let e = error("<xliff version=\"1.2\"><file original=\"d\" source-language=\"en\" target-language=\"es\">\n<body></file></xliff>");
+        let e = error(
+            "<xliff version=\"1.2\"><file original=\"d\" source-language=\"en\" target-language=\"es\">\n<body></file></xliff>",
+        );
         assert!(e.message.contains("not well-formed"), "{e}");
         let e = error("<xliff version=\"1.2\"><file>");
         assert!(e.message.contains("no `original`"), "{e}");

@@ -113,7 +113,13 @@ pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(text)
     } else {
         text.chars()
-            .map(|c| if is_xml_text(c.encode_utf8(&mut [0; 4])) { c } else { '\u{FFFD}' })
+            .map(|c| {
+                if is_xml_text(c.encode_utf8(&mut [0; 4])) {
+                    c
+                } else {
+                    '\u{FFFD}'
+                }
+            })
             .collect::<String>()
             .into()
     }

@@ -126,9 +126,18 @@ impl Side {
 /// are text, and XLIFF carries text and inline codes, not Fluent syntax.
 fn why_locked(message: &FtlMessage<'_>) -> Option<&'static str> {
     if !message.ast.attributes.is_empty() {
-        Some("its translation has attributes (`.name = …`), which XLIFF does not carry; edit it in the .ftl file")
-    } else if message.ast.value.as_ref().is_some_and(|v| formatted_text(v).is_none()) {
-        Some("its translation uses Fluent syntax (variables, references or selectors), which XLIFF does not carry; edit it in the .ftl file")
+        Some(
+            "its translation has attributes (`.name = …`), which XLIFF does not carry; edit it in the .ftl file",
+        )
+    } else if message
+        .ast
+        .value
+        .as_ref()
+        .is_some_and(|v| formatted_text(v).is_none())
+    {
+        Some(
+            "its translation uses Fluent syntax (variables, references or selectors), which XLIFF does not carry; edit it in the .ftl file",
+        )
     } else {
         None
     }
@@ -180,7 +189,9 @@ pub fn xliff_export(
                 continue;
             }
             if unit.status == Status::Invalid {
-                exported.invalid.push((side.document.clone(), unit.id.clone()));
+                exported
+                    .invalid
+                    .push((side.document.clone(), unit.id.clone()));
                 continue;
             }
             exported.units.add(unit.status, 1);
@@ -487,7 +498,11 @@ fn file_locale(
         }
     };
     for file in files {
-        if folio_workspace::parse_locale(&file.source_language).ok().as_ref() != Some(reference) {
+        if folio_workspace::parse_locale(&file.source_language)
+            .ok()
+            .as_ref()
+            != Some(reference)
+        {
             problems.push(problem(
                 file.line,
                 None,
@@ -593,11 +608,7 @@ enum Action {
 }
 
 /// What to do with one unit: nothing (`None`), an action, or why not.
-fn plan_unit(
-    side: &Side,
-    unit: &ReadUnit,
-    status: &UnitStatus,
-) -> Option<Result<Action, String>> {
+fn plan_unit(side: &Side, unit: &ReadUnit, status: &UnitStatus) -> Option<Result<Action, String>> {
     let target = unit.target.as_ref()?;
     let translation = normalize(&target.segment.to_markdown());
     if translation.is_empty() {
@@ -618,15 +629,13 @@ fn plan_unit(
             same_english(&e.english, &english)
                 && e.translation.as_deref() == status.translation.as_deref()
         });
-        return (reviewed
-            && !recorded
-            && matches!(status.status, Status::Stale | Status::Updated))
-        .then(|| {
-            Ok(Action::Confirm(
-                status.translation.clone().unwrap_or_default(),
-                english,
-            ))
-        });
+        return (reviewed && !recorded && matches!(status.status, Status::Stale | Status::Updated))
+            .then(|| {
+                Ok(Action::Confirm(
+                    status.translation.clone().unwrap_or_default(),
+                    english,
+                ))
+            });
     }
     if let Some(reason) = side.locked.get(&unit.id) {
         return Some(Err(format!(
@@ -672,11 +681,7 @@ fn normalize(text: &str) -> String {
 /// The first unit of `translations` the rewritten `file` does not give back exactly,
 /// or that a new syntax error hides (compared with `old`'s): a guard, so that a
 /// rewrite that could lose a translator's text is never written.
-fn unwritten(
-    file: &FtlFile<'_>,
-    translations: &HashMap<&str, &str>,
-    old: &str,
-) -> Option<String> {
+fn unwritten(file: &FtlFile<'_>, translations: &HashMap<&str, &str>, old: &str) -> Option<String> {
     if file.errors.len() > parse_ftl(old).errors.len() {
         return translations.keys().next().map(|id| (*id).to_owned());
     }
@@ -740,7 +745,11 @@ pub fn tmx_export(
                     exported.unsafe_pairs += 1;
                     continue;
                 }
-                let key = entry.english.split_whitespace().collect::<Vec<_>>().join(" ");
+                let key = entry
+                    .english
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 let at = *index.entry(key).or_insert_with(|| {
                     entries.push(MemoryEntry {
                         english: entry.english.clone(),

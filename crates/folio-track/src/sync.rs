@@ -543,7 +543,13 @@ mod tests {
             })
             .collect();
         let translations: HashMap<&str, &str> = translations.iter().copied().collect();
-        write_translations(&units, text, &parse_ftl(text), &translations, "### Header\n")
+        write_translations(
+            &units,
+            text,
+            &parse_ftl(text),
+            &translations,
+            "### Header\n",
+        )
     }
 
     #[test]
@@ -574,7 +580,10 @@ mod tests {
             write("c = Tres\r\nz = Z\r\n", &[("c", "Três")]),
             "c = Três\r\nz = Z\r\n"
         );
-        assert_eq!(write("", &[("b", "Dos")]), "### Header\n\n# Paragraph 2\nb = Dos\n");
+        assert_eq!(
+            write("", &[("b", "Dos")]),
+            "### Header\n\n# Paragraph 2\nb = Dos\n"
+        );
     }
 
     #[test]

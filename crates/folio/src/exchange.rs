@@ -14,7 +14,11 @@ use crate::diagnostics::Reporter;
 use crate::load::{lock_workspace, open_workspace, report, select_locales};
 
 /// Runs `folio xliff …`.
-pub fn xliff(cli: &Cli, command: &XliffCommand, reporter: &mut Reporter) -> anyhow::Result<Outcome> {
+pub fn xliff(
+    cli: &Cli,
+    command: &XliffCommand,
+    reporter: &mut Reporter,
+) -> anyhow::Result<Outcome> {
     match command {
         XliffCommand::Export(args) => export(cli, args, reporter),
         XliffCommand::Import(args) => import(cli, args, reporter),
@@ -39,17 +43,21 @@ fn export(cli: &Cli, args: &XliffExportArgs, reporter: &mut Reporter) -> anyhow:
     };
     let documents =
         folio_pipeline::select_documents(&workspace.extracted_names()?, &args.document)?;
-    let exported =
-        match folio_pipeline::xliff_export(&workspace, &locale, &documents, &args.status, &args.out)
-        {
-            Ok(exported) => exported,
-            Err(errors) => {
-                for error in &errors {
-                    report(reporter, &workspace, error);
-                }
-                return Ok(Outcome::Error);
+    let exported = match folio_pipeline::xliff_export(
+        &workspace,
+        &locale,
+        &documents,
+        &args.status,
+        &args.out,
+    ) {
+        Ok(exported) => exported,
+        Err(errors) => {
+            for error in &errors {
+                report(reporter, &workspace, error);
             }
-        };
+            return Ok(Outcome::Error);
+        }
+    };
     for (document, id) in &exported.invalid {
         reporter.warning(&format!(
             "{locale}: `{document}:{id}` is left out: its translation has a syntax error; fix \
@@ -107,7 +115,19 @@ fn import(cli: &Cli, args: &XliffImportArgs, reporter: &mut Reporter) -> anyhow:
         }
         Imported::Applied { locale, documents } => {
             let mut out = crate::diagnostics::stdout(cli.color);
-            for d in &documents {
+            if documents
+                .iter()
+                .all(|d| d.written.is_empty() && d.confirmed.is_empty())
+            {
+                writeln!(
+                    out,
+                    "{locale}: nothing to import: every target is what the .ftl files have"
+                )?;
+            }
+            for d in documents
+                .iter()
+                .filter(|d| !d.written.is_empty() || !d.confirmed.is_empty())
+            {
                 writeln!(
                     out,
                     "{locale}: {}: {} translation(s) written, {} unchanged translation(s) confirmed -> {}",
