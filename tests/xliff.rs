@@ -379,6 +379,24 @@ fn exported_xliff_and_tmx_are_golden() {
         .count();
     assert_eq!(ids, 37);
     roxmltree::Document::parse(&sandbox.read("es.tmx")).expect("well-formed");
+    // An export never lands on a translator's or author's file, nor on a folder.
+    let before = locale_files(&sandbox);
+    for (command, out) in [
+        (&["xliff", "export", "es"][..], ES),
+        (&["tmx", "export"], "source/x.tmx"),
+        (&["xliff", "export", "es"], "locales"),
+    ] {
+        let mut args = command.to_vec();
+        args.extend(["--out", out]);
+        let run = sandbox.run(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("--out {out}: is ")),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(locale_files(&sandbox), before);
 }
 
 /// Replaces `from` with `to` in the target of the trans-unit whose id is `id` (on its
@@ -669,4 +687,51 @@ fn every_unit_of_the_article_and_the_corpus_survives_the_round_trip() {
             "{checked} units"
         );
     }
+}
+
+#[test]
+fn translations_xliff_cannot_carry_go_out_locked_and_are_not_changed_through_it() {
+    let sandbox = Sandbox::repo();
+    let text = sandbox.read(ES);
+    let p2 = message_line(&text, "intro-p2").to_owned();
+    let p3 = message_line(&text, "intro-p3").to_owned();
+    sandbox.edit(
+        ES,
+        &p2,
+        "intro-p2 = { -marca } afecta a las células.\n-marca = Mieloma",
+    );
+    sandbox.edit(ES, &p3, &format!("{p3} \u{1b}[31mrojo"));
+    sandbox.run_ok(&["xliff", "export", "es", "--out", "es.xlf"]);
+    let xliff = sandbox.read("es.xlf");
+    for id in ["intro-p2", "intro-p3"] {
+        assert!(
+            xliff.contains(&format!(
+                "<trans-unit id=\"{id}\" xml:space=\"preserve\" translate=\"no\">"
+            )),
+            "{id} locked:\n{xliff}"
+        );
+    }
+    assert!(xliff.contains("uses Fluent syntax"), "{xliff}");
+    assert!(
+        !xliff.contains('\u{1b}'),
+        "no control character reaches the XML"
+    );
+    roxmltree::Document::parse(&xliff).expect("well-formed");
+    // Unchanged, they import as nothing; changed, the file is refused.
+    let before = locale_files(&sandbox);
+    sandbox.run_ok(&["xliff", "import", "es.xlf"]);
+    assert_eq!(locale_files(&sandbox), before);
+    sandbox.write(
+        "changed.xlf",
+        edit_target(&xliff, "intro-p2", "afecta a", "ataca"),
+    );
+    let run = sandbox.run(&["xliff", "import", "changed.xlf"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`intro-p2` can't be changed through XLIFF"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(locale_files(&sandbox), before);
 }

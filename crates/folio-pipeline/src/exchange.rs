@@ -169,6 +169,9 @@ pub fn xliff_export(
     statuses: &[Status],
     out: &Path,
 ) -> Result<XliffExported, Vec<DocumentError>> {
+    workspace
+        .check_export_file(out)
+        .map_err(|e| vec![e.into()])?;
     let mut exported = XliffExported::default();
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -615,6 +618,13 @@ fn plan_unit(side: &Side, unit: &ReadUnit, status: &UnitStatus) -> Option<Result
         return None;
     }
     let english = unit.source.to_markdown();
+    if english.trim().is_empty() {
+        return Some(Err(format!(
+            "`{}` has a target but no source: Folio records each translation against the \
+             English it translates; keep the <source> as exported",
+            unit.id
+        )));
+    }
     // As exported: the translation as XLIFF carries it.
     let current = status.translation.as_deref().map(xml_safe);
     if current
@@ -723,6 +733,9 @@ pub fn tmx_export(
     locales: &[LanguageIdentifier],
     out: &Path,
 ) -> Result<TmxExported, Vec<DocumentError>> {
+    workspace
+        .check_export_file(out)
+        .map_err(|e| vec![e.into()])?;
     let names = workspace.extracted_names().map_err(|e| vec![e.into()])?;
     let mut exported = TmxExported::default();
     let mut entries: Vec<MemoryEntry> = Vec::new();
