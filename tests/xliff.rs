@@ -247,12 +247,10 @@ fn an_agency_round_trip_rewrites_only_the_messages_it_changed() {
         "{:?}",
         file.units
     );
-    let todo: Vec<&str> = file.todo.iter().map(|u| u.id.as_str()).collect();
-    assert_eq!(
-        todo,
-        ["description"],
-        "only the unit stale before stays to do"
-    );
+    for unit in &file.todo {
+        let edited = ["intro-p2", "intro-p3", "future-directions-immunotherapy-p2"];
+        assert!(!edited.contains(&unit.id.as_str()), "{unit:?}");
+    }
     let messages: BTreeMap<String, String> = ftl_messages(&sandbox.read(ES)).into_iter().collect();
     assert_eq!(
         messages["intro-p3"],
@@ -277,18 +275,25 @@ fn an_agency_round_trip_rewrites_only_the_messages_it_changed() {
 )]
 fn a_stale_unit_goes_out_with_its_previous_english_and_word_diff() {
     let sandbox = Sandbox::repo();
+    let old = message_line(&sandbox.read(&format!("locales/en/{NAME}.ftl")), "intro-p2")
+        .trim_start_matches("intro-p2 = ")
+        .to_owned();
+    sandbox.edit(
+        &format!("source/{NAME}.md"),
+        "Multiple myeloma affects plasma cells",
+        "Multiple myeloma damages plasma cells",
+    );
+    sandbox.run_ok(&["extract"]);
     sandbox.run_ok(&["xliff", "export", "es", "--out", "es.xlf"]);
     let units: serde_json::Value =
         serde_json::from_str(&python(READ, &[&path(&sandbox, "es.xlf")])).unwrap();
-    let record = sandbox.read(&format!("locales/es/confirmed/{NAME}.toml"));
-    let confirmed = record
-        .split("[description]\nenglish = \"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("the record has the description's old English");
-    let stale = &units[format!("{NAME}:description")];
+    let stale = &units[format!("{NAME}:intro-p2")];
     assert_eq!(stale["state"], "needs-review-translation");
-    assert_eq!(stale["alt"][0][0], confirmed, "{stale}");
+    assert_eq!(
+        stale["alt"][0][0],
+        old.as_str(),
+        "the English confirmed: {stale}"
+    );
     assert_eq!(
         stale["alt"][0][1], stale["target"],
         "the translation confirmed then"
@@ -296,15 +301,19 @@ fn a_stale_unit_goes_out_with_its_previous_english_and_word_diff() {
     let notes = stale["notes"].as_str().unwrap();
     assert!(
         notes.contains(
-            "How immunotherapy [-harnesses the immune system against-]{+treats+} multiple myeloma"
+            "The English changed since this translation was confirmed: Multiple myeloma \
+             [-affects-]{+damages+} plasma cells"
         ),
         "{notes}"
     );
-    assert!(notes.contains("Meta description"), "the context: {notes}");
-    assert_eq!(stale["maxwidth"], "160");
+    assert!(
+        notes.contains("Paragraph 2 of the introduction"),
+        "the context: {notes}"
+    );
+    assert_eq!(units[format!("{NAME}:description")]["maxwidth"], "160");
     assert_eq!(units[format!("{NAME}:title")]["maxwidth"], "60");
-    // Current units are final; none but the stale one carries an alt-trans.
-    let current = &units[format!("{NAME}:intro-p2")];
+    // Current units are final and carry no alt-trans.
+    let current = &units[format!("{NAME}:intro-p1")];
     assert_eq!(
         (
             current["state"].as_str(),
@@ -319,7 +328,7 @@ fn a_stale_unit_goes_out_with_its_previous_english_and_word_diff() {
         &sandbox,
         "es.xlf",
         "reviewed.xlf",
-        serde_json::json!({"state": {format!("{NAME}:description"): "translated"}}),
+        serde_json::json!({"state": {format!("{NAME}:intro-p2"): "translated"}}),
     );
     let before = sandbox.read(ES);
     let run = sandbox.run_ok(&["xliff", "import", "reviewed.xlf"]);
@@ -336,7 +345,8 @@ fn a_stale_unit_goes_out_with_its_previous_english_and_word_diff() {
             .contains("confirmed-unchanged = true")
     );
     let status = status_json(&sandbox, &["es", "--document", NAME]);
-    assert_eq!(status.document("es", NAME).units.stale, 0);
+    let todo = &status.document("es", NAME).todo;
+    assert!(todo.iter().all(|u| u.id != "intro-p2"), "current: {todo:?}");
 }
 
 #[test]
@@ -357,14 +367,20 @@ fn exported_xliff_and_tmx_are_golden() {
         "--out",
         "todo.xlf",
     ]);
-    assert!(
-        run.stdout
-            .contains("es: 2 unit(s) of 1 document(s) (1 stale, 1 missing)"),
-        "{}",
+    let counts = status_json(&sandbox, &["es", "--document", NAME])
+        .document("es", NAME)
+        .units;
+    let todo = sandbox.read("todo.xlf");
+    assert_eq!(
+        todo.matches("<trans-unit ").count(),
+        counts.missing + counts.stale,
+        "{}\n{todo}",
         run.stdout
     );
-    let todo = sandbox.read("todo.xlf");
-    assert_eq!(todo.matches("<trans-unit ").count(), 2, "{todo}");
+    assert!(
+        todo.contains("<trans-unit id=\"intro-p3\""),
+        "the missing unit: {todo}"
+    );
     assert!(!todo.contains("original=\"disclaimer\""));
     sandbox.run_ok(&["tmx", "export", "es", "--out", "es.tmx"]);
     insta::assert_snapshot!("es.tmx", sandbox.read("es.tmx"));
