@@ -1,5 +1,6 @@
 //! Tells the tests that drive outside programs (Chromium for the browser test, Hugo for
-//! the Markdown-output test) whether this machine has them, so that a machine without one
+//! the Markdown-output test, Python's translate-toolkit for the XLIFF and TMX tests)
+//! whether this machine has them, so that a machine without one
 //! shows those tests as *ignored* in the summary (with the reason) instead of passing
 //! quietly. Under CI (`CI` set) they are never ignored: a missing program fails them.
 
@@ -11,6 +12,7 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(no_chromium)");
     println!("cargo::rustc-check-cfg=cfg(no_hugo)");
+    println!("cargo::rustc-check-cfg=cfg(no_translate_toolkit)");
     for variable in ["CHROMIUM", "CI", "PATH"] {
         println!("cargo::rerun-if-env-changed={variable}");
     }
@@ -37,5 +39,17 @@ fn main() {
     }
     if !on_path("hugo") && !under_ci {
         println!("cargo::rustc-cfg=no_hugo");
+    }
+    // translate-toolkit is a Python package, so Python is asked; installing it puts its
+    // scripts (po2xliff…) in a folder on PATH, which reruns this script.
+    let toolkit = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import translate.storage.xliff, translate.storage.tmx",
+        ])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !toolkit && !under_ci {
+        println!("cargo::rustc-cfg=no_translate_toolkit");
     }
 }

@@ -6,8 +6,9 @@
 //! being read. So memory holds a round of documents, never the workspace, and the output
 //! is the same bytes on any number of cores.
 //!
-//! `extract`, `sync`/`new-locale` and `accept` write the workspace (`extract.rs`,
-//! `sync.rs`, `accept.rs`): each is one function that takes the workspace lock as proof it
+//! `extract`, `sync`/`new-locale`, `accept` and `xliff import` write the workspace
+//! (`extract.rs`, `sync.rs`, `accept.rs`, `exchange.rs`, which also exports XLIFF and
+//! TMX): each is one function that takes the workspace lock as proof it
 //! is held, reads, judges with the pure crates, writes atomically and returns what it did.
 //!
 //! Reads and writes go through `folio-workspace`; judging is `folio-policy`'s and
@@ -16,6 +17,7 @@
 mod accept;
 mod cache;
 mod document;
+mod exchange;
 mod extract;
 mod load;
 mod order;
@@ -31,6 +33,10 @@ pub use cache::{Cache, Input};
 pub use document::{
     DocumentAssessment, EnglishError, EnglishFindings, LocaleAssessment, assess_document,
     document_inputs, english_findings, english_units, read_record,
+};
+pub use exchange::{
+    DocumentImport, ImportProblem, Imported, TmxExported, XliffExported, length_limits, tmx_export,
+    xliff_export, xliff_import,
 };
 pub use extract::{
     ExtractCheck, ExtractOutcome, ExtractedDocument, OutOfDate, check_extraction, extract,

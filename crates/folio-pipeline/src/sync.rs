@@ -186,7 +186,7 @@ fn sync_locale(
 }
 
 /// The resource comment that starts a translation file sync creates.
-fn header(locale: &LanguageIdentifier, document: &str) -> String {
+pub(crate) fn header(locale: &LanguageIdentifier, document: &str) -> String {
     format!(
         "### {} ({locale}): translation of {document}, from the English units in locales/en/{document}.ftl.\n\
          ### Translators: keep inline Markdown (**bold**, *emphasis*, `code`, [text](link targets))\n\

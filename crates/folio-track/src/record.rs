@@ -58,6 +58,11 @@ impl Record {
         self.entries.get(id)
     }
 
+    /// Every entry, by unit id in id order.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &RecordEntry)> {
+        self.entries.iter().map(|(id, entry)| (id.as_str(), entry))
+    }
+
     /// Confirms `translation` of `id` against `english`.
     pub fn confirm(&mut self, id: &str, english: &str, translation: &str) {
         self.insert(id, english, translation, None, false);

@@ -4,6 +4,7 @@
 //! translations, and fuzzy ones offered as comments.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use folio_ftl::{FtlFile, message_text};
 use folio_model::LineIndex;
@@ -140,12 +141,10 @@ pub fn sync_file(
         .collect();
 
     let mut synced = Synced::default();
-    let mut inserts: Vec<(usize, String)> = Vec::new();
-    let body_start = header_end(text);
-    let mut anchor: Option<usize> = None;
+    let mut inserts: Vec<(Range<usize>, String)> = Vec::new();
+    let places = insertion_points(units, &ends, header_end(text));
     for (index, unit) in units.iter().enumerate() {
-        if let Some(&end) = ends.get(unit.id) {
-            anchor = Some(end);
+        if ends.contains_key(unit.id) {
             continue;
         }
         if status
@@ -193,22 +192,107 @@ pub fn sync_file(
                 placeholder(unit, &suggestions)
             }
         };
-        let at = anchor.unwrap_or(body_start);
-        inserts.push((at, block));
+        inserts.push((places[index]..places[index], block));
     }
+    let out = splice(text, inserts, header);
+    synced.text = out;
+    synced
+}
 
-    // A translator may have reordered the file: insert in file order, and in English order
-    // where several units go to one place (the sort is stable).
-    inserts.sort_by_key(|(at, _)| *at);
+/// Writes `translations` (unit id → translation) into a translator's file `text`
+/// (parsed as `file`) as text, as `folio xliff import` applies an agency's work: a
+/// message already in the file is replaced where it stands (the comments above it
+/// stay); a placeholder `sync` wrote (`# id = English`) becomes the message, its
+/// instruction and suggestion lines going with it (its context stays); a unit the file
+/// lacks is inserted under its context after its nearest English predecessor, as `sync`
+/// inserts. Every other byte of the file stays; a file written with `\r\n` gets them
+/// in the messages replaced too. `units` is every English unit, in order; `header`
+/// starts a file that does not exist yet.
+pub fn write_translations(
+    units: &[SyncUnit<'_>],
+    text: &str,
+    file: &FtlFile<'_>,
+    translations: &HashMap<&str, &str>,
+    header: &str,
+) -> String {
+    let ends = entry_ends(text, file);
+    let lines = LineIndex::new(text);
+    let messages: HashMap<&str, usize> = file
+        .messages
+        .iter()
+        .rev()
+        .map(|m| (m.id, lines.line_start(m.line)))
+        .collect();
+    let places = insertion_points(units, &ends, header_end(text));
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for (index, unit) in units.iter().enumerate() {
+        let Some(translation) = translations.get(unit.id) else {
+            continue;
+        };
+        let message = message_text(unit.id, translation);
+        let start = messages
+            .get(unit.id)
+            .copied()
+            .or_else(|| placeholder_start(&lines, unit.id));
+        match (start, ends.get(unit.id)) {
+            (Some(start), Some(&end)) => {
+                let message = if text[start..end].contains("\r\n") {
+                    message.replace('\n', "\r\n")
+                } else {
+                    message
+                };
+                edits.push((start..end, message));
+            }
+            _ => {
+                let mut block = comment_lines(unit.context);
+                block.push_str(&message);
+                edits.push((places[index]..places[index], block));
+            }
+        }
+    }
+    splice(text, edits, header)
+}
+
+/// For each unit, where a block for it goes if the file lacks it: after the entry of
+/// its nearest English predecessor that the file has, else where the body starts.
+fn insertion_points(
+    units: &[SyncUnit<'_>],
+    ends: &HashMap<&str, usize>,
+    body_start: usize,
+) -> Vec<usize> {
+    let mut anchor = body_start;
+    units
+        .iter()
+        .map(|unit| {
+            let here = anchor;
+            if let Some(&end) = ends.get(unit.id) {
+                anchor = end;
+            }
+            here
+        })
+        .collect()
+}
+
+/// `text` with each edit made: a range replaced by its text, or (an empty range) a
+/// block inserted, set apart from its neighbours by a blank line. Edits are made in
+/// file order, several at one place in the order given; `header` starts an empty text.
+fn splice(text: &str, mut edits: Vec<(Range<usize>, String)>, header: &str) -> String {
+    // A translator may have reordered the file: edit in file order, and in English order
+    // where several blocks go to one place (the sort is stable).
+    edits.sort_by_key(|(range, _)| range.start);
     let mut out =
-        String::with_capacity(text.len() + inserts.iter().map(|(_, b)| b.len() + 2).sum::<usize>());
-    if text.is_empty() && !inserts.is_empty() {
+        String::with_capacity(text.len() + edits.iter().map(|(_, b)| b.len() + 2).sum::<usize>());
+    if text.is_empty() && !edits.is_empty() {
         out.push_str(header);
     }
     let mut copied = 0;
-    for (at, block) in inserts {
-        out.push_str(&text[copied..at]);
-        copied = at;
+    for (range, block) in edits {
+        out.push_str(&text[copied..range.start]);
+        copied = range.end;
+        if !range.is_empty() {
+            out.push_str(&block);
+            continue;
+        }
         if !out.is_empty() && !out.ends_with('\n') {
             out.push('\n');
         }
@@ -217,13 +301,36 @@ pub fn sync_file(
         }
         out.push_str(&block);
         // Keep the block apart from the comment of the entry that follows it.
-        if text[at..].starts_with(|c: char| c != '\n') {
+        if text[range.start..].starts_with(|c: char| c != '\n') {
             out.push('\n');
         }
     }
     out.push_str(&text[copied..]);
-    synced.text = out;
-    synced
+    out
+}
+
+/// Where the placeholder of unit `id` that `sync` wrote starts, with the instruction
+/// and suggestion lines above it (Folio's own; the context above them stays).
+fn placeholder_start(lines: &LineIndex<'_>, id: &str) -> Option<usize> {
+    let prefix = format!("# {id} =");
+    let line = (1..=lines.line_count()).find(|&line| {
+        let text = lines.line_text(line);
+        text.strip_prefix(&prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })?;
+    let mut first = line;
+    while first > 1 {
+        let above = lines.line_text(first - 1);
+        if above.starts_with("# Translate: ")
+            || above.starts_with("# Suggestion (")
+            || above.starts_with("#   its English")
+        {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    Some(lines.line_start(first))
 }
 
 /// The comment lines of a unit's context, `# …` each.
@@ -420,6 +527,60 @@ mod tests {
             synced.text
         );
         assert_eq!((synced.to_translate, synced.suggested), (2, 1));
+    }
+
+    /// Writes `translations` into `text` against [`ENGLISH`].
+    fn write(text: &str, translations: &[(&str, &str)]) -> String {
+        let units: Vec<SyncUnit<'_>> = ENGLISH
+            .iter()
+            .map(|(id, english, context)| SyncUnit {
+                id,
+                english,
+                context: Some(context),
+            })
+            .collect();
+        let translations: HashMap<&str, &str> = translations.iter().copied().collect();
+        write_translations(
+            &units,
+            text,
+            &parse_ftl(text),
+            &translations,
+            "### Header\n",
+        )
+    }
+
+    #[test]
+    fn translations_replace_messages_and_placeholders_and_fill_gaps_keeping_every_other_byte() {
+        let text = "### Mine\n\n# my note\nc = Tercero\n    sigue  \n\n# other\nz = Zeta\n";
+        // A message replaced where it stands, its comment and every other line kept.
+        assert_eq!(
+            write(text, &[("c", "Tercero {nuevo}")]),
+            "### Mine\n\n# my note\nc = Tercero { \"{\" }nuevo{ \"}\" }\n\n# other\nz = Zeta\n"
+        );
+        // A unit the file lacks goes in after its English predecessor, under its context.
+        assert_eq!(
+            write(text, &[("a", "Uno")]),
+            "### Mine\n\n# Paragraph 1\na = Uno\n\n# my note\nc = Tercero\n    sigue  \n\n# other\nz = Zeta\n"
+        );
+        // A placeholder sync wrote becomes the message; its context stays.
+        let synced = sync(text, &Memory::default()).text;
+        let written = write(&synced, &[("b", "Dos")]);
+        assert!(
+            written.contains("# Paragraph 2\nb = Dos\n\n# my note\n"),
+            "{written}"
+        );
+        assert!(!written.contains("# b ="), "{written}");
+        assert!(written.contains("# a = First paragraph"), "{written}");
+        // Nothing to write, nothing written; a file of \r\n keeps them.
+        assert_eq!(write(text, &[]), text);
+        assert_eq!(
+            write("c = Tres\r\nz = Z\r\n", &[("c", "Três")]),
+            "c = Três\r\nz = Z\r\n"
+        );
+        assert_eq!(
+            write("", &[("b", "Dos")]),
+            "### Header\n\n# Paragraph 2\nb = Dos\n"
+        );
     }
 
     #[test]

@@ -101,6 +101,14 @@ pub enum WorkspaceError {
         /// The folder it loops back to.
         ancestor: PathBuf,
     },
+    /// An export's `--out` names a place its file must not go.
+    #[error("--out {path}: {reason}")]
+    ExportFile {
+        /// The file as given.
+        path: PathBuf,
+        /// Why it is refused.
+        reason: String,
+    },
     /// `render --out` names a place a site must not go.
     #[error("--out {path}: {reason}")]
     SiteFolder {

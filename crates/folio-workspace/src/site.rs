@@ -122,6 +122,41 @@ impl Workspace {
     }
 }
 
+impl Workspace {
+    /// Checks the `--out` file of an export (`xliff export`, `tmx export`) before any
+    /// work: it must not be a folder or anything but a regular file, nor inside the
+    /// source or locales folders, where it would replace a translator's or author's
+    /// file. A link is judged by where it leads.
+    pub fn check_export_file(&self, out: &Path) -> Result<(), WorkspaceError> {
+        let refuse = |reason: String| WorkspaceError::ExportFile {
+            path: out.to_path_buf(),
+            reason,
+        };
+        if let Ok(metadata) = std::fs::metadata(out)
+            && !metadata.is_file()
+        {
+            return Err(refuse(format!(
+                "is {}; name a file to write",
+                kind_name(&metadata.file_type())
+            )));
+        }
+        let target = resolve(out).map_err(io_error(out))?;
+        for (folder, what) in [
+            (&self.config().source, "source"),
+            (&self.config().locales, "locales"),
+        ] {
+            let folder = resolve(&self.root().join(folder)).map_err(io_error(self.root()))?;
+            if target.starts_with(&folder) {
+                return Err(refuse(format!(
+                    "is inside the {what} folder ({}); write the file elsewhere",
+                    folder.display()
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A new site being built beside `out`: pages are written into it as they are
 /// rendered (from any thread), then [`SiteStage::publish`] withdraws pages, writes the
 /// manifest and swaps it in whole (see the module documentation). Dropped unpublished,

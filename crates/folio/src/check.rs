@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use folio_check::{Check, CheckOptions, Finding, LengthLimits, Severity, TermSeverities, Termbase};
+use folio_check::{Check, CheckOptions, Finding, Severity, TermSeverities, Termbase};
 use folio_pipeline::{
     Cache, DocumentAssessment, EnglishError, EnglishFindings, Input, LocaleAssessment,
     TreeLocaleFile, TreeRun, assess_document, document_inputs, english_findings, for_each_in_order,
@@ -182,20 +182,13 @@ fn workspace_checks(
         FindingLevel::Warning => Some(Severity::Warning),
         FindingLevel::Off => None,
     };
-    let locales = settings.locales.iter();
     CheckOptions {
         terms: terms.map(|t| Termbase::new(&t.terms)),
         terminology: TermSeverities {
             missing: level(settings.terminology.missing),
             forbidden: level(settings.terminology.forbidden),
         },
-        length: Some(LengthLimits {
-            limits: settings.length.clone(),
-            locales: locales
-                .filter(|(_, s)| !s.length.is_empty())
-                .map(|(tag, s)| (tag.clone(), s.length.clone()))
-                .collect(),
-        }),
+        length: Some(folio_pipeline::length_limits(settings)),
         ..article_checks(settings.proper_names.clone())
     }
 }

@@ -90,7 +90,15 @@ impl Cli {
             Command::Accept(args) => dedup(&mut args.units),
             Command::Sync(args) => dedup(&mut args.locales),
             Command::Report(args) => dedup(&mut args.locales),
-            Command::NewLocale(_) | Command::Completions(_) | Command::Man(_) => {}
+            Command::Xliff(XliffCommand::Export(args)) => {
+                dedup(&mut args.document);
+                dedup(&mut args.status);
+            }
+            Command::Tmx(TmxCommand::Export(args)) => dedup(&mut args.locales),
+            Command::NewLocale(_)
+            | Command::Completions(_)
+            | Command::Man(_)
+            | Command::Xliff(XliffCommand::Import(_)) => {}
             Command::Check(args) => dedup(&mut args.only),
             Command::Render(args) => {
                 dedup(&mut args.articles);
@@ -205,6 +213,21 @@ pub enum Command {
     #[command(after_help = EXIT_CODES)]
     Report(ReportArgs),
 
+    /// Exchange with a translation agency's CAT tool (Trados Studio, memoQ, Phrase,
+    /// OmegaT): XLIFF 1.2 out, the agency's work back in.
+    ///
+    /// `folio xliff export es --out es.xlf` writes one trans-unit per unit (the English as
+    /// source, the current translation as target, its state from its status, stale units
+    /// with their previous English and word diff); `folio xliff import es.xlf` writes back
+    /// the targets that changed, as `folio accept` would record them.
+    #[command(subcommand)]
+    Xliff(XliffCommand),
+
+    /// Translation memories for CAT tools: `folio tmx export --out memory.tmx` writes
+    /// every confirmed translation as TMX 1.4b, one unit per English text.
+    #[command(subcommand)]
+    Tmx(TmxCommand),
+
     /// Print a shell completion script to standard output.
     ///
     /// bash: `folio completions bash > ~/.local/share/bash-completion/completions/folio`;
@@ -218,6 +241,89 @@ pub enum Command {
     ///
     /// `folio man COMMAND` prints the page folio-COMMAND(1) of one command.
     Man(ManArgs),
+}
+
+/// `folio xliff`'s commands.
+#[derive(Debug, Subcommand)]
+pub enum XliffCommand {
+    /// Write a locale's units as one XLIFF 1.2 file for a CAT tool: a <file> per
+    /// document, a <trans-unit> per unit (id = the unit id).
+    ///
+    /// The English is the source; the current translation the target, with its state:
+    /// missing units have none, untranslated ones `needs-translation`, stale and updated
+    /// ones `needs-review-translation` with the English they were confirmed against in
+    /// <alt-trans> and the English word diff in a <note>, current ones `final`
+    /// (`translated` until recorded). The unit's context is a <note>; title and
+    /// description carry `maxwidth`. Inline Markdown and the author's HTML are <bpt>,
+    /// <ept> and <ph> codes the tool protects. Units with a syntax error are left out.
+    #[command(after_help = EXIT_CODES)]
+    Export(XliffExportArgs),
+
+    /// Apply an XLIFF file's targets to its locale's .ftl files.
+    ///
+    /// Only messages whose target changed are rewritten (every other byte of the file
+    /// stays); each is recorded as confirmed against the English in the XLIFF's source,
+    /// so a unit whose English changed meanwhile is stale. A stale or updated unit left
+    /// unchanged is confirmed when its state was set to translated, final or signed-off.
+    /// Every code must come back intact and every unit must exist: one problem anywhere
+    /// and nothing is written. Importing the same file twice changes nothing.
+    #[command(after_help = EXIT_CODES)]
+    Import(XliffImportArgs),
+}
+
+/// Arguments of `folio xliff export`.
+#[derive(Debug, Args)]
+pub struct XliffExportArgs {
+    /// The locale (BCP 47 tag).
+    #[arg(value_name = "LOCALE")]
+    pub locale: String,
+
+    /// Only this document (its name, as in `source/NAME.md`, or a glob such as `news/*`);
+    /// repeatable.
+    #[arg(long = "document", value_name = "DOCUMENT")]
+    pub document: Vec<String>,
+
+    /// Only units of these statuses (comma-separated or repeated), e.g.
+    /// `missing,stale,updated,untranslated` for an agency's to-do; every unit by default.
+    #[arg(long, value_name = "STATUS", value_delimiter = ',', value_parser = status_parser())]
+    pub status: Vec<folio_track::Status>,
+
+    /// The XLIFF file to write (replaced atomically).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+/// Arguments of `folio xliff import`.
+#[derive(Debug, Args)]
+pub struct XliffImportArgs {
+    /// The XLIFF file the agency returned.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The locale the file must be for (its target-language); refused otherwise.
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: Option<String>,
+}
+
+/// `folio tmx`'s commands.
+#[derive(Debug, Subcommand)]
+pub enum TmxCommand {
+    /// Write the confirmed translations as a TMX 1.4b memory: a <tu> per English text,
+    /// a <tuv> per locale (the first confirmed translation in document order).
+    #[command(after_help = EXIT_CODES)]
+    Export(TmxExportArgs),
+}
+
+/// Arguments of `folio tmx export`.
+#[derive(Debug, Args)]
+pub struct TmxExportArgs {
+    /// The locales (BCP 47 tags); all by default.
+    #[arg(value_name = "LOCALE")]
+    pub locales: Vec<String>,
+
+    /// The TMX file to write (replaced atomically).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 /// Arguments of `folio man`.

@@ -10,6 +10,7 @@ mod cli;
 mod color;
 mod dashboard;
 mod diagnostics;
+mod exchange;
 mod extract;
 mod load;
 mod progress;
@@ -74,6 +75,8 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&cli, args, &mut reporter),
         Command::Render(args) => render::run(&cli, args, &mut reporter),
         Command::Report(args) => dashboard::run(&cli, args, &mut reporter),
+        Command::Xliff(command) => exchange::xliff(&cli, command, &mut reporter),
+        Command::Tmx(command) => exchange::tmx(&cli, command, &mut reporter),
         Command::Completions(args) => completions(args.shell),
         Command::Man(args) => man(args.command.as_deref()),
     };
