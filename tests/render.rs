@@ -179,9 +179,15 @@ fn a_missing_paragraph_falls_back_to_english_marked_so() {
     sandbox.run_ok(&["render", "--all", "--out", "site"]);
     let html = page(&sandbox, "de");
     let english = unit(&sandbox, "en", NAME, "intro-p2");
+    // The paragraph keeps the page's language; inside it, a badge saying so (in English
+    // while German has no interface text for it, marked English) and the English,
+    // marked with its language.
     assert!(
-        html.contains(&format!("<p lang=\"en\" dir=\"ltr\">{english}</p>")),
-        "fallback marked with lang"
+        html.contains(&format!(
+            "<p><span class=\"fallback-badge\" lang=\"en\" dir=\"ltr\">Not yet translated</span> \
+             <span class=\"fallback\" lang=\"en\" dir=\"ltr\">{english}</span></p>"
+        )),
+        "fallback marked with lang and a badge"
     );
     assert!(html.contains(&unit(&sandbox, "de", NAME, "intro-p1")));
 }
@@ -219,7 +225,7 @@ fn a_locale_below_the_threshold_is_not_published_anywhere() {
     // The bar is the publisher's: lowered, the page goes out with English fallbacks.
     sandbox.edit("folio.toml", "[render]\n# Percent of an article's English words that must be current in the locale itself.\nmin-coverage = 80", "[render]\nmin-coverage = 20");
     sandbox.run_ok(&["render", "--all", "--out", "site"]);
-    assert!(page(&sandbox, "fr").contains("<p lang=\"en\" dir=\"ltr\">"));
+    assert!(page(&sandbox, "fr").contains("<span class=\"fallback\" lang=\"en\" dir=\"ltr\">"));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! The page model: what a rendered page says, resolved and ready to assemble.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use folio_model::{Alignment, Block, HtmlPart, Layout, UnitId};
 use serde::Serialize;
@@ -171,6 +171,42 @@ pub struct Page {
     pub alternates: Vec<Alternate>,
     /// Link to the reference-language page (`hreflang="x-default"`).
     pub x_default: String,
+    /// The ids of the units shown from another locale (fallbacks), sorted: Markdown
+    /// output lists them in its front matter.
+    pub fallbacks: Vec<String>,
+    /// The interface's words in the page's language (the "not yet translated" badge…),
+    /// by message id; an id missing here shows the built-in English ([`Page::ui`]).
+    /// Untrusted like any translation: escaped wherever it is written.
+    pub interface: BTreeMap<String, String>,
+}
+
+/// The interface's words in English, by message id: what a page shows when its
+/// language has no text for one ([`Page::ui`]).
+const INTERFACE_ENGLISH: &[(&str, &str)] = &[
+    ("fallback-badge", "Not yet translated"),
+    ("table-label", "Table"),
+];
+
+impl Page {
+    /// The interface text `id` in the page's language, else the built-in English
+    /// (see [`Page::ui_is_english`]); an id nobody defines is shown as itself.
+    pub fn ui<'a>(&'a self, id: &'a str) -> &'a str {
+        self.interface
+            .get(id)
+            .map(String::as_str)
+            .or_else(|| {
+                INTERFACE_ENGLISH
+                    .iter()
+                    .find_map(|(key, text)| (*key == id).then_some(*text))
+            })
+            .unwrap_or(id)
+    }
+
+    /// Whether [`Page::ui`] shows `id` from the built-in English table, so that text
+    /// must be marked as English on a page in another language.
+    pub fn ui_is_english(&self, id: &str) -> bool {
+        !self.interface.contains_key(id)
+    }
 }
 
 /// Resolves a layout's blocks through `resolve` (unit id → text). A unit that can't be

@@ -26,7 +26,9 @@ mod site;
 mod tree;
 
 pub use cache::{CACHE_DIR, Stamp};
-pub use config::{CheckSettings, Config, ExtractSettings, LocaleCheckSettings, RenderSettings};
+pub use config::{
+    CheckSettings, Config, ExtractSettings, LocaleCheckSettings, MarkdownFlavor, RenderSettings,
+};
 pub use error::WorkspaceError;
 pub use files::{
     TEMP_PREFIX, append_text, is_temp_name, read_text, remove_file, repository_root, resolve,
