@@ -494,3 +494,100 @@ fn escape_text(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::Direction;
+    use crate::page::testing::{english, own, page};
+
+    /// The article's HTML, between `<article>` and `</article>`.
+    fn article(page: &Page) -> String {
+        let html = render_html(page, None).expect("renders");
+        let start = html.find("<article>").expect("an article") + "<article>".len();
+        let end = html.find("</article>").expect("its end");
+        html[start..end].to_owned()
+    }
+
+    #[test]
+    fn a_fallback_keeps_the_pages_direction_and_shows_a_badge() {
+        let mut arabic = page(
+            "ar",
+            Direction::Rtl,
+            vec![
+                BlockContent::List {
+                    start: None,
+                    items: vec![own("عنصر"), english("An **item**")],
+                },
+                BlockContent::Paragraph(english("A paragraph.")),
+            ],
+        );
+        let html = article(&arabic);
+        // No block element is turned: the item and paragraph keep the page's dir, so the
+        // list marker stays on the right.
+        assert!(!html.contains("<li lang") && !html.contains("<p lang"), "{html}");
+        assert!(
+            html.contains(
+                "<li><span class=\"fallback-badge\" lang=\"en\" dir=\"ltr\">Not yet translated</span> \
+                 <span class=\"fallback\" lang=\"en\" dir=\"ltr\">An <strong>item</strong></span></li>"
+            ),
+            "{html}"
+        );
+        // With the page's own words, the badge is in the page's language, unmarked; and
+        // those words are untrusted text.
+        arabic
+            .interface
+            .insert("fallback-badge".into(), "لم تُترجم <b>بعد</b>".into());
+        let html = article(&arabic);
+        assert!(
+            html.contains(
+                "<p><span class=\"fallback-badge\">لم تُترجم &lt;b&gt;بعد&lt;/b&gt;</span> \
+                 <span class=\"fallback\" lang=\"en\" dir=\"ltr\">A paragraph.</span></p>"
+            ),
+            "{html}"
+        );
+        // An English page needs no marking of English words.
+        let html = article(&page(
+            "en-GB",
+            Direction::Ltr,
+            vec![BlockContent::Paragraph(english("A paragraph."))],
+        ));
+        assert!(html.contains("<span class=\"fallback-badge\">"), "{html}");
+    }
+
+    #[test]
+    fn a_table_is_a_named_focusable_region_with_labelled_cells() {
+        let table = || BlockContent::Table {
+            alignments: vec![Alignment::None; 3],
+            header: vec![Some(own("Treatment")), Some(own("How \"it\" works")), None],
+            rows: vec![vec![Some(own("Surgery")), Some(own("Removes")), Some(own("x"))]],
+        };
+        let heading = BlockContent::Heading {
+            level: 2,
+            anchor: "options".into(),
+            text: english("Options"),
+        };
+        let html = article(&page("es", Direction::Ltr, vec![heading, table()]));
+        assert!(
+            html.contains(
+                "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-labelledby=\"options\"><table>\n\
+                 <caption class=\"visually-hidden\"><span lang=\"en\" dir=\"ltr\">Options</span></caption>"
+            ),
+            "{html}"
+        );
+        // The row's header names the row; each other cell carries its column's header
+        // as plain text, escaped; a column without a header gets no label.
+        assert!(
+            html.contains(
+                "<tr><th scope=\"row\">Surgery</th><td data-label=\"How &quot;it&quot; works\">Removes</td><td>x</td></tr>"
+            ),
+            "{html}"
+        );
+        // With no heading before it, the region is named by the interface's word.
+        let html = article(&page("es", Direction::Ltr, vec![table()]));
+        assert!(
+            html.contains("role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>\n<thead>"),
+            "{html}"
+        );
+    }
+}

@@ -449,3 +449,120 @@ fn blocks_markdown(blocks: &[BlockContent], badge: &str, out: &mut String) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::Direction;
+    use crate::page::testing::{english, own, page};
+
+    fn front_matter(markdown: &str) -> serde_json::Value {
+        let yaml = markdown
+            .strip_prefix("---\n")
+            .and_then(|rest| rest.split_once("\n---\n"))
+            .expect("front matter")
+            .0;
+        serde_norway::from_str(yaml).expect("valid YAML")
+    }
+
+    #[test]
+    fn fallbacks_are_listed_and_marked_where_a_reader_sees_them() {
+        let mut page = page(
+            "de",
+            Direction::Ltr,
+            vec![
+                BlockContent::Heading {
+                    level: 2,
+                    anchor: "s".into(),
+                    text: english("Section"),
+                },
+                BlockContent::List {
+                    start: None,
+                    items: vec![own("Eins"), english("Two")],
+                },
+            ],
+        );
+        page.fallbacks = vec!["s-heading".into(), "s-li2".into()];
+        page.interface
+            .insert("fallback-badge".into(), "Noch *nicht* [übersetzt]".into());
+        let markdown = render_markdown(&page, MarkdownStyle::Hugo);
+        assert_eq!(
+            front_matter(&markdown)["fallbacks"],
+            serde_json::json!(["s-heading", "s-li2"])
+        );
+        // The badge is emphasis around the interface text, which is text: its own
+        // Markdown characters are escaped.
+        let badge = "*\\[Noch \\*nicht\\* \\[übersetzt\\]\\]* ";
+        assert!(
+            markdown.contains(&format!("\n## {badge}Section {{#s}}\n")),
+            "{markdown}"
+        );
+        assert!(markdown.contains(&format!("\n- Eins\n- {badge}Two\n")), "{markdown}");
+    }
+
+    #[test]
+    fn the_disclaimer_is_a_section_a_site_generator_keeps() {
+        let mut page = page("es", Direction::Ltr, vec![BlockContent::Paragraph(own("Hola."))]);
+        // With no heading, a thematic break sets it apart; no HTML comment, which a
+        // generator that drops raw HTML would drop.
+        let markdown = render_markdown(&page, MarkdownStyle::Hugo);
+        assert!(markdown.ends_with("\nHola.\n\n***\n\nNot advice.\n"), "{markdown}");
+        page.disclaimer.insert(
+            0,
+            BlockContent::Heading {
+                level: 2,
+                anchor: "disclaimer".into(),
+                text: own("Aviso"),
+            },
+        );
+        let markdown = render_markdown(&page, MarkdownStyle::Hugo);
+        assert!(
+            markdown.ends_with("\nHola.\n\n## Aviso {#disclaimer .disclaimer}\n\nNot advice.\n"),
+            "{markdown}"
+        );
+        assert!(!markdown.contains("<!--"), "{markdown}");
+    }
+
+    #[test]
+    fn zola_reads_its_own_keys_and_the_rest_under_extra() {
+        let mut page = page("es", Direction::Ltr, Vec::new());
+        page.front_matter = vec![
+            (
+                "date".into(),
+                FrontMatterValue::Kept(serde_json::json!("2025-02-01")),
+            ),
+            (
+                "extra".into(),
+                FrontMatterValue::Kept(serde_json::json!({"hero": "a.png"})),
+            ),
+            (
+                "tags".into(),
+                FrontMatterValue::Kept(serde_json::json!(["x"])),
+            ),
+        ];
+        let zola = front_matter(&render_markdown(&page, MarkdownStyle::Zola));
+        assert_eq!(
+            zola,
+            serde_json::json!({
+                "title": "Title",
+                "slug": "a",
+                "date": "2025-02-01",
+                "extra": {
+                    "lang": "es",
+                    "dir": "ltr",
+                    "translationKey": "a",
+                    "alternates": [],
+                    "x_default": "../en/a.html",
+                    "fallbacks": [],
+                    "tags": ["x"],
+                    "hero": "a.png",
+                },
+            })
+        );
+        // Hugo reads every key at the top, the source's `extra` as it was.
+        let hugo = front_matter(&render_markdown(&page, MarkdownStyle::Hugo));
+        assert_eq!(hugo["lang"], "es");
+        assert_eq!(hugo["extra"], serde_json::json!({"hero": "a.png"}));
+        assert_eq!(hugo["date"], "2025-02-01");
+    }
+}

@@ -453,9 +453,62 @@ fn localize_html_images(html: &str, swap: &dyn Fn(&str) -> Option<String>) -> St
     out
 }
 
+/// Pages for the renderers' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    /// A text in the page's own language, its English the same Markdown.
+    pub(crate) fn own(markdown: &str) -> Text {
+        Text {
+            markdown: markdown.into(),
+            fallback: None,
+            reference: Some(markdown.into()),
+        }
+    }
+
+    /// An English text shown as a fallback.
+    pub(crate) fn english(markdown: &str) -> Text {
+        Text {
+            fallback: Some(("en".into(), Direction::Ltr)),
+            ..own(markdown)
+        }
+    }
+
+    /// A page in `lang` with `body` and a one-paragraph disclaimer.
+    pub(crate) fn page(lang: &str, dir: Direction, body: Vec<BlockContent>) -> Page {
+        Page {
+            lang: lang.into(),
+            dir,
+            article: "a".into(),
+            title: own("Title"),
+            description: None,
+            front_matter: Vec::new(),
+            body,
+            disclaimer: vec![BlockContent::Paragraph(own("Not advice."))],
+            alternates: Vec::new(),
+            x_default: "../en/a.html".into(),
+            fallbacks: Vec::new(),
+            interface: BTreeMap::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interface_text_falls_back_to_the_built_in_english() {
+        let mut page = testing::page("de", Direction::Ltr, Vec::new());
+        assert_eq!(page.ui("fallback-badge"), "Not yet translated");
+        assert!(page.ui_is_english("fallback-badge"));
+        page.interface
+            .insert("fallback-badge".into(), "Noch nicht übersetzt".into());
+        assert_eq!(page.ui("fallback-badge"), "Noch nicht übersetzt");
+        assert!(!page.ui_is_english("fallback-badge"));
+        assert_eq!(page.ui("no-such-message"), "no-such-message");
+    }
 
     #[test]
     fn a_locale_shows_its_own_images_where_it_has_them() {
