@@ -1,7 +1,8 @@
 //! Tells the tests that drive outside programs (Chromium for the browser test, Hugo for
-//! the Markdown-output test) whether this machine has them, so that a machine without one
-//! shows those tests as *ignored* in the summary (with the reason) instead of passing
-//! quietly. Under CI (`CI` set) they are never ignored: a missing program fails them.
+//! the Markdown-output test, axe-core in Chromium for the accessibility test) whether this
+//! machine has them, so that a machine without one shows those tests as *ignored* in the
+//! summary (with the reason) instead of passing quietly. Under CI (`CI` set) they are never
+//! ignored: a missing program fails them.
 
 // A build script looks for programs on PATH itself: it runs before any crate exists.
 #![allow(clippy::disallowed_methods)]
@@ -11,7 +12,8 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(no_chromium)");
     println!("cargo::rustc-check-cfg=cfg(no_hugo)");
-    for variable in ["CHROMIUM", "CI", "PATH"] {
+    println!("cargo::rustc-check-cfg=cfg(no_axe)");
+    for variable in ["AXE_CORE", "CHROMIUM", "CI", "PATH"] {
         println!("cargo::rerun-if-env-changed={variable}");
     }
     let path: Vec<PathBuf> = std::env::var_os("PATH")
@@ -37,5 +39,17 @@ fn main() {
     }
     if !on_path("hugo") && !under_ci {
         println!("cargo::rustc-cfg=no_hugo");
+    }
+    // axe-core: `AXE_CORE`, or where `tests/axe/install.sh` puts it.
+    let axe = std::env::var_os("AXE_CORE").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../target/axe/node_modules/axe-core/axe.min.js")
+    });
+    // Installing it adds a file to the nearest folder that exists, which re-runs this script.
+    if let Some(watched) = axe.ancestors().find(|p| p.exists()) {
+        println!("cargo::rerun-if-changed={}", watched.display());
+    }
+    if !(axe.is_file() && chromium) && !under_ci {
+        println!("cargo::rustc-cfg=no_axe");
     }
 }
