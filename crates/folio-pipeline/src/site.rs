@@ -56,8 +56,8 @@ pub struct Site {
 /// One article's pages and what became of each locale.
 #[derive(Debug, Default)]
 pub struct ArticlePages {
-    /// The pages to publish: path relative to the site, contents.
-    pub pages: Vec<(PathBuf, String)>,
+    /// The pages to publish: their locale, path relative to the site, contents.
+    pub pages: Vec<(LanguageIdentifier, PathBuf, String)>,
     /// The pages not published (refused or below the rule), relative to the site.
     pub withdrawn: Vec<PathBuf>,
     /// Locales whose page is below the rule, with their coverage.
@@ -213,7 +213,7 @@ impl Site {
                 PageFormat::Html => render_html(&page, self.template.as_deref())?,
                 PageFormat::Markdown(style) => render_markdown(&page, style),
             };
-            outcome.pages.push((relative, text));
+            outcome.pages.push((locale.clone(), relative, text));
         }
         Ok(outcome)
     }

@@ -275,15 +275,10 @@ fn render_article(
             .collect(),
         ..Rendered::default()
     };
-    for (relative, text) in pages.pages {
+    for (locale, relative, text) in pages.pages {
         stage
             .write_page(&relative, text.as_bytes())
             .map_err(|e| ArticleError::Document(e.into()))?;
-        let locale = relative
-            .components()
-            .next()
-            .and_then(|c| c.as_os_str().to_str()?.parse().ok())
-            .expect("pages are written under their locale's folder");
         *rendered.written.entry(locale).or_default() += 1;
     }
     Ok(rendered)
