@@ -626,7 +626,10 @@ fn site_with_arabic_fallbacks() -> Sandbox {
     let text = sandbox.read(&path);
     let fewer = without_messages(
         &text,
-        &["types-immunotherapy-li1", "comparison-treatment-options-td3"],
+        &[
+            "types-immunotherapy-li1",
+            "comparison-treatment-options-td3",
+        ],
     );
     assert_eq!(ftl_messages(&text).len(), ftl_messages(&fewer).len() + 2);
     sandbox.write(&path, fewer);
@@ -803,7 +806,12 @@ fn the_comparison_table_is_whole_on_a_360_px_phone() {
         let [table] = &seen.tables[..] else {
             panic!("{locale}: expected one table: {:?}", seen.tables)
         };
-        let heading = unit(&sandbox, locale, NAME, "comparison-treatment-options-heading");
+        let heading = unit(
+            &sandbox,
+            locale,
+            NAME,
+            "comparison-treatment-options-heading",
+        );
         assert_eq!(
             (table.role.as_deref(), table.focusable),
             (Some("region"), true),
@@ -1031,11 +1039,12 @@ fn axe_finds_no_violation_on_a_phone_or_a_desktop() {
     for locale in ["en", "es", "ar", "zh-Hans"] {
         let page = sandbox.path().join(format!("site/{locale}/{NAME}.html"));
         for width in [360, 1280] {
-            found.extend(
-                check(&page, width, locale)
-                    .into_iter()
-                    .map(|v| format!("{locale} at {width} px: {} ({:?}): {:?}", v.id, v.impact, v.nodes)),
-            );
+            found.extend(check(&page, width, locale).into_iter().map(|v| {
+                format!(
+                    "{locale} at {width} px: {} ({:?}): {:?}",
+                    v.id, v.impact, v.nodes
+                )
+            }));
         }
     }
     assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));

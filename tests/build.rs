@@ -41,15 +41,18 @@ fn main() {
         println!("cargo::rustc-cfg=no_hugo");
     }
     // axe-core: `AXE_CORE`, or where `tests/axe/install.sh` puts it.
-    let axe = std::env::var_os("AXE_CORE").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../target/axe/node_modules/axe-core/axe.min.js")
-    });
+    let axe = std::env::var_os("AXE_CORE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../target/axe/node_modules/axe-core/axe.min.js")
+        });
     // Installing it adds a file to the nearest folder that exists, which re-runs this script.
     if let Some(watched) = axe.ancestors().find(|p| p.exists()) {
         println!("cargo::rerun-if-changed={}", watched.display());
     }
-    if !(axe.is_file() && chromium) && !under_ci {
+    let axe_runs = axe.is_file() && chromium;
+    if !axe_runs && !under_ci {
         println!("cargo::rustc-cfg=no_axe");
     }
 }

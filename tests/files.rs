@@ -443,35 +443,67 @@ fn site_pages_get_what_a_plain_write_would_under_any_umask() {
         "fallback = true",
         "fallback = true\nmarkdown-style = \"zola\"",
     );
-    for (umask, file, folder) in [("002", 0o664, 0o775), ("027", 0o640, 0o750), ("077", 0o600, 0o700)] {
-        let run = run_limited(&sandbox, umask, &["render", "--all", "--out", &format!("html-{umask}")]);
+    for (umask, file, folder) in [
+        ("002", 0o664, 0o775),
+        ("027", 0o640, 0o750),
+        ("077", 0o600, 0o700),
+    ] {
+        let run = run_limited(
+            &sandbox,
+            umask,
+            &["render", "--all", "--out", &format!("html-{umask}")],
+        );
         assert_eq!(run.code, 0, "{run:?}");
         let run = run_limited(
             &sandbox,
             umask,
-            &["render", "--all", "--format", "markdown", "--out", &format!("md-{umask}")],
+            &[
+                "render",
+                "--all",
+                "--format",
+                "markdown",
+                "--out",
+                &format!("md-{umask}"),
+            ],
         );
         assert_eq!(run.code, 0, "{run:?}");
         // What the shell itself makes under this umask, for comparison.
         let plain = Command::new("sh")
             .arg("-c")
-            .arg(format!("umask {umask} && : > plain-{umask} && mkdir plain-dir-{umask}"))
+            .arg(format!(
+                "umask {umask} && : > plain-{umask} && mkdir plain-dir-{umask}"
+            ))
             .current_dir(sandbox.path())
             .status()
             .expect("sh runs");
         assert!(plain.success());
         assert_eq!(mode(&sandbox.path().join(format!("plain-{umask}"))), file);
-        assert_eq!(mode(&sandbox.path().join(format!("plain-dir-{umask}"))), folder);
+        assert_eq!(
+            mode(&sandbox.path().join(format!("plain-dir-{umask}"))),
+            folder
+        );
         for path in [
             format!("html-{umask}/es/{NAME}.html"),
             format!("html-{umask}/.folio-site.json"),
             format!("md-{umask}/{NAME}.md"),
             format!("md-{umask}/{NAME}.ar.md"),
         ] {
-            assert_eq!(mode(&sandbox.path().join(&path)), file, "umask {umask}: {path}");
+            assert_eq!(
+                mode(&sandbox.path().join(&path)),
+                file,
+                "umask {umask}: {path}"
+            );
         }
-        for dir in [format!("html-{umask}"), format!("html-{umask}/es"), format!("md-{umask}")] {
-            assert_eq!(mode(&sandbox.path().join(&dir)), folder, "umask {umask}: {dir}");
+        for dir in [
+            format!("html-{umask}"),
+            format!("html-{umask}/es"),
+            format!("md-{umask}"),
+        ] {
+            assert_eq!(
+                mode(&sandbox.path().join(&dir)),
+                folder,
+                "umask {umask}: {dir}"
+            );
         }
     }
 }

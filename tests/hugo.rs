@@ -371,7 +371,10 @@ fn hugo_builds_a_multilingual_site_with_every_translation_linked() {
         let built = site.path().join(format!("public/{key}/{NAME}/index.html"));
         let html = std::fs::read_to_string(&built)
             .unwrap_or_else(|e| panic!("{locale}: {}: {e}", built.display()));
-        assert!(html.contains(&format!("<html lang=\"{key}\"")), "{locale}\n{html}");
+        assert!(
+            html.contains(&format!("<html lang=\"{key}\"")),
+            "{locale}\n{html}"
+        );
         // Every other language is a translation of this page, linked to its page.
         let mut linked: Vec<String> = html
             .split("<a hreflang=\"")

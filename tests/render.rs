@@ -308,7 +308,9 @@ fn zola_style_names_translations_by_suffix_and_keeps_folios_keys_in_extra() {
         "fallback = true",
         "fallback = true\nmarkdown-style = \"zola\"",
     );
-    let run = sandbox.run_ok(&["render", "--all", "--format", "markdown", "--out", "content"]);
+    let run = sandbox.run_ok(&[
+        "render", "--all", "--format", "markdown", "--out", "content",
+    ]);
     assert!(
         run.stdout.contains("es: 1 page(s) -> content/*.es.md"),
         "{}",
@@ -334,7 +336,10 @@ fn zola_style_names_translations_by_suffix_and_keeps_folios_keys_in_extra() {
     assert_eq!(ar["extra"]["dir"], "rtl");
     assert_eq!(ar["extra"]["fallbacks"], serde_json::json!(["description"]));
     for key in ["lang", "dir", "translationKey", "alternates", "fallbacks"] {
-        assert!(ar.get(key).is_none(), "{key} is Zola's extra, not a page key");
+        assert!(
+            ar.get(key).is_none(),
+            "{key} is Zola's extra, not a page key"
+        );
     }
     // A refused locale's page is withdrawn under its Zola name.
     let es = sandbox.read("locales/es/disclaimer.ftl");
@@ -342,9 +347,16 @@ fn zola_style_names_translations_by_suffix_and_keeps_folios_keys_in_extra() {
         "locales/es/disclaimer.ftl",
         es.replace("disclaimer-p1 = ", "disclaimer-p1 = { "),
     );
-    let run = sandbox.run(&["render", "--all", "--format", "markdown", "--out", "content"]);
+    let run = sandbox.run(&[
+        "render", "--all", "--format", "markdown", "--out", "content",
+    ]);
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(!sandbox.path().join(format!("content/{NAME}.es.md")).exists());
+    assert!(
+        !sandbox
+            .path()
+            .join(format!("content/{NAME}.es.md"))
+            .exists()
+    );
     assert!(sandbox.path().join(format!("content/{NAME}.md")).exists());
 }
 
@@ -358,10 +370,15 @@ fn hugo_style_pages_mark_their_fallbacks() {
         .filter(|l| !l.starts_with("intro-p2 ="))
         .collect();
     sandbox.write(&path, kept.join("\n"));
-    sandbox.run_ok(&["render", "--locale", "de", "--format", "markdown", "--out", "site"]);
+    sandbox.run_ok(&[
+        "render", "--locale", "de", "--format", "markdown", "--out", "site",
+    ]);
     let de = sandbox.read(&format!("site/de/{NAME}.md"));
     let matter = front_matter(&de);
-    assert_eq!(matter["fallbacks"], serde_json::json!(["description", "intro-p2"]));
+    assert_eq!(
+        matter["fallbacks"],
+        serde_json::json!(["description", "intro-p2"])
+    );
     assert_eq!(matter["slug"], NAME);
     assert_eq!(matter["translationKey"], NAME);
     let english = unit(&sandbox, "en", NAME, "intro-p2");

@@ -525,7 +525,10 @@ mod tests {
         let html = article(&arabic);
         // No block element is turned: the item and paragraph keep the page's dir, so the
         // list marker stays on the right.
-        assert!(!html.contains("<li lang") && !html.contains("<p lang"), "{html}");
+        assert!(
+            !html.contains("<li lang") && !html.contains("<p lang"),
+            "{html}"
+        );
         assert!(
             html.contains(
                 "<li><span class=\"fallback-badge\" lang=\"en\" dir=\"ltr\">Not yet translated</span> \
@@ -560,7 +563,11 @@ mod tests {
         let table = || BlockContent::Table {
             alignments: vec![Alignment::None; 3],
             header: vec![Some(own("Treatment")), Some(own("How \"it\" works")), None],
-            rows: vec![vec![Some(own("Surgery")), Some(own("Removes")), Some(own("x"))]],
+            rows: vec![vec![
+                Some(own("Surgery")),
+                Some(own("Removes")),
+                Some(own("x")),
+            ]],
         };
         let heading = BlockContent::Heading {
             level: 2,

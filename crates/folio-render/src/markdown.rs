@@ -497,16 +497,26 @@ mod tests {
             markdown.contains(&format!("\n## {badge}Section {{#s}}\n")),
             "{markdown}"
         );
-        assert!(markdown.contains(&format!("\n- Eins\n- {badge}Two\n")), "{markdown}");
+        assert!(
+            markdown.contains(&format!("\n- Eins\n- {badge}Two\n")),
+            "{markdown}"
+        );
     }
 
     #[test]
     fn the_disclaimer_is_a_section_a_site_generator_keeps() {
-        let mut page = page("es", Direction::Ltr, vec![BlockContent::Paragraph(own("Hola."))]);
+        let mut page = page(
+            "es",
+            Direction::Ltr,
+            vec![BlockContent::Paragraph(own("Hola."))],
+        );
         // With no heading, a thematic break sets it apart; no HTML comment, which a
         // generator that drops raw HTML would drop.
         let markdown = render_markdown(&page, MarkdownStyle::Hugo);
-        assert!(markdown.ends_with("\nHola.\n\n***\n\nNot advice.\n"), "{markdown}");
+        assert!(
+            markdown.ends_with("\nHola.\n\n***\n\nNot advice.\n"),
+            "{markdown}"
+        );
         page.disclaimer.insert(
             0,
             BlockContent::Heading {
