@@ -12,7 +12,8 @@ use crate::page::{BlockContent, HtmlContent, Page, Text};
 use crate::visible::{visible_fragment_text, visible_text};
 
 /// The built-in page template. A publisher's own template gets the same variables:
-/// `lang`, `dir`, `title` (plain), `title_html`, `description` (plain or none),
+/// `lang`, `dir`, `title` (plain), `title_html` (with the "not yet translated" badge when
+/// the title is a fallback), `description` (plain or none),
 /// `body` and `disclaimer` (safe HTML), `alternates` (`lang`, `name`, `href`, `current`),
 /// `x_default`, `article`, `stylesheet`.
 pub const BUILTIN_TEMPLATE: &str = include_str!("page.html");
