@@ -1293,7 +1293,7 @@ fn people_see_ten_snippets_per_check_and_the_document_table_on_request() {
 fn a_pull_request_shows_its_junk_error_first_on_its_line() {
     let sandbox = Sandbox::empty();
     sandbox.write(".git/HEAD", "ref: refs/heads/main\n");
-    for item in ["folio.toml", "source", "locales"] {
+    for item in ["folio.toml", "terms.toml", "source", "locales"] {
         let from = folio_tests::repo_root().join(item);
         let to = format!("docs/{item}");
         if from.is_dir() {

@@ -253,7 +253,7 @@ fn changed_since_in_a_workspace_below_the_repository_root() {
     let sandbox = Sandbox::repo();
     let docs = sandbox.path().join("docs");
     std::fs::create_dir(&docs).expect("docs/");
-    for item in ["folio.toml", "source", "locales"] {
+    for item in ["folio.toml", "terms.toml", "source", "locales"] {
         std::fs::rename(sandbox.path().join(item), docs.join(item)).expect("moved");
     }
     sandbox.write("README.md", "outside the workspace\n");

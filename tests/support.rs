@@ -523,10 +523,11 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
-    /// A copy of this repository's own workspace: folio.toml, source/ and locales/.
+    /// A copy of this repository's own workspace: folio.toml, terms.toml, source/ and
+    /// locales/.
     pub fn repo() -> Self {
         let sandbox = Sandbox::empty();
-        for item in ["folio.toml", "source", "locales"] {
+        for item in ["folio.toml", "terms.toml", "source", "locales"] {
             copy_tree(&repo_root().join(item), &sandbox.path().join(item));
         }
         sandbox

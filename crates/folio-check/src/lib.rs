@@ -5,19 +5,25 @@
 //! lacks: syntax errors, duplicate ids, messages without a value, selector-aware
 //! `$variable` parity, unresolved message and term references, Markdown parity (link
 //! targets, code spans, balanced emphasis), numbers that must survive translation, and
-//! text left identical to the English. Pure: parsed files in, findings out. Coverage
-//! and thresholds are the caller's (they need the tracker's statuses).
+//! text left identical to the English; and the editorial checks of a workspace: the
+//! termbase's `terminology` ([`Termbase`]) and the `length` of units search engines cut
+//! short ([`LengthLimits`]). Pure: parsed files in, findings out. Coverage and thresholds
+//! are the caller's (they need the tracker's statuses); reading the termbase is too.
 
+mod length;
 mod markdown;
+mod terminology;
 mod variables;
 
+pub use length::LengthLimits;
 pub use markdown::{is_plain, same_link_targets, strip_bidi_controls};
+pub use terminology::{TermSeverities, Termbase};
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use fluent_syntax::ast::{Message, Pattern};
-use folio_ftl::{FtlFile, plain_text};
+use folio_ftl::{FtlFile, plain_text, source_offset};
 use folio_track::is_untranslated;
 use serde::{Deserialize, Serialize};
 
@@ -82,6 +88,11 @@ pub enum Check {
     /// A translation whose id the reference does not have: a mistyped id, or a unit the
     /// reference no longer has.
     ObsoleteUnit,
+    /// A term of the English without an approved rendering in the translation, or with a
+    /// forbidden variant.
+    Terminology,
+    /// A unit longer than its limit (the title, the meta description).
+    Length,
 }
 
 impl Check {
@@ -109,7 +120,17 @@ impl Check {
             Check::StaleUnit => "stale-unit",
             Check::UntranslatedUnit => "untranslated-unit",
             Check::ObsoleteUnit => "obsolete-unit",
+            Check::Terminology => "terminology",
+            Check::Length => "length",
         }
+    }
+
+    /// Whether an error of this check keeps the unit off a page. The editorial checks
+    /// (`terminology`, `length`) fail `folio check` but do not: a paragraph left in
+    /// English is worse for a reader than one with an off-term word or a long meta
+    /// description.
+    pub fn withholds_unit(self) -> bool {
+        !matches!(self, Check::Terminology | Check::Length)
     }
 }
 
@@ -146,9 +167,16 @@ pub struct CheckOptions {
     /// organisation names); a translation identical to the reference only because it
     /// consists of these is not reported.
     pub proper_names: Vec<String>,
+    /// The termbase the `terminology` check holds translations to; none: no check.
+    pub terms: Option<Termbase>,
+    /// How terminology findings are reported.
+    pub terminology: TermSeverities,
+    /// The character limits of the `length` check; none: no check.
+    pub length: Option<LengthLimits>,
 }
 
-/// Checks `translation` (the text `source` parsed) against `reference`.
+/// Checks `translation` (the text `source` parsed), in `locale` (its BCP 47 tag, which
+/// picks the termbase's renderings and the length limits), against `reference`.
 ///
 /// `defined` says whether a message id or a term id (with its `-`) is defined where the
 /// translation is used, against which its references are resolved: an article's page is
@@ -158,6 +186,7 @@ pub fn check_file(
     reference: &Reference<'_, '_>,
     translation: &FtlFile<'_>,
     source: &str,
+    locale: &str,
     defined: &dyn Fn(&str) -> bool,
     options: &CheckOptions,
 ) -> Vec<Finding> {
@@ -190,6 +219,8 @@ pub fn check_file(
     }
 
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    // Findings with a place of their own inside a message, pushed after its other ones.
+    let mut placed: Vec<(Severity, Check, usize, String)> = Vec::new();
     for message in &translation.messages {
         let id = Some(message.id);
         // Every finding below is about this message, at its id.
@@ -300,7 +331,7 @@ pub fn check_file(
                 }
             }
             if options.numbers {
-                for number in markdown::missing_numbers(&facts.inline, &translated_inline) {
+                for number in markdown::missing_numbers(&facts.numbers, &translated_inline) {
                     flag(
                         Severity::Warning,
                         Check::MissingNumber,
@@ -319,10 +350,91 @@ pub fn check_file(
                     at("the translation is identical to the reference text"),
                 );
             }
+            placed.extend(editorial(
+                EditorialUnit {
+                    id: message.id,
+                    label,
+                    facts,
+                    pattern: translated,
+                    text: &translated_text,
+                    at: message.offset,
+                },
+                source,
+                locale,
+                options,
+            ));
+        }
+        for (severity, check, offset, text) in placed.drain(..) {
+            push(severity, check, id, offset, text);
         }
     }
     findings.sort_by_key(|f| (f.offset, f.check));
     findings
+}
+
+/// One translated pattern, for the editorial checks.
+struct EditorialUnit<'a, 's> {
+    id: &'a str,
+    /// `""` for the value, else the attribute's name.
+    label: &'a str,
+    facts: &'a Facts<'s>,
+    pattern: &'a Pattern<&'s str>,
+    /// The pattern's text.
+    text: &'a str,
+    /// The message's offset in the file, where a position inside it can't be told.
+    at: usize,
+}
+
+/// The `terminology` and `length` findings of one translated pattern, each with its
+/// offset in the file `source`.
+fn editorial(
+    unit: EditorialUnit<'_, '_>,
+    source: &str,
+    locale: &str,
+    options: &CheckOptions,
+) -> Vec<(Severity, Check, usize, String)> {
+    let mut found = Vec::new();
+    let terms = options
+        .terms
+        .as_ref()
+        .filter(|_| !unit.facts.terms.is_empty());
+    let limit = options
+        .length
+        .as_ref()
+        .filter(|_| unit.label.is_empty())
+        .and_then(|limits| limits.limit(locale, unit.id));
+    if terms.is_none() && limit.is_none() {
+        return found;
+    }
+    let shown = markdown::visible(unit.text);
+    let file_offset = |at: usize| source_offset(source, unit.pattern, at, unit.at);
+    if let Some(termbase) = terms {
+        let words = terminology::words(&shown.text);
+        let problems = terminology::check_translation(
+            termbase,
+            &unit.facts.terms,
+            locale,
+            &shown.text,
+            &words,
+            options.terminology,
+        );
+        for problem in problems {
+            let offset = file_offset(shown.unit_offset(problem.at));
+            let message = match unit.label {
+                "" => problem.message,
+                label => format!("{} (attribute .{label})", problem.message),
+            };
+            found.push((problem.severity, Check::Terminology, offset, message));
+        }
+    }
+    if let Some(limit) = limit {
+        let length = shown.text.chars().count();
+        if length > limit {
+            let message = format!("the translation has {}", length::over_limit(length, limit));
+            found.push((Severity::Error, Check::Length, file_offset(0), message));
+        }
+    }
+    found
 }
 
 /// A reference file prepared once for checking any number of translations of it (every
@@ -345,8 +457,12 @@ struct Prepared<'f, 's> {
 struct Facts<'s> {
     text: Cow<'s, str>,
     inline: markdown::Inline,
+    /// The numbers of its prose (empty unless the number check is on).
+    numbers: Vec<(String, String)>,
     placeables: bool,
     variables: BTreeSet<&'s str>,
+    /// The termbase's terms the text contains.
+    terms: Vec<terminology::TermHit>,
 }
 
 impl<'f, 's> Reference<'f, 's> {
@@ -367,6 +483,51 @@ impl<'f, 's> Reference<'f, 's> {
             });
         }
         Reference { file, messages }
+    }
+}
+
+/// A reference unit longer than its limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overlong {
+    /// The unit id.
+    pub id: String,
+    /// Its length, in characters as a page shows them.
+    pub length: usize,
+    /// The limit.
+    pub limit: usize,
+    /// The message's byte offset in the reference file.
+    pub offset: usize,
+    /// What is wrong, in a sentence.
+    pub message: String,
+}
+
+impl Reference<'_, '_> {
+    /// The reference's own units over their limits in `locale` (the reference's tag), in
+    /// file order: the English is held to the limits its translations are.
+    pub fn overlong(&self, limits: &LengthLimits, locale: &str) -> Vec<Overlong> {
+        let mut seen = std::collections::HashSet::new();
+        let mut found = Vec::new();
+        for message in &self.file.messages {
+            if !seen.insert(message.id) {
+                continue;
+            }
+            let (Some(limit), Some(value)) =
+                (limits.limit(locale, message.id), message.ast.value.as_ref())
+            else {
+                continue;
+            };
+            let length = markdown::visible(&plain_text(value)).text.chars().count();
+            if length > limit {
+                found.push(Overlong {
+                    id: message.id.to_owned(),
+                    length,
+                    limit,
+                    offset: message.offset,
+                    message: format!("the English has {}", length::over_limit(length, limit)),
+                });
+            }
+        }
+        found
     }
 }
 
@@ -394,9 +555,18 @@ impl<'s> Facts<'s> {
         let text = plain_text(pattern);
         let inline = Self::read_with(&text, options);
         let placeables = variables::has_placeable(pattern);
+        let terms = options.terms.as_ref().map_or_else(Vec::new, |termbase| {
+            termbase.find_english(&terminology::words(&markdown::visible(&text).text))
+        });
         Facts {
+            numbers: if options.numbers {
+                inline.numbers()
+            } else {
+                Vec::new()
+            },
             inline,
             placeables,
+            terms,
             variables: if placeables {
                 variables::all(pattern)
             } else {
@@ -441,11 +611,13 @@ mod tests {
             numbers: true,
             identical: true,
             proper_names: vec!["CAR T".into()],
+            ..CheckOptions::default()
         };
         check_file(
             &Reference::new(&reference_file, &options),
             &file,
             translation,
+            "es",
             &|id| defined.contains(id),
             &options,
         )
@@ -606,6 +778,161 @@ mod tests {
             check("m = Immunotherapy\n", "m = Immunotherapy\n"),
             Vec::<String>::new(),
             "one word is often the same word"
+        );
+    }
+
+    /// Checks `translation` (in `fr`) with only the editorial checks on: a termbase of
+    /// `multiple myeloma` (approved `myélome multiple`, forbidden `myélome multiples`)
+    /// and `plasma cells`, and a title limit of 20 (12 in `zh-Hans`), as
+    /// `line:column:check:severity` strings.
+    fn editorial(reference: &str, translation: &str, locale: &str) -> Vec<String> {
+        use folio_model::{Term, TermLocale};
+        let table = |approved: &str, forbidden: &[&str]| TermLocale {
+            approved: vec![approved.to_owned()],
+            forbidden: forbidden.iter().map(|f| f.to_string()).collect(),
+            ..TermLocale::default()
+        };
+        let terms = [
+            Term {
+                id: "multiple-myeloma".into(),
+                en: vec!["multiple myeloma".into()],
+                locales: [
+                    (
+                        "fr".to_owned(),
+                        table("myélome multiple", &["myélome multiples"]),
+                    ),
+                    ("zh-Hans".to_owned(), table("多发性骨髓瘤", &["骨髓癌"])),
+                ]
+                .into(),
+                ..Term::default()
+            },
+            Term {
+                id: "plasma-cells".into(),
+                en: vec!["plasma cell".into()],
+                locales: [("fr".to_owned(), table("plasmocyte", &["cellules plasma"]))].into(),
+                ..Term::default()
+            },
+        ];
+        let options = CheckOptions {
+            terms: Some(Termbase::new(&terms)),
+            length: Some(LengthLimits {
+                limits: [("title".to_owned(), 20)].into(),
+                locales: [("zh-Hans".to_owned(), [("title".to_owned(), 12)].into())].into(),
+            }),
+            ..CheckOptions::default()
+        };
+        let reference_file = parse_ftl(reference);
+        let file = parse_ftl(translation);
+        check_file(
+            &Reference::new(&reference_file, &options),
+            &file,
+            translation,
+            locale,
+            &|_| true,
+            &options,
+        )
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{}:{}:{:?}",
+                f.line,
+                f.column,
+                f.check.name(),
+                f.severity
+            )
+        })
+        .collect()
+    }
+
+    #[test]
+    fn terminology_findings_point_at_the_variant_and_the_value() {
+        let en = "title = Myeloma\nintro = Multiple myeloma affects plasma cells.\n";
+        assert_eq!(
+            editorial(
+                en,
+                "title = Myélome\nintro = Le myélome multiple touche les plasmocytes.\n",
+                "fr"
+            ),
+            Vec::<String>::new()
+        );
+        // A forbidden variant at its column; a missing rendering at the value.
+        assert_eq!(
+            editorial(
+                en,
+                "title = Myélome\nintro = Les myélomes multiples touchent les cellules plasma.\n",
+                "fr"
+            ),
+            [
+                "2:9:terminology:Warning",
+                "2:13:terminology:Error",
+                "2:45:terminology:Error"
+            ]
+        );
+        // Words across inline Markdown, on a continuation line of a CRLF file.
+        let fr = "title = Myélome\r\nintro =\r\n    Il touche les **plasmo**cytes,\r\n    puis le *myélome* multiples.\r\n";
+        assert_eq!(editorial(en, fr, "fr"), ["4:14:terminology:Error"]);
+        // A locale without tables is not checked; terms the English lacks are not either.
+        assert_eq!(editorial(en, "intro = Nada.\n", "es"), Vec::<String>::new());
+        assert_eq!(
+            editorial(
+                "intro = It helps.\n",
+                "intro = Les myélomes multiples.\n",
+                "fr"
+            ),
+            Vec::<String>::new()
+        );
+        // Chinese, matched as a substring.
+        assert_eq!(
+            editorial(
+                en,
+                "intro = 多发性骨髓瘤即骨髓癌，影响浆细胞。\n",
+                "zh-Hans"
+            ),
+            ["1:16:terminology:Error"]
+        );
+    }
+
+    #[test]
+    fn length_counts_characters_a_page_shows_per_locale() {
+        let en = "title = Immunotherapy\n";
+        assert_eq!(
+            editorial(en, "title = Immunothérapie **ciblé**\n", "fr"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            editorial(en, "title = L’immunothérapie personnalisée\n", "fr"),
+            ["1:9:length:Error"]
+        );
+        assert_eq!(
+            editorial(en, "title = 个体化免疫治疗多发性骨髓瘤\n", "fr"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            editorial(en, "title = 个体化免疫治疗多发性骨髓瘤\n", "zh-Hans"),
+            ["1:9:length:Error"]
+        );
+        // Only the unit's value is held to the limit, and only ids with a limit.
+        assert_eq!(
+            editorial(
+                "intro = x\n",
+                "intro = Un texte bien plus long que vingt caractères\n",
+                "fr"
+            ),
+            Vec::<String>::new()
+        );
+        let reference = parse_ftl("title = Immunotherapy for multiple myeloma\ntitle = x\n");
+        let limits = LengthLimits {
+            limits: [("title".to_owned(), 20)].into(),
+            ..LengthLimits::default()
+        };
+        let prepared = Reference::new(&reference, &CheckOptions::default());
+        let overlong = prepared.overlong(&limits, "en");
+        assert_eq!(
+            overlong
+                .iter()
+                .map(|o| (o.id.as_str(), o.length, o.limit, o.offset))
+                .collect::<Vec<_>>(),
+            [("title", 34, 20, 0)]
         );
     }
 }

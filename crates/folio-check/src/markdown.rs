@@ -122,6 +122,101 @@ fn parse_inline(text: &str) -> Inline {
     found
 }
 
+/// A unit's text as a page shows it, for reading its words and counting its characters:
+/// the text and code of its inline Markdown (emphasis markers, HTML tags and link targets
+/// gone, a line break read as a space), without the invisible characters a word could
+/// hide behind or be split by (zero-width spaces and joiners, soft hyphens, bidi
+/// controls, the BOM). It remembers where each piece came from in the unit's text.
+#[derive(Debug, Default)]
+pub(crate) struct Visible {
+    /// The text a reader sees.
+    pub(crate) text: String,
+    /// Where each run of `text` starts, in order.
+    pieces: Vec<Piece>,
+}
+
+/// One run of [`Visible::text`] and its origin in the unit's text.
+#[derive(Debug)]
+struct Piece {
+    /// Where the run starts in the visible text.
+    at: usize,
+    /// Where it comes from in the unit's text.
+    from: usize,
+    /// Whether the run is the unit's text byte for byte from there (not an entity, an
+    /// escape or a line break read as a space), so offsets inside it map one to one.
+    exact: bool,
+}
+
+impl Visible {
+    /// The offset in the unit's text of byte `at` of the visible text: exact inside a
+    /// run copied from it, the run's origin otherwise.
+    pub(crate) fn unit_offset(&self, at: usize) -> usize {
+        let index = self.pieces.partition_point(|p| p.at <= at);
+        let Some(piece) = index.checked_sub(1).map(|i| &self.pieces[i]) else {
+            return 0;
+        };
+        if piece.exact {
+            piece.from + (at - piece.at)
+        } else {
+            piece.from
+        }
+    }
+
+    /// Appends `shown`, which comes from `from` in the unit's text, leaving out the
+    /// invisible characters.
+    fn push(&mut self, shown: &str, from: usize, exact: bool) {
+        let mut run_start = None;
+        for (i, c) in shown.char_indices().chain([(shown.len(), ' ')]) {
+            let end = i == shown.len();
+            match (run_start, end || is_invisible(c)) {
+                (None, false) => run_start = Some(i),
+                (Some(start), true) => {
+                    self.pieces.push(Piece {
+                        at: self.text.len(),
+                        from: if exact { from + start } else { from },
+                        exact,
+                    });
+                    self.text.push_str(&shown[start..i]);
+                    run_start = None;
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Characters that show nothing and join or split nothing a reader sees.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// [`Visible`] text of a unit's inline Markdown.
+pub(crate) fn visible(text: &str) -> Visible {
+    let mut shown = Visible::default();
+    if is_plain(text) {
+        shown.push(text, 0, true);
+        return shown;
+    }
+    let parser = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).into_offset_iter();
+    for (event, range) in parser {
+        match event {
+            Event::Text(prose) => {
+                let exact = text[range.clone()] == *prose;
+                shown.push(&prose, range.start, exact);
+            }
+            Event::Code(code) => match text[range.clone()].find(&*code) {
+                Some(inner) => shown.push(&code, range.start + inner, true),
+                None => shown.push(&code, range.start, false),
+            },
+            Event::SoftBreak | Event::HardBreak => shown.push(" ", range.start, false),
+            _ => {}
+        }
+    }
+    shown
+}
+
 /// Whether two units link to the same targets (as a multiset, in any order).
 pub fn same_link_targets(reference: &str, translated: &str) -> bool {
     inline(reference).links == inline(translated).links
@@ -222,19 +317,30 @@ fn list(items: &[String]) -> String {
 /// The numbers of `reference` (as written there) that `translated` lacks. Numbers are
 /// compared by their digits alone, so `1,000`/`1.000`/`1 000`, `2.5`/`2,5` and any
 /// script's digits (`٢٫٥`) match.
-pub(crate) fn missing_numbers(reference: &Inline, translated: &Inline) -> Vec<String> {
+/// `reference` is [`Inline::numbers`] of the reference, read once for every translation.
+pub(crate) fn missing_numbers(reference: &[(String, String)], translated: &Inline) -> Vec<String> {
+    let mut missing = Vec::new();
+    if reference.is_empty() {
+        return missing;
+    }
     let mut available: BTreeMap<String, usize> = BTreeMap::new();
     for (digits, _) in numbers(&translated.prose) {
         *available.entry(digits).or_default() += 1;
     }
-    let mut missing = Vec::new();
-    for (digits, written) in numbers(&reference.prose) {
+    for (digits, written) in reference.iter().cloned() {
         match available.get_mut(&digits) {
             Some(count) if *count > 0 => *count -= 1,
             _ => missing.push(written),
         }
     }
     missing
+}
+
+impl Inline {
+    /// Every number of the prose: (its digits in ASCII, as written).
+    pub(crate) fn numbers(&self) -> Vec<(String, String)> {
+        numbers(&self.prose)
+    }
 }
 
 /// Every number in `text`: (its digits in ASCII, as written).
@@ -378,5 +484,17 @@ mod tests {
             assert!(!is_plain(text), "{text:?}");
         }
         assert!(is_plain("Myeloma affects 10% of patients (2024 figures)."));
+    }
+
+    #[test]
+    fn visible_text_is_what_a_page_shows_and_maps_back() {
+        let unit = "El **mieloma** [múlti\u{200B}ple](https://x.org/) y `CAR-T`\\\nhoy &amp; <b>mañana</b>.";
+        let shown = visible(unit);
+        assert_eq!(shown.text, "El mieloma múltiple y CAR-T hoy & mañana.");
+        for word in ["mieloma", "múlti", "ple", "CAR-T", "hoy", "mañana"] {
+            let at = shown.text.find(word).unwrap();
+            assert!(unit[shown.unit_offset(at)..].starts_with(word), "{word}");
+        }
+        assert_eq!(visible("Plain \u{00AD}text").text, "Plain text");
     }
 }

@@ -15,4 +15,5 @@ mod read;
 pub use encode::{UnitFile, encode_pattern, message_text, write_units};
 pub use read::{
     FtlFile, FtlMessage, FtlTerm, SyntaxError, formatted_text, parsable, parse_ftl, plain_text,
+    source_offset,
 };

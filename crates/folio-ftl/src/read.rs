@@ -379,6 +379,38 @@ pub fn plain_text<'s>(pattern: &Pattern<&'s str>) -> Cow<'s, str> {
     Cow::Owned(text)
 }
 
+/// The byte offset in `source` (the text `pattern` was parsed from, as by [`parse_ftl`])
+/// of byte `at` of [`plain_text`]`(pattern)`: how a finding inside a unit's text points
+/// at its line and column in the file, across continuation lines, CRLF line breaks and
+/// the indentation the parser removed. A byte inside a placeable's text (a string
+/// literal, say) maps to the end of the text before it, or to `fallback` when the
+/// pattern opens with it; `at` past the text maps to where the text ends.
+pub fn source_offset(source: &str, pattern: &Pattern<&str>, at: usize, fallback: usize) -> usize {
+    let mut start = 0;
+    let mut last_end = None;
+    for element in &pattern.elements {
+        let (len, offset) = match element {
+            PatternElement::TextElement { value } => (value.len(), Some(offset_in(source, value))),
+            PatternElement::Placeable { expression } => {
+                let mut text = String::new();
+                push_expression(&mut text, expression);
+                (text.len(), None)
+            }
+        };
+        if at < start + len {
+            return match offset {
+                Some(offset) => offset + (at - start),
+                None => last_end.unwrap_or(fallback),
+            };
+        }
+        if let Some(offset) = offset {
+            last_end = Some(offset + len);
+        }
+        start += len;
+    }
+    last_end.unwrap_or(fallback)
+}
+
 /// The most placeables fluent-bundle resolves in one message before it gives up with
 /// "Too many placeables" (its `MAX_PLACEABLES`, a guard against reference storms).
 const BUNDLE_MAX_PLACEABLES: usize = 100;
@@ -636,5 +668,35 @@ mod tests {
             plain_text(file.messages[0].ast.value.as_ref().unwrap()),
             "a { $n } { -brand } { other } 5 A"
         );
+    }
+
+    /// Every byte of a unit's text maps back to the same character in the file, across
+    /// continuation lines (LF and CRLF) and the indentation the parser removed.
+    #[test]
+    fn text_offsets_map_back_to_the_file() {
+        for source in [
+            "a = x\nm = Le myélome { \"{\" } multiple\n",
+            "m =\n    première ligne\n      deuxième ligne\n    troisième\n",
+            "m =\r\n    première ligne\r\n      deuxième ligne\r\n    troisième\r\n",
+        ] {
+            let file = parse_ftl(source);
+            let message = file.messages.iter().find(|m| m.id == "m").unwrap();
+            let pattern = message.ast.value.as_ref().unwrap();
+            let text = plain_text(pattern);
+            for word in ["myélome", "multiple", "deuxième", "troisième", "ligne"] {
+                for (at, _) in text.match_indices(word) {
+                    let offset = source_offset(source, pattern, at, message.offset);
+                    assert!(
+                        source[offset..].starts_with(word),
+                        "{source:?}: {word} at {at} maps to {offset}"
+                    );
+                }
+            }
+            // A placeable's text maps to the end of the text before it.
+            if let Some(at) = text.find('{') {
+                let offset = source_offset(source, pattern, at, message.offset);
+                assert_eq!(&source[..offset], "a = x\nm = Le myélome ");
+            }
+        }
     }
 }

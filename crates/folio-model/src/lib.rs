@@ -5,13 +5,16 @@
 //! derives and the invariants that hold for every value (a [`UnitId`] is always a valid
 //! Fluent identifier). It does no I/O and knows neither Markdown nor Fluent syntax.
 //! Being at the bottom, it also holds the [`LineIndex`] that every crate reporting a
-//! line and column shares.
+//! line and column shares, and the termbase's entries ([`Term`]), which the workspace
+//! reads and the checker compiles.
 
 mod lines;
+mod terms;
 
 use std::fmt;
 
 pub use lines::LineIndex;
+pub use terms::{Term, TermLocale};
 
 use serde::{Deserialize, Serialize};
 

@@ -88,8 +88,10 @@ impl<'w> Cache<'w> {
         format!("{}/{document}.json", self.command)
     }
 
-    /// The result for `document` if every one of `inputs` (the files it would read, in
-    /// order) is unchanged since it was computed.
+    /// The result for `document` if every one of `inputs` (the files it always reads, in
+    /// order) is unchanged since it was computed, and so is every file the computation
+    /// read besides, after them (a file read only for what it found: the English source,
+    /// to place a finding on its line).
     pub fn get<T: DeserializeOwned + Serialize>(
         &self,
         document: &str,
@@ -98,7 +100,7 @@ impl<'w> Cache<'w> {
         let text = self.workspace.read_cache(&self.name(document))?;
         let mut entry: Entry<T> = serde_json::from_str(&text).ok()?;
         if entry.key != self.key
-            || entry.inputs.len() != inputs.len()
+            || entry.inputs.len() < inputs.len()
             || entry.inputs.iter().zip(inputs).any(|(i, p)| i.path != *p)
         {
             return None;

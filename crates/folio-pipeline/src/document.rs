@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use folio_check::{CheckOptions, Reference};
+use folio_check::{Check, CheckOptions, Finding, Overlong, Reference, Severity};
 use folio_ftl::{SyntaxError, parse_ftl};
 use folio_policy::{Assessment, Translation, assess, reference_units};
 use folio_track::{EnglishUnit, Record};
@@ -61,6 +61,8 @@ pub struct DocumentAssessment {
     pub locales: Vec<Result<LocaleAssessment, WorkspaceError>>,
     /// Every file read, in [`document_inputs`] order, for the cache.
     pub inputs: Vec<Input>,
+    /// The English units over their length limits (with `options.length`).
+    pub overlong: Vec<Overlong>,
 }
 
 /// The files [`assess_document`] reads for document `name` in `locales`, in order: the
@@ -117,6 +119,9 @@ pub fn assess_document(
     }
     let english = reference_units(&reference);
     let prepared = Reference::new(&reference, options);
+    let overlong = options.length.as_ref().map_or_else(Vec::new, |limits| {
+        prepared.overlong(limits, &workspace.reference().to_string())
+    });
     let mut assessed = Vec::with_capacity(locales.len());
     for locale in locales {
         let one = (|| {
@@ -153,6 +158,66 @@ pub fn assess_document(
         english,
         locales: assessed,
         inputs,
+        overlong,
+    })
+}
+
+/// The English's own findings about a document: where in its source Markdown.
+#[derive(Debug)]
+pub struct EnglishFindings {
+    /// The source Markdown.
+    pub path: PathBuf,
+    /// Its text, for snippets.
+    pub text: String,
+    /// Findings on lines of it, in file order.
+    pub findings: Vec<Finding>,
+    /// Findings about a unit that can't be placed in it: a body unit's (the units'
+    /// own positions are the splitter's, and the check does not split).
+    pub elsewhere: Vec<(Severity, Check, String)>,
+}
+
+/// Places `overlong` units of document `name` in its source Markdown, read as an input
+/// recorded after the others: a front-matter unit (`title`, `description`, `meta-KEY`)
+/// at its key's line, any other unit as a finding about the file.
+pub fn english_findings(
+    workspace: &Workspace,
+    name: &str,
+    overlong: &[Overlong],
+    inputs: &mut Vec<Input>,
+) -> Result<EnglishFindings, WorkspaceError> {
+    let path = workspace.source_path(name);
+    let text = read_input(workspace, path.clone(), inputs)?.unwrap_or_default();
+    // Built at the first finding placed.
+    let index = std::cell::OnceCell::new();
+    let (mut findings, mut elsewhere) = (Vec::new(), Vec::new());
+    for unit in overlong {
+        let key = match unit.id.as_str() {
+            "title" | "description" => Some(unit.id.as_str()),
+            id => id.strip_prefix("meta-"),
+        };
+        match key.and_then(|key| folio_split::front_matter_key(&text, key)) {
+            Some(offset) => {
+                let (line, column) = index
+                    .get_or_init(|| folio_model::LineIndex::new(&text))
+                    .line_col(offset);
+                findings.push(Finding {
+                    severity: Severity::Error,
+                    check: Check::Length,
+                    id: Some(unit.id.clone()),
+                    offset,
+                    line,
+                    column,
+                    message: unit.message.clone(),
+                });
+            }
+            None => elsewhere.push((Severity::Error, Check::Length, unit.message.clone())),
+        }
+    }
+    Ok(EnglishFindings {
+        path,
+        text,
+        findings,
+        elsewhere,
     })
 }
 

@@ -29,8 +29,8 @@ mod units;
 pub use accept::{AcceptRequest, Accepted, Confirmed, Refusal, accept};
 pub use cache::{Cache, Input};
 pub use document::{
-    DocumentAssessment, EnglishError, LocaleAssessment, assess_document, document_inputs,
-    english_units, read_record,
+    DocumentAssessment, EnglishError, EnglishFindings, LocaleAssessment, assess_document,
+    document_inputs, english_findings, english_units, read_record,
 };
 pub use extract::{
     ExtractCheck, ExtractOutcome, ExtractedDocument, OutOfDate, check_extraction, extract,

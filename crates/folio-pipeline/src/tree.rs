@@ -132,7 +132,14 @@ impl TreeRun {
             }
             let own = defined_in(&reference);
             let defined = |id: &str| own.contains(id) || self.reference_ids.contains(id);
-            let findings = check_file(&prepared, &reference, &reference_text, &defined, options);
+            let findings = check_file(
+                &prepared,
+                &reference,
+                &reference_text,
+                &self.reference,
+                &defined,
+                options,
+            );
             (statuses, findings)
         });
         let english = English {
@@ -189,7 +196,7 @@ impl TreeRun {
             &Record::default(),
             &options.proper_names,
         );
-        let findings = check_file(english.file, &file, &text, &defined, options);
+        let findings = check_file(english.file, &file, &text, locale, &defined, options);
         drop(file);
         TreeLocaleFile {
             locale: locale.to_owned(),

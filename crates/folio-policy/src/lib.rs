@@ -4,7 +4,8 @@
 //! would leave out check reports.
 //!
 //! A unit is publishable in a locale when it is current against today's English, has no
-//! error finding, formats in fluent-bundle without error (no reference cycle, no reference
+//! error finding (the editorial checks' — terminology, length — aside: they fail `check`
+//! without keeping a unit off its page), formats in fluent-bundle without error (no reference cycle, no reference
 //! storm, no unknown reference), and shows text when the English does. A locale's
 //! disclaimer lets it be published when every disclaimer unit is publishable and
 //! translated (not the English copied).
@@ -53,26 +54,21 @@ pub fn article_checks(proper_names: Vec<String>) -> CheckOptions {
         numbers: true,
         identical: true,
         proper_names,
+        ..CheckOptions::default()
     }
 }
 
 /// A reference file's entries as units: messages with a value, and terms as `-id`; the
 /// first definition of an id wins.
 pub fn reference_units(reference: &FtlFile<'_>) -> Vec<EnglishUnit> {
-    let messages = reference.messages.iter().map(|m| EnglishUnit {
-        id: m.id.to_owned(),
-        text: m
-            .ast
-            .value
-            .as_ref()
-            .map(plain_text)
-            .unwrap_or_default()
-            .into_owned(),
+    let messages = reference.messages.iter().map(|m| {
+        let text = m.ast.value.as_ref().map(plain_text).unwrap_or_default();
+        EnglishUnit::new(m.id.to_owned(), text.into_owned())
     });
-    let terms = reference.terms.iter().map(|t| EnglishUnit {
-        id: format!("-{}", t.id),
-        text: plain_text(&t.ast.value).into_owned(),
-    });
+    let terms = reference
+        .terms
+        .iter()
+        .map(|t| EnglishUnit::new(format!("-{}", t.id), plain_text(&t.ast.value).into_owned()));
     let mut units: Vec<EnglishUnit> = messages.chain(terms).collect();
     let mut seen = BTreeSet::new();
     units.retain(|u| seen.insert(u.id.clone()));
@@ -138,6 +134,7 @@ pub fn assess(
         reference,
         translation.file,
         translation.text,
+        &translation.locale.to_string(),
         &defined,
         options,
     );
@@ -152,11 +149,12 @@ pub fn assess(
         .iter()
         .map(|u| (u.id.as_str(), u.text.as_str()))
         .collect();
-    // A unit with an error finding is not publishable; its finding says why, so the
-    // consequences (it would not format either) are not reported twice.
+    // A unit with an error finding is not publishable (but for the editorial checks'
+    // errors, which fail `check` and leave the unit on its page); its finding says why,
+    // so the consequences (it would not format either) are not reported twice.
     let broken: BTreeSet<String> = findings
         .iter()
-        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| f.severity == Severity::Error && f.check.withholds_unit())
         .filter_map(|f| f.id.clone())
         .collect();
     let mut publishable = BTreeMap::new();
@@ -362,7 +360,8 @@ pub fn disclaimer_problems(
                 assessment
                     .findings
                     .iter()
-                    .filter(|f| f.severity == Severity::Error && f.id.as_ref() == Some(&unit.id))
+                    .filter(|f| f.severity == Severity::Error && f.check.withholds_unit())
+                    .filter(|f| f.id.as_ref() == Some(&unit.id))
                     .map(|f| f.check)
                     .collect::<BTreeSet<_>>()
                     .into_iter()

@@ -17,11 +17,13 @@
 //!
 //! It deliberately knows nothing of Fluent syntax (that is `folio-ftl`) or of files.
 
+mod front;
 mod html;
 mod ids;
 mod markdown;
 mod matching;
 
+pub use front::front_matter_key;
 pub use ids::{Extracted, Previous, assign_ids};
 pub use markdown::{
     Detail, SourceUnit, SplitArticle, SplitError, SplitErrorKind, SplitOptions, github_slug,

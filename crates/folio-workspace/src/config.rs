@@ -124,20 +124,31 @@ pub struct CheckSettings {
     /// has not started it (default 0: off, every document is held to its bar at once).
     #[serde(default)]
     pub grace_days: u32,
+    /// The termbase, relative to the workspace root: `terms = "terms.toml"`. Unset, a
+    /// `terms.toml` at the root is used if there is one ([`DEFAULT_TERMS`]); set, the
+    /// file must exist.
+    pub terms: Option<PathBuf>,
+    /// How the `terminology` check reports (`[check.terminology]`).
+    #[serde(default)]
+    pub terminology: TerminologySettings,
+    /// The `length` check's limits in characters by unit id (`[check.length]`), over the
+    /// built-in `title = 60`, `description = 160`; 0 turns one off.
+    #[serde(default = "default_lengths", deserialize_with = "over_default_lengths")]
+    pub length: BTreeMap<String, usize>,
     /// Per-locale overrides, keyed by BCP 47 tag: `[check.locales.ar] min-coverage = 90`.
     #[serde(default)]
     pub locales: BTreeMap<String, LocaleCheckSettings>,
     /// Per-document overrides, keyed by a glob over document names:
     /// `[check.documents."news-*"] min-coverage = 0`.
     #[serde(default)]
-    pub documents: BTreeMap<String, LocaleCheckSettings>,
+    pub documents: BTreeMap<String, DocumentCheckSettings>,
     /// `documents`' globs, compiled by [`Config::parse`], most specific first.
     #[serde(skip)]
     document_globs: DocumentGlobs,
 }
 
-/// Overrides of [`CheckSettings`]' bar for one locale (`[check.locales.<tag>]`) or for
-/// the documents a glob matches (`[check.documents."<glob>"]`).
+/// Overrides of [`CheckSettings`] for one locale (`[check.locales.<tag>]`): its bar and
+/// its length limits.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct LocaleCheckSettings {
@@ -145,6 +156,78 @@ pub struct LocaleCheckSettings {
     pub min_coverage: Option<f64>,
     /// Overrides `stale-fails`.
     pub stale_fails: Option<bool>,
+    /// Overrides limits of `[check.length]` (`[check.locales.zh-Hans.length] title = 32`).
+    #[serde(default)]
+    pub length: BTreeMap<String, usize>,
+}
+
+/// Overrides of [`CheckSettings`]' bar for the documents a glob matches
+/// (`[check.documents."<glob>"]`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct DocumentCheckSettings {
+    /// Overrides `min-coverage`.
+    pub min_coverage: Option<f64>,
+    /// Overrides `stale-fails`.
+    pub stale_fails: Option<bool>,
+}
+
+/// The termbase a workspace uses when `folio.toml` names none, if it exists.
+pub const DEFAULT_TERMS: &str = "terms.toml";
+
+/// How a kind of terminology finding is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingLevel {
+    /// An error: it fails `folio check`.
+    Error,
+    /// A warning: shown.
+    Warning,
+    /// Not reported.
+    Off,
+}
+
+/// The `[check.terminology]` table.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct TerminologySettings {
+    /// A unit whose English has a term and whose translation has none of its approved
+    /// renderings (default warning).
+    #[serde(default = "warning")]
+    pub missing: FindingLevel,
+    /// A forbidden variant of a term the English has (default error).
+    #[serde(default = "error")]
+    pub forbidden: FindingLevel,
+}
+
+impl Default for TerminologySettings {
+    fn default() -> Self {
+        TerminologySettings {
+            missing: warning(),
+            forbidden: error(),
+        }
+    }
+}
+
+fn warning() -> FindingLevel {
+    FindingLevel::Warning
+}
+fn error() -> FindingLevel {
+    FindingLevel::Error
+}
+
+/// The built-in length limits: what search engines show of a title and a description.
+fn default_lengths() -> BTreeMap<String, usize> {
+    [("title".to_owned(), 60), ("description".to_owned(), 160)].into()
+}
+
+/// `[check.length]` over the built-in limits, so setting one keeps the other.
+fn over_default_lengths<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, usize>, D::Error> {
+    let mut lengths = default_lengths();
+    lengths.extend(BTreeMap::<String, usize>::deserialize(deserializer)?);
+    Ok(lengths)
 }
 
 /// The compiled globs of `[check.documents]`, most specific first: the pattern with
@@ -192,6 +275,9 @@ impl Default for CheckSettings {
             stale_fails: true,
             proper_names: Vec::new(),
             grace_days: 0,
+            terms: None,
+            terminology: TerminologySettings::default(),
+            length: default_lengths(),
             locales: Default::default(),
             documents: Default::default(),
             document_globs: DocumentGlobs::default(),
@@ -207,23 +293,22 @@ impl CheckSettings {
     /// needs in every language (news may lag, legal pages may not); a locale rule how far
     /// one team may lag in general — so the narrower statement about the content wins.
     pub fn bar(&self, document: &str, locale: &str) -> (f64, bool) {
-        let mut layers: Vec<&LocaleCheckSettings> = self
+        let mut layers: Vec<(Option<f64>, Option<bool>)> = self
             .document_globs
             .0
             .iter()
             .filter(|(_, glob)| glob.is_match(document))
             .filter_map(|(pattern, _)| self.documents.get(pattern))
+            .map(|o| (o.min_coverage, o.stale_fails))
             .collect();
-        layers.extend(self.locales.get(locale));
+        layers.extend(
+            self.locales
+                .get(locale)
+                .map(|o| (o.min_coverage, o.stale_fails)),
+        );
         (
-            layers
-                .iter()
-                .find_map(|o| o.min_coverage)
-                .unwrap_or(self.min_coverage),
-            layers
-                .iter()
-                .find_map(|o| o.stale_fails)
-                .unwrap_or(self.stale_fails),
+            layers.iter().find_map(|o| o.0).unwrap_or(self.min_coverage),
+            layers.iter().find_map(|o| o.1).unwrap_or(self.stale_fails),
         )
     }
 }
@@ -282,6 +367,21 @@ impl Config {
             if let Some(bad) = settings.min_coverage.filter(|c| !(0.0..=100.0).contains(c)) {
                 return Err(format!(
                     "[check.locales.{locale}] min-coverage = {bad}: must be 0 to 100"
+                ));
+            }
+        }
+        let lengths = std::iter::once(("[check.length]".to_owned(), &raw.check.length)).chain(
+            (raw.check.locales.iter()).map(|(locale, settings)| {
+                (format!("[check.locales.{locale}.length]"), &settings.length)
+            }),
+        );
+        for (table, limits) in lengths {
+            if let Some(id) = limits
+                .keys()
+                .find(|id| folio_model::UnitId::new(id.as_str()).is_err())
+            {
+                return Err(format!(
+                    "{table} `{id}`: not a unit id (a letter, then letters, digits, `-` or `_`)"
                 ));
             }
         }
@@ -470,5 +570,56 @@ mod tests {
                 .grace_days,
             14
         );
+    }
+
+    #[test]
+    fn terminology_and_length_settings_default_and_override() {
+        let config = Config::parse("").unwrap();
+        assert_eq!(config.check.terms, None);
+        assert_eq!(config.check.terminology, TerminologySettings::default());
+        assert_eq!(config.check.length, default_lengths());
+        let config = Config::parse(
+            "[check]\nterms = \"glossary/terms.toml\"\n\
+             [check.terminology]\nmissing = \"off\"\n\
+             [check.length]\ntitle = 75\nmeta-summary = 200\n\
+             [check.locales.zh-Hans.length]\ntitle = 32\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.check.terms,
+            Some(PathBuf::from("glossary/terms.toml"))
+        );
+        assert_eq!(config.check.terminology.missing, FindingLevel::Off);
+        assert_eq!(config.check.terminology.forbidden, FindingLevel::Error);
+        // Setting one limit keeps the other built-in one.
+        assert_eq!(
+            config.check.length,
+            [
+                ("description".to_owned(), 160),
+                ("meta-summary".to_owned(), 200),
+                ("title".to_owned(), 75)
+            ]
+            .into()
+        );
+        assert_eq!(config.check.locales["zh-Hans"].length["title"], 32);
+        for (bad, why) in [
+            (
+                "[check.terminology]\nmissing = \"loud\"\n",
+                "unknown variant",
+            ),
+            ("[check.length]\ntitle = -1\n", "invalid value"),
+            ("[check.length]\n\"the title\" = 60\n", "not a unit id"),
+            (
+                "[check.locales.ar.length]\n\"9\" = 60\n",
+                "[check.locales.ar.length] `9`",
+            ),
+            (
+                "[check.documents.\"news-*\".length]\ntitle = 60\n",
+                "unknown field",
+            ),
+        ] {
+            let error = Config::parse(bad).expect_err(bad);
+            assert!(error.contains(why), "{bad}: {error}");
+        }
     }
 }

@@ -37,6 +37,9 @@ pub enum WorkspaceError {
         /// What is wrong.
         message: String,
     },
+    /// The termbase can't be used: every problem, at its line and column.
+    #[error(transparent)]
+    Terms(#[from] crate::TermsError),
     /// The disclaimer source the settings name does not exist.
     #[error("{path}: the disclaimer source is missing (set `disclaimer` in folio.toml)")]
     MissingDisclaimer {

@@ -23,11 +23,13 @@ mod files;
 mod git;
 mod lock;
 mod site;
+mod terms;
 mod tree;
 
 pub use cache::{CACHE_DIR, Stamp};
 pub use config::{
-    CheckSettings, Config, ExtractSettings, LocaleCheckSettings, MarkdownFlavor, RenderSettings,
+    CheckSettings, Config, DEFAULT_TERMS, DocumentCheckSettings, ExtractSettings, FindingLevel,
+    LocaleCheckSettings, MarkdownFlavor, RenderSettings, TerminologySettings,
 };
 pub use error::WorkspaceError;
 pub use files::{
@@ -37,6 +39,7 @@ pub use files::{
 pub use git::{GitError, changed_paths};
 pub use lock::{LOCK_FILE, WorkspaceLock};
 pub use site::{MANIFEST_FILE, Published, SiteScope, SiteStage};
+pub use terms::{TermsError, TermsProblem, parse_terms};
 pub use tree::FluentTree;
 
 use std::path::{Path, PathBuf};
@@ -59,6 +62,29 @@ pub struct Workspace {
     /// placing them outside is not such a choice and gets no entry here.
     configured_outside: Vec<PathBuf>,
     config: Config,
+}
+
+/// A termbase as read from its file.
+#[derive(Debug, Clone)]
+pub struct Termbase {
+    /// The file.
+    pub path: PathBuf,
+    /// Its text.
+    pub text: String,
+    /// Its terms, validated.
+    pub terms: Vec<folio_model::Term>,
+}
+
+/// Reads the termbase at `path` (outside any workspace: `check --locales --terms`),
+/// whose locale tables must be among `locales`.
+pub fn read_terms(path: &Path, locales: &[String]) -> Result<Termbase, WorkspaceError> {
+    let text = read_text(path)?;
+    let terms = parse_terms(path.to_path_buf(), &text, locales)?;
+    Ok(Termbase {
+        path: path.to_path_buf(),
+        text,
+        terms,
+    })
 }
 
 /// One English source document: an article, or the site-wide disclaimer.
@@ -268,6 +294,13 @@ impl Workspace {
             .join(&self.config.disclaimer)
     }
 
+    /// The English source Markdown of document `name`.
+    pub fn source_path(&self, name: &str) -> PathBuf {
+        self.root
+            .join(&self.config.source)
+            .join(format!("{name}.md"))
+    }
+
     /// The folder of one locale's `.ftl` files.
     pub fn locale_dir(&self, locale: &LanguageIdentifier) -> PathBuf {
         self.root
@@ -301,6 +334,32 @@ impl Workspace {
             }
         }
         Ok((locales, errors))
+    }
+
+    /// The termbase: the file `[check] terms` names (which must exist), or else
+    /// `terms.toml` at the root if there is one; `None` when there is none to use. Its
+    /// locale tables must be locales of the workspace. Returns its path, its text (what
+    /// a cache of check results must be keyed on) and its terms.
+    pub fn terms(&self) -> Result<Option<Termbase>, WorkspaceError> {
+        let (path, text) = match &self.config.check.terms {
+            Some(configured) => {
+                let path = self.root.join(configured);
+                let text = self.read_text(&path)?;
+                (path, text)
+            }
+            None => {
+                let path = self.root.join(DEFAULT_TERMS);
+                match self.read_text_if_exists(&path)? {
+                    Some(text) => (path, text),
+                    None => return Ok(None),
+                }
+            }
+        };
+        let (locales, _) = self.locales()?;
+        let tags: Vec<String> = locales.iter().map(ToString::to_string).collect();
+        let shown = self.display_path(&path).to_path_buf();
+        let terms = parse_terms(shown, &text, &tags)?;
+        Ok(Some(Termbase { path, text, terms }))
     }
 
     /// Whether anything is at a locale's folder already (a folder, or a file in its

@@ -7,10 +7,10 @@
 
 use std::path::Path;
 
-use folio_check::{Check, CheckOptions, Finding, Severity};
+use folio_check::{Check, CheckOptions, Finding, LengthLimits, Severity, TermSeverities, Termbase};
 use folio_pipeline::{
-    Cache, DocumentAssessment, EnglishError, Input, LocaleAssessment, TreeLocaleFile, TreeRun,
-    assess_document, document_inputs, for_each_in_order,
+    Cache, DocumentAssessment, EnglishError, EnglishFindings, Input, LocaleAssessment,
+    TreeLocaleFile, TreeRun, assess_document, document_inputs, english_findings, for_each_in_order,
 };
 use folio_policy::{
     Bar, DisclaimerProblem, UnitFindings, WholeFileFinding, article_checks, below_bar,
@@ -18,7 +18,7 @@ use folio_policy::{
     percent, unit_findings,
 };
 use folio_track::StatusCounts;
-use folio_workspace::{FluentTree, Workspace, WorkspaceError, parse_layout};
+use folio_workspace::{FindingLevel, FluentTree, Workspace, WorkspaceError, parse_layout};
 
 use crate::Outcome;
 use crate::cli::{CheckArgs, Cli};
@@ -52,6 +52,10 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
                     names.join(", ")
                 );
             }
+            let terms = match &args.terms {
+                Some(path) => Some(folio_workspace::read_terms(path, &names)?),
+                None => None,
+            };
             let (run, walk_errors) = TreeRun::open(tree, reference, &args.only)?;
             for error in &walk_errors {
                 reporter.error(error);
@@ -59,7 +63,15 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
             let mut printer =
                 CheckReporter::new(args.format, &mut out, args.documents, Path::new("."))?
                     .of_tree();
-            check_tree(&run, args, cli.quiet, reporter, &mut printer)?;
+            let options = CheckOptions {
+                markdown: false,
+                numbers: true,
+                identical: false,
+                proper_names: Vec::new(),
+                terms: terms.map(|t| Termbase::new(&t.terms)),
+                ..CheckOptions::default()
+            };
+            check_tree(&run, args, &options, cli.quiet, reporter, &mut printer)?;
             finish(printer, reporter)
         }
         _ => {
@@ -89,14 +101,22 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
                 CheckReporter::new(args.format, &mut out, args.documents, workspace.root())?;
             let config =
                 workspace.read_text(&workspace.root().join(folio_workspace::CONFIG_FILE))?;
+            let terms = workspace.terms()?;
             let today = today()?;
             // Grace depends on the day, so with grace a cached result lasts a day.
             let day = match workspace.config().check.grace_days {
                 0 => String::new(),
                 _ => format_date(today),
             };
-            let cache = (!args.no_cache)
-                .then(|| Cache::new(&workspace, "check", &[&config, CACHE_FORMAT, &day]));
+            // The termbase shapes every document's findings, as folio.toml does.
+            let terms_text = terms.as_ref().map_or("", |t| t.text.as_str());
+            let cache = (!args.no_cache).then(|| {
+                Cache::new(
+                    &workspace,
+                    "check",
+                    &[&config, CACHE_FORMAT, &day, terms_text],
+                )
+            });
             check_workspace(
                 &workspace,
                 &names,
@@ -104,7 +124,11 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
                     selection: &selection,
                     locales: &locales,
                 },
-                (cache.as_ref(), today),
+                Run {
+                    cache: cache.as_ref(),
+                    today,
+                    options: workspace_checks(&workspace, terms.as_ref()),
+                },
                 cli.quiet,
                 reporter,
                 &mut printer,
@@ -135,6 +159,47 @@ fn outcome(passed: bool, failures: usize) -> Outcome {
     }
 }
 
+/// What a workspace run holds every document to.
+struct Run<'c> {
+    /// The cache, unless `--no-cache`.
+    cache: Option<&'c Cache<'c>>,
+    /// The day grace for new work is counted to.
+    today: i64,
+    /// The checks.
+    options: CheckOptions,
+}
+
+/// The checks of a workspace: an article's, with the termbase's terminology and the
+/// length limits of `folio.toml`. Only `check` runs these two: their findings keep no
+/// unit off a page, so `render` and `status` have no use for them.
+fn workspace_checks(
+    workspace: &Workspace,
+    terms: Option<&folio_workspace::Termbase>,
+) -> CheckOptions {
+    let settings = &workspace.config().check;
+    let level = |level: FindingLevel| match level {
+        FindingLevel::Error => Some(Severity::Error),
+        FindingLevel::Warning => Some(Severity::Warning),
+        FindingLevel::Off => None,
+    };
+    let locales = settings.locales.iter();
+    CheckOptions {
+        terms: terms.map(|t| Termbase::new(&t.terms)),
+        terminology: TermSeverities {
+            missing: level(settings.terminology.missing),
+            forbidden: level(settings.terminology.forbidden),
+        },
+        length: Some(LengthLimits {
+            limits: settings.length.clone(),
+            locales: locales
+                .filter(|(_, s)| !s.length.is_empty())
+                .map(|(tag, s)| (tag.clone(), s.length.clone()))
+                .collect(),
+        }),
+        ..article_checks(settings.proper_names.clone())
+    }
+}
+
 /// Workspace mode: each document's English read once, then every locale's translation
 /// assessed (`folio-pipeline`), documents in parallel, reported in order. A document
 /// whose files are all unchanged since the last run is taken from the cache (kept for
@@ -143,12 +208,16 @@ fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
     workspace: &Workspace,
     names: &[String],
     pairs: crate::select::Pairs<'_>,
-    (cache, today): (Option<&Cache<'_>>, i64),
+    run: Run<'_>,
     quiet: bool,
     reporter: &mut Reporter,
     printer: &mut CheckReporter<'_, W>,
 ) -> anyhow::Result<()> {
-    let options = article_checks(workspace.config().check.proper_names.clone());
+    let Run {
+        cache,
+        today,
+        options,
+    } = run;
     let disclaimer = workspace.disclaimer_name();
     let grace = workspace.config().check.grace_days > 0;
     let work = |name: &String| -> Result<Vec<Result<CheckItem, WorkspaceError>>, EnglishError> {
@@ -170,14 +239,18 @@ fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
             english,
             locales,
             mut inputs,
+            overlong,
         } = assess_document(workspace, name, locales, &options)?;
         let date = if grace {
             document_date(workspace, &name, &mut inputs)?
         } else {
             None
         };
+        // Read last, so the cache finds the inputs every run reads first.
+        let english_own = (!overlong.is_empty())
+            .then(|| english_findings(workspace, &name, &overlong, &mut inputs));
         let exists = |path: &Path| inputs.iter().any(|i| i.path == path && i.stamp.is_some());
-        let items: Vec<Result<CheckItem, WorkspaceError>> = locales
+        let mut items: Vec<Result<CheckItem, WorkspaceError>> = locales
             .into_iter()
             .map(|one| {
                 let one = one?;
@@ -193,6 +266,13 @@ fn check_workspace<W: codespan_reporting::term::termcolor::WriteColor>(
                 Ok(workspace_item(workspace, &name, one, problems, work))
             })
             .collect();
+        if let Some(english_own) = english_own {
+            // In locale order, as `--merge` sorts entries.
+            let tag = workspace.reference().to_string();
+            let at = chosen.iter().filter(|l| l.to_string() < tag).count();
+            let item = english_own.map(|own| english_item(workspace, &name, &english, own));
+            items.insert(at, item);
+        }
         if let Some(cache) = cache
             && items.iter().all(Result::is_ok)
         {
@@ -360,6 +440,40 @@ fn workspace_item(
     )
 }
 
+/// The English's own findings about a document (its units over their length limits) as
+/// a report item of the reference locale whose file is the source Markdown: reported
+/// once per document, not once per locale, and failing the check like any error.
+fn english_item(
+    workspace: &Workspace,
+    document: &str,
+    english: &[folio_track::EnglishUnit],
+    own: EnglishFindings,
+) -> CheckItem {
+    let units = StatusCounts {
+        current: english.len(),
+        ..StatusCounts::default()
+    };
+    item(
+        ItemFacts {
+            document,
+            locale: workspace.reference().to_string(),
+            file: slash_path(workspace, &own.path),
+            units,
+            words: StatusCounts::default(),
+            publishable_words: 0,
+            coverage: 100.0,
+            bar: Bar {
+                min_coverage: 0.0,
+                stale_fails: false,
+            },
+        },
+        own.path,
+        own.text,
+        own.findings,
+        own.elsewhere,
+    )
+}
+
 /// What a report item says of its file besides the findings.
 struct ItemFacts<'a> {
     document: &'a str,
@@ -432,23 +546,18 @@ fn item(
 fn check_tree<W: codespan_reporting::term::termcolor::WriteColor>(
     run: &TreeRun,
     args: &CheckArgs,
+    options: &CheckOptions,
     quiet: bool,
     reporter: &mut Reporter,
     printer: &mut CheckReporter<'_, W>,
 ) -> anyhow::Result<()> {
-    let options = CheckOptions {
-        markdown: false,
-        numbers: true,
-        identical: false,
-        proper_names: Vec::new(),
-    };
     let reference = args.reference.as_deref().unwrap_or_default();
     let min_coverage = args.min_coverage.unwrap_or(0.0);
     let files = args.shard.select(run.files());
     let mut progress = Progress::new(files.len(), quiet);
     for_each_in_order(
         &files,
-        |name| run.check(name, &options),
+        |name| run.check(name, options),
         |file| {
             let prints = file
                 .locales

@@ -406,6 +406,11 @@ pub struct CheckArgs {
     /// missing strings are reported, only errors fail).
     #[arg(long, value_name = "PERCENT", requires = "locales", value_parser = percent)]
     pub min_coverage: Option<f64>,
+
+    /// With --locales: hold translations to this termbase (the `terms.toml` format; a
+    /// workspace names its own in folio.toml).
+    #[arg(long, value_name = "FILE", requires = "locales")]
+    pub terms: Option<PathBuf>,
 }
 
 /// `--status`'s values: the seven statuses by their report names.

@@ -23,7 +23,9 @@ pub struct CheckReport {
     /// [`VERSION`].
     pub version: u32,
     /// One entry per (document, locale); in generic mode per (file, locale), the
-    /// reference's own files included.
+    /// reference's own files included. In a workspace, the reference locale has an entry
+    /// for a document only when the English itself has findings (a unit over its
+    /// `length` limit), its `file` the source Markdown.
     pub documents: Vec<CheckedFile>,
     /// One entry per locale, sorted by tag.
     pub locales: Vec<LocaleVerdict>,

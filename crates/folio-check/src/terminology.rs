@@ -1,0 +1,552 @@
+//! The `terminology` check: where an English unit contains a term of the termbase, its
+//! translation must contain an approved rendering and no forbidden variant.
+//!
+//! Matching is on words, case-insensitive: both sides are lowercased (and put in NFC),
+//! split on Unicode word boundaries (UAX #29) and at apostrophes (so French
+//! `l'immunothérapie` holds the word `immunothérapie`), and everything that is not a word
+//! (spaces, punctuation) is ignored. A form matches at text word `i` when every one of
+//! its words `j` is a prefix of text word `i + j`: `plasma cell` matches `plasma cells`,
+//! `Plasmazelle` matches `Plasmazellen`. Scripts written without spaces (Chinese) come
+//! out of UAX #29 one character per word, so there a form matches as a substring. There
+//! is no stemmer beyond that: other inflections are listed as forms (Arabic's attached
+//! `و`, `ب`, `ال`…).
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use folio_model::Term;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::Severity;
+
+/// One word of a text: where it is and the form it is compared in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// Its bytes in the text.
+    pub(crate) range: Range<usize>,
+    /// Lowercase, NFC.
+    key: String,
+}
+
+/// The words of `text`, in order.
+pub(crate) fn words(text: &str) -> Vec<Word> {
+    let mut found = Vec::new();
+    for (start, token) in text.split_word_bound_indices() {
+        // UAX #29 keeps `l'immunothérapie` one word (an apostrophe between letters joins
+        // them); a term inside it must still be found.
+        let apostrophes = token.match_indices(['\'', '’']);
+        let ends = apostrophes
+            .map(|(i, a)| (i, a.len()))
+            .chain([(token.len(), 0)]);
+        let mut part_start = 0;
+        for (end, separator) in ends {
+            let part = &token[part_start..end];
+            if part.chars().any(char::is_alphanumeric) {
+                found.push(Word {
+                    range: start + part_start..start + end,
+                    key: key(part),
+                });
+            }
+            part_start = end + separator;
+        }
+    }
+    found
+}
+
+/// The comparison form of a word: lowercase, in NFC.
+fn key(word: &str) -> String {
+    let lower = word.to_lowercase();
+    match is_nfc_quick(lower.chars()) {
+        IsNormalized::Yes => lower,
+        _ => lower.nfc().collect(),
+    }
+}
+
+/// A form of a term, split into the words it is matched by.
+#[derive(Debug, Clone)]
+struct Form {
+    /// As written in the termbase.
+    text: String,
+    words: Vec<String>,
+}
+
+impl Form {
+    fn new(text: &str) -> Self {
+        Form {
+            text: text.to_owned(),
+            words: words(text).into_iter().map(|w| w.key).collect(),
+        }
+    }
+
+    /// Whether the form matches at word `i` of `text`.
+    fn matches_at(&self, text: &[Word], i: usize) -> bool {
+        !self.words.is_empty()
+            && text.len() - i >= self.words.len()
+            && self
+                .words
+                .iter()
+                .zip(&text[i..])
+                .all(|(form, word)| word.key.starts_with(form.as_str()))
+    }
+
+    /// The first word of every match in `text`, in order; matches do not overlap.
+    fn find_all(&self, text: &[Word]) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            if self.matches_at(text, i) {
+                found.push(i);
+                i += self.words.len();
+            } else {
+                i += 1;
+            }
+        }
+        found
+    }
+
+    fn quoted(&self) -> String {
+        format!("`{}`", self.text)
+    }
+}
+
+/// One term, compiled.
+#[derive(Debug, Clone)]
+struct Compiled {
+    id: String,
+    en: Vec<Form>,
+    locales: BTreeMap<String, LocaleForms>,
+}
+
+/// One locale's forms of a term, compiled.
+#[derive(Debug, Clone)]
+struct LocaleForms {
+    approved: Vec<Form>,
+    forbidden: Vec<Form>,
+    note: Option<String>,
+}
+
+/// A termbase compiled for matching: every form split into words once, and the English
+/// forms indexed by their first word, so finding the terms of a text costs a few hash
+/// lookups per word (one per prefix of the word up to the longest first word), whatever
+/// the number of terms.
+#[derive(Debug, Clone, Default)]
+pub struct Termbase {
+    terms: Vec<Compiled>,
+    /// English first word → (term, form) that start with it.
+    first_words: HashMap<String, Vec<(usize, usize)>>,
+    /// The longest English first word, in bytes: no longer prefix needs a lookup.
+    longest_first_word: usize,
+}
+
+/// A term an English text contains: which, and by which of its forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TermHit {
+    term: usize,
+    form: usize,
+}
+
+impl Termbase {
+    /// Compiles `terms` (validated by whoever read them: ids unique, every form with a
+    /// letter or digit). A form without words never matches.
+    pub fn new(terms: &[Term]) -> Self {
+        let mut termbase = Termbase::default();
+        for (t, term) in terms.iter().enumerate() {
+            let en: Vec<Form> = term.en.iter().map(|f| Form::new(f)).collect();
+            for (f, form) in en.iter().enumerate() {
+                if let Some(first) = form.words.first() {
+                    termbase.longest_first_word = termbase.longest_first_word.max(first.len());
+                    termbase
+                        .first_words
+                        .entry(first.clone())
+                        .or_default()
+                        .push((t, f));
+                }
+            }
+            let locales = term
+                .locales
+                .iter()
+                .map(|(tag, locale)| {
+                    let forms = |list: &[String]| list.iter().map(|f| Form::new(f)).collect();
+                    let compiled = LocaleForms {
+                        approved: forms(&locale.approved),
+                        forbidden: forms(&locale.forbidden),
+                        note: locale.note.clone(),
+                    };
+                    (tag.clone(), compiled)
+                })
+                .collect();
+            termbase.terms.push(Compiled {
+                id: term.id.clone(),
+                en,
+                locales,
+            });
+        }
+        termbase
+    }
+
+    /// The terms English `text` (its words) contains, each once, by the first of its
+    /// forms found, in termbase order.
+    pub(crate) fn find_english(&self, text: &[Word]) -> Vec<TermHit> {
+        let mut hits: BTreeMap<usize, usize> = BTreeMap::new();
+        for (i, word) in text.iter().enumerate() {
+            let key = word.key.as_str();
+            let prefixes = key
+                .char_indices()
+                .map(|(at, c)| at + c.len_utf8())
+                .take_while(|&end| end <= self.longest_first_word);
+            for end in prefixes {
+                let Some(candidates) = self.first_words.get(&key[..end]) else {
+                    continue;
+                };
+                for &(term, form) in candidates {
+                    if self.terms[term].en[form].matches_at(text, i) {
+                        hits.entry(term).or_insert(form);
+                    }
+                }
+            }
+        }
+        hits.into_iter()
+            .map(|(term, form)| TermHit { term, form })
+            .collect()
+    }
+}
+
+/// How the terminology check reports what it finds; `None` turns a finding off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermSeverities {
+    /// A unit whose English has a term and whose translation has none of its approved
+    /// renderings (default: warning).
+    pub missing: Option<Severity>,
+    /// A forbidden variant of a term the English has (default: error).
+    pub forbidden: Option<Severity>,
+}
+
+impl Default for TermSeverities {
+    fn default() -> Self {
+        TermSeverities {
+            missing: Some(Severity::Warning),
+            forbidden: Some(Severity::Error),
+        }
+    }
+}
+
+/// A terminology problem in one translated text: where (a byte of the visible text; the
+/// text's start for a missing rendering), how bad and what.
+pub(crate) struct Problem {
+    pub(crate) at: usize,
+    pub(crate) severity: Severity,
+    pub(crate) message: String,
+}
+
+/// Checks the translation `shown` (the visible text, and its `words`) of an English text
+/// that contains `hits`, in `locale`: each forbidden variant where it is, then each term
+/// with no approved rendering. Terms without a table for the locale are not checked.
+pub(crate) fn check_translation(
+    termbase: &Termbase,
+    hits: &[TermHit],
+    locale: &str,
+    shown: &str,
+    words: &[Word],
+    severities: TermSeverities,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for hit in hits {
+        let term = &termbase.terms[hit.term];
+        let Some(forms) = term.locales.get(locale) else {
+            continue;
+        };
+        let english = &term.en[hit.form];
+        let approved = list(&forms.approved);
+        let note = forms
+            .note
+            .as_deref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        if let Some(severity) = severities.forbidden {
+            for variant in &forms.forbidden {
+                for i in variant.find_all(words) {
+                    let last = &words[i + variant.words.len() - 1];
+                    let written = &shown[words[i].range.start..last.range.end];
+                    problems.push(Problem {
+                        at: words[i].range.start,
+                        severity,
+                        message: format!(
+                            "`{written}` is a forbidden variant of the term `{}` (the English \
+                             has {}); use {approved}{note}",
+                            term.id,
+                            english.quoted(),
+                        ),
+                    });
+                }
+            }
+        }
+        // A table with forbidden variants only prescribes nothing to look for.
+        if let Some(severity) = severities.missing
+            && !forms.approved.is_empty()
+            && !forms
+                .approved
+                .iter()
+                .any(|form| (0..words.len()).any(|i| form.matches_at(words, i)))
+        {
+            problems.push(Problem {
+                at: 0,
+                severity,
+                message: format!(
+                    "the English has {} (term `{}`), but the translation has none of its \
+                     approved renderings: {approved}{note}",
+                    english.quoted(),
+                    term.id,
+                ),
+            });
+        }
+    }
+    problems
+}
+
+/// Forms as a message lists them: `a`, `b` or `c`.
+fn list(forms: &[Form]) -> String {
+    match forms {
+        [] => "another word (the termbase approves none)".to_owned(),
+        [one] => one.quoted(),
+        [init @ .., last] => format!(
+            "{} or {}",
+            init.iter().map(Form::quoted).collect::<Vec<_>>().join(", "),
+            last.quoted()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use folio_model::TermLocale;
+
+    use super::*;
+
+    fn term(id: &str, en: &[&str], locale: &str, approved: &[&str], forbidden: &[&str]) -> Term {
+        let strings = |l: &[&str]| l.iter().map(|s| s.to_string()).collect();
+        Term {
+            id: id.into(),
+            en: strings(en),
+            note: None,
+            locales: [(
+                locale.to_owned(),
+                TermLocale {
+                    approved: strings(approved),
+                    forbidden: strings(forbidden),
+                    ..TermLocale::default()
+                },
+            )]
+            .into(),
+        }
+    }
+
+    fn keys(text: &str) -> Vec<String> {
+        words(text).into_iter().map(|w| w.key).collect()
+    }
+
+    /// The ids of the terms English `text` contains.
+    fn found(termbase: &Termbase, text: &str) -> Vec<String> {
+        termbase
+            .find_english(&words(text))
+            .iter()
+            .map(|hit| termbase.terms[hit.term].id.clone())
+            .collect()
+    }
+
+    /// `severity:word at` of each problem of translation `text`.
+    fn problems(terms: &[Term], english: &str, locale: &str, text: &str) -> Vec<String> {
+        let termbase = Termbase::new(terms);
+        let hits = termbase.find_english(&words(english));
+        let severities = TermSeverities::default();
+        check_translation(&termbase, &hits, locale, text, &words(text), severities)
+            .iter()
+            .map(|p| format!("{:?}@{}", p.severity, p.at))
+            .collect()
+    }
+
+    #[test]
+    fn words_are_lowercase_nfc_without_punctuation_and_split_at_apostrophes() {
+        assert_eq!(
+            keys("L'Immunothérapie, c’est « CAR-T » !"),
+            ["l", "immunothérapie", "c", "est", "car", "t"]
+        );
+        // e + U+0301 is é.
+        assert_eq!(keys("MYE\u{301}LOME"), ["myélome"]);
+        assert_eq!(keys("多发性骨髓瘤"), ["多", "发", "性", "骨", "髓", "瘤"]);
+        let text = "d’un myélome";
+        for word in words(text) {
+            assert!(!text[word.range].contains('’'));
+        }
+    }
+
+    #[test]
+    fn forms_match_by_word_prefix_and_in_order() {
+        let termbase = Termbase::new(&[
+            term("plasma-cells", &["plasma cell"], "de", &[], &[]),
+            term("car-t", &["CAR T-cell therapy"], "de", &[], &[]),
+            term("myeloma", &["multiple myeloma"], "de", &[], &[]),
+        ]);
+        assert_eq!(found(&termbase, "Plasma cells matter."), ["plasma-cells"]);
+        assert_eq!(found(&termbase, "CAR T cell therapy"), ["car-t"]);
+        // `therapies` does not start with `therapy`: such a plural is a listed form.
+        assert_eq!(
+            found(&termbase, "CAR T-cell therapies"),
+            Vec::<String>::new()
+        );
+        assert_eq!(found(&termbase, "cell plasma"), Vec::<String>::new());
+        // Prefixes are the price of inflection without a stemmer: `plasma` starts
+        // `plasmacytoma` too.
+        assert_eq!(found(&termbase, "plasmacytoma cells"), ["plasma-cells"]);
+        assert_eq!(
+            found(&termbase, "MULTIPLE MYELOMA and plasma cells"),
+            ["plasma-cells", "myeloma"]
+        );
+        // A word must start with the form's word: no match inside a word.
+        assert_eq!(found(&termbase, "aplasma cells"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn german_compounds_match_by_prefix() {
+        let terms = [term(
+            "plasma-cells",
+            &["plasma cells"],
+            "de",
+            &["Plasmazelle"],
+            &[],
+        )];
+        let en = "Multiple myeloma affects plasma cells.";
+        assert_eq!(
+            problems(&terms, en, "de", "Es befällt die Plasmazellen."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            problems(&terms, en, "de", "Es befällt die Zellen."),
+            ["Warning@0"]
+        );
+    }
+
+    #[test]
+    fn chinese_forms_match_as_substrings() {
+        let terms = [term(
+            "myeloma",
+            &["multiple myeloma"],
+            "zh-Hans",
+            &["多发性骨髓瘤"],
+            &["骨髓癌"],
+        )];
+        let en = "Multiple myeloma is a blood cancer.";
+        assert_eq!(
+            problems(&terms, en, "zh-Hans", "多发性骨髓瘤是一种血癌。"),
+            Vec::<String>::new()
+        );
+        let text = "多发性骨髓瘤又称骨髓癌。";
+        assert_eq!(
+            problems(&terms, en, "zh-Hans", text),
+            [format!("Error@{}", text.find("骨髓癌").unwrap())]
+        );
+    }
+
+    #[test]
+    fn arabic_attached_words_are_listed_forms() {
+        let terms = [term(
+            "immunotherapy",
+            &["immunotherapy"],
+            "ar",
+            &["العلاج المناعي", "والعلاج المناعي", "بالعلاج المناعي"],
+            &["المعالجة المناعية"],
+        )];
+        let en = "Immunotherapy helps.";
+        for text in [
+            "يساعد العلاج المناعي.",
+            "وبالعلاج المناعي يتحسن المرضى.",
+            "والعلاج المناعيّ مفيد.",
+        ] {
+            let got = problems(&terms, en, "ar", text);
+            // وبالعلاج is not listed: it is reported missing; the others pass.
+            if text.starts_with("وب") {
+                assert_eq!(got, ["Warning@0"], "{text}");
+            } else {
+                assert_eq!(got, Vec::<String>::new(), "{text}");
+            }
+        }
+        let text = "تساعد المعالجة المناعية.";
+        assert_eq!(
+            problems(&terms, en, "ar", text),
+            [
+                format!("Error@{}", text.find("المعالجة").unwrap()),
+                "Warning@0".to_owned()
+            ]
+        );
+    }
+
+    #[test]
+    fn only_terms_of_the_english_and_locales_with_a_table_are_checked() {
+        let terms = [term(
+            "remission",
+            &["remission"],
+            "fr",
+            &["rémission"],
+            &["rémittence"],
+        )];
+        // The English lacks the term: a forbidden word is the translator's own.
+        assert_eq!(
+            problems(&terms, "It helps.", "fr", "Une rémittence."),
+            Vec::<String>::new()
+        );
+        // No table for es: not checked.
+        assert_eq!(
+            problems(&terms, "In remission.", "es", "En nada."),
+            Vec::<String>::new()
+        );
+        // Every forbidden occurrence is reported where it is; case does not matter.
+        let text = "Rémittence, puis rémittence.";
+        assert_eq!(
+            problems(&terms, "In remission.", "fr", text),
+            [
+                "Error@0".to_owned(),
+                format!("Error@{}", text.rfind("rémittence").unwrap()),
+                "Warning@0".to_owned()
+            ]
+        );
+    }
+
+    #[test]
+    fn messages_name_the_term_the_english_form_and_the_renderings() {
+        let termbase = Termbase::new(&[term(
+            "side-effects",
+            &["side effects", "side effect"],
+            "es",
+            &["efectos secundarios", "efectos adversos"],
+            &["efectos colaterales"],
+        )]);
+        let english = "It has side effects.";
+        let hits = termbase.find_english(&words(english));
+        let text = "Tiene efectos colaterales.";
+        let messages: Vec<String> = check_translation(
+            &termbase,
+            &hits,
+            "es",
+            text,
+            &words(text),
+            TermSeverities::default(),
+        )
+        .into_iter()
+        .map(|p| p.message)
+        .collect();
+        assert_eq!(
+            messages,
+            [
+                "`efectos colaterales` is a forbidden variant of the term `side-effects` (the \
+                 English has `side effects`); use `efectos secundarios` or `efectos adversos`",
+                "the English has `side effects` (term `side-effects`), but the translation has \
+                 none of its approved renderings: `efectos secundarios` or `efectos adversos`"
+            ]
+        );
+        let off = TermSeverities {
+            missing: None,
+            forbidden: None,
+        };
+        assert!(check_translation(&termbase, &hits, "es", text, &words(text), off).is_empty());
+    }
+}
