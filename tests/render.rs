@@ -334,7 +334,7 @@ fn zola_style_names_translations_by_suffix_and_keeps_folios_keys_in_extra() {
     assert_eq!(ar["title"], unit(&sandbox, "ar", NAME, "title"));
     assert_eq!(ar["extra"]["lang"], "ar");
     assert_eq!(ar["extra"]["dir"], "rtl");
-    assert_eq!(ar["extra"]["fallbacks"], serde_json::json!(["description"]));
+    assert_eq!(ar["extra"]["fallbacks"], serde_json::json!([]));
     for key in ["lang", "dir", "translationKey", "alternates", "fallbacks"] {
         assert!(
             ar.get(key).is_none(),
@@ -375,10 +375,7 @@ fn hugo_style_pages_mark_their_fallbacks() {
     ]);
     let de = sandbox.read(&format!("site/de/{NAME}.md"));
     let matter = front_matter(&de);
-    assert_eq!(
-        matter["fallbacks"],
-        serde_json::json!(["description", "intro-p2"])
-    );
+    assert_eq!(matter["fallbacks"], serde_json::json!(["intro-p2"]));
     assert_eq!(matter["slug"], NAME);
     assert_eq!(matter["translationKey"], NAME);
     let english = unit(&sandbox, "en", NAME, "intro-p2");
