@@ -19,7 +19,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use folio_tests::{Sandbox, hostile_site, repo_root};
+use folio_tests::{Sandbox, ftl_messages, hostile_site, repo_root};
 use serde::Deserialize;
 
 const NAME: &str = "immunotherapy-multiple-myeloma";
@@ -595,4 +595,457 @@ fn the_translators_dashboard_fits_a_phone_and_shows_its_bars() {
         &sandbox.path().join("dashboard/index.html"),
         "dashboard-index",
     );
+}
+
+// --- Phones, fallbacks and accessibility (issue 13) ---
+
+/// `text` (a `.ftl` file) without the messages `ids`, their continuation lines included.
+fn without_messages(text: &str, ids: &[&str]) -> String {
+    let mut kept = String::new();
+    let mut skipping = false;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with([' ', '\t']) && skipping {
+            continue;
+        }
+        skipping = ids.iter().any(|id| {
+            line.strip_prefix(id)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        });
+        if !skipping {
+            kept.push_str(line);
+        }
+    }
+    kept
+}
+
+/// The workspace with an Arabic list item and table cell left untranslated, so that the
+/// Arabic page shows them in English (fallbacks), rendered into `site`.
+fn site_with_arabic_fallbacks() -> Sandbox {
+    let sandbox = Sandbox::repo();
+    let path = format!("locales/ar/{NAME}.ftl");
+    let text = sandbox.read(&path);
+    let fewer = without_messages(
+        &text,
+        &[
+            "types-immunotherapy-li1",
+            "comparison-treatment-options-td3",
+        ],
+    );
+    assert_eq!(ftl_messages(&text).len(), ftl_messages(&fewer).len() + 2);
+    sandbox.write(&path, fewer);
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    sandbox
+}
+
+/// A screenshot of `page` in a `width` × `height` px frame, scrolled to the element
+/// `selector` picks, kept in `target/browser-artifacts/<name>.png`.
+fn screenshot_of(chromium: &Path, page: &Path, selector: &str, size: (u32, u32), name: &str) {
+    let artifacts = repo_root().join("target/browser-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    let file = artifacts.join(format!("{name}.png"));
+    let frame = tempfile::tempdir().unwrap();
+    let wrapper = frame.path().join("frame.html");
+    let (width, height) = size;
+    std::fs::write(
+        &wrapper,
+        format!(
+            "<!DOCTYPE html><html><body style=\"margin:0\">\
+             <iframe id=\"f\" src=\"file://{}\" style=\"width:{width}px;height:{height}px;border:0\"></iframe>\
+             <script>f.addEventListener('load', () => {{ const w = f.contentWindow; \
+             const e = f.contentDocument.querySelector({selector:?}); \
+             w.scrollTo(0, e.getBoundingClientRect().top + w.scrollY - 8); }});</script></body></html>",
+            page.display()
+        ),
+    )
+    .unwrap();
+    browser(
+        chromium,
+        &[
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=5000",
+            &format!("--screenshot={}", file.display()),
+            &format!("--window-size={width},{height}"),
+        ],
+        &format!("file://{}", wrapper.display()),
+    );
+    assert!(
+        std::fs::metadata(&file).unwrap().len() > 10_000,
+        "{name}: expected a real screenshot in {}",
+        file.display()
+    );
+}
+
+/// A table cell at phone width: its text, the header text it is labelled with, and
+/// where its box and each line of its text are.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CellSeen {
+    text: String,
+    column: usize,
+    label: Option<String>,
+    label_shown: bool,
+    visible: bool,
+    cell: Span,
+    lines: Vec<Span>,
+}
+
+/// A table and the region around it.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct TableSeen {
+    role: Option<String>,
+    focusable: bool,
+    name: Option<String>,
+    caption: Option<String>,
+    headers: Vec<String>,
+    columns: Vec<Span>,
+    scroll_width: f64,
+    client_width: f64,
+    cells: Vec<CellSeen>,
+}
+
+/// What the layout probe reports about a page at a given width.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Layout {
+    viewport: f64,
+    scroll_width: f64,
+    hyphens: String,
+    tables: Vec<TableSeen>,
+}
+
+const LAYOUT_PROBE: &str = r#"<!DOCTYPE html><html><body style="margin:0"><pre id="out">not loaded</pre>
+<iframe id="page" src="PAGE" style="width:WIDTHpx;height:800px;border:0"></iframe>
+<script>
+document.getElementById('page').addEventListener('load', () => {
+  const frame = document.getElementById('page');
+  const d = frame.contentDocument, w = frame.contentWindow;
+  const span = r => ({ left: r.left, right: r.right });
+  const tables = [...d.querySelectorAll('article .table')].map(region => {
+    const table = region.querySelector('table');
+    const labelledBy = region.getAttribute('aria-labelledby');
+    region.focus();
+    return {
+      role: region.getAttribute('role'),
+      focusable: d.activeElement === region,
+      name: labelledBy ? d.getElementById(labelledBy).textContent.trim() : region.getAttribute('aria-label'),
+      caption: table.caption ? table.caption.textContent.trim() : null,
+      headers: [...table.querySelectorAll('thead th')].map(th => th.textContent.trim()),
+      columns: [...table.querySelectorAll('thead th')].map(th => span(th.getBoundingClientRect())),
+      scrollWidth: region.scrollWidth, clientWidth: region.clientWidth,
+      cells: [...table.querySelectorAll('tbody th, tbody td')].map(cell => {
+        const range = d.createRange(); range.selectNodeContents(cell);
+        const before = w.getComputedStyle(cell, '::before');
+        return {
+          text: cell.textContent.trim(), column: cell.cellIndex, label: cell.dataset.label ?? null,
+          // Chromium resolves `attr(data-label) / ""` to `"<label>" / ""`.
+          labelShown: before.display === 'block' && before.content.startsWith(JSON.stringify(cell.dataset.label ?? null)),
+          visible: cell.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+          cell: span(cell.getBoundingClientRect()), lines: [...range.getClientRects()].map(span),
+        };
+      }),
+    };
+  });
+  document.getElementById('out').textContent = JSON.stringify({
+    viewport: d.documentElement.clientWidth,
+    scrollWidth: Math.max(d.documentElement.scrollWidth, d.body.scrollWidth),
+    hyphens: w.getComputedStyle(d.querySelector('article p')).hyphens,
+    tables,
+  });
+});
+</script></body></html>"#;
+
+fn see_layout(chromium: &Path, page: &Path, width: u32, name: &str) -> Layout {
+    let probe = tempfile::tempdir().unwrap();
+    run_probe(
+        chromium,
+        &LAYOUT_PROBE.replace("WIDTH", &width.to_string()),
+        page,
+        &probe.path().join(format!("layout-{name}.html")),
+    )
+}
+
+#[test]
+#[cfg_attr(
+    no_chromium,
+    ignore = "no chromium on this machine: apt-get install chromium"
+)]
+fn the_comparison_table_is_whole_on_a_360_px_phone() {
+    let chromium = chromium();
+    let sandbox = Sandbox::repo();
+    // German's long compounds, and longer still: a word and a URL no line holds.
+    let path = format!("locales/de/{NAME}.ftl");
+    let text = sandbox.read(&path);
+    let cell = unit(&sandbox, "de", NAME, "comparison-treatment-options-td4");
+    let long = format!(
+        "{cell} Stammzelltransplantationsnachsorgeuntersuchungsterminvereinbarung \
+         https://www.example.org/ein/sehr/langer/pfad/ohne/jede/moeglichkeit/umzubrechen"
+    );
+    sandbox.write(&path, text.replace(&cell, &long));
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    for (locale, rtl) in [("en", false), ("de", false), ("ar", true)] {
+        let page = sandbox.path().join(format!("site/{locale}/{NAME}.html"));
+        screenshot_of(
+            &chromium,
+            &page,
+            "#comparison-of-treatment-options",
+            (360, 900),
+            &format!("phone-table-{locale}"),
+        );
+        let seen = see_layout(&chromium, &page, 360, locale);
+        assert!(
+            (seen.viewport - 360.0).abs() < EDGE && seen.scroll_width <= seen.viewport,
+            "{locale}: expected a 360 px page with nothing wider; it is {} px wide",
+            seen.scroll_width
+        );
+        assert_eq!(
+            seen.hyphens,
+            if rtl { "manual" } else { "auto" },
+            "{locale}: hyphenation where the language has it"
+        );
+        let [table] = &seen.tables[..] else {
+            panic!("{locale}: expected one table: {:?}", seen.tables)
+        };
+        let heading = unit(
+            &sandbox,
+            locale,
+            NAME,
+            "comparison-treatment-options-heading",
+        );
+        assert_eq!(
+            (table.role.as_deref(), table.focusable),
+            (Some("region"), true),
+            "{locale}: expected a region the keyboard reaches"
+        );
+        assert_eq!(table.name.as_deref(), Some(heading.as_str()), "{locale}");
+        assert_eq!(table.caption.as_deref(), Some(heading.as_str()), "{locale}");
+        assert!(
+            table.scroll_width <= table.client_width,
+            "{locale}: expected nothing to scroll at 360 px: {} of {} px",
+            table.scroll_width,
+            table.client_width
+        );
+        assert_eq!(table.cells.len(), 12, "{locale}: 3 rows of 4 cells");
+        for cell in &table.cells {
+            assert!(cell.visible, "{locale}: {cell:?}");
+            for span in std::iter::once(&cell.cell).chain(&cell.lines) {
+                assert!(
+                    span.left >= -EDGE && span.right <= seen.viewport + EDGE,
+                    "{locale}: expected {:?} within the 360 px screen: {span:?}",
+                    cell.text
+                );
+            }
+            // Every cell but the row's own header is labelled with its column's header,
+            // shown above it now that the header row is not.
+            if cell.column > 0 {
+                assert_eq!(
+                    cell.label.as_deref(),
+                    Some(table.headers[cell.column].as_str()),
+                    "{locale}"
+                );
+                assert!(cell.label_shown, "{locale}: {cell:?}");
+            }
+        }
+        // The last column (the risks) is there, in full.
+        assert!(
+            table.cells.iter().filter(|c| c.column == 3).count() == 3,
+            "{locale}"
+        );
+        if locale == "de" {
+            assert!(
+                table
+                    .cells
+                    .iter()
+                    .any(|c| c.text.contains("Stammzelltransplantationsnachsorge")),
+                "the long word is in the table"
+            );
+        }
+
+        // On a desktop it is a table again, its columns side by side in reading order.
+        let wide = see_layout(&chromium, &page, 1280, &format!("{locale}-wide"));
+        let columns = &wide.tables[0].columns;
+        assert_eq!(columns.len(), 4, "{locale}");
+        assert!(
+            columns
+                .windows(2)
+                .all(|pair| (pair[0].center() > pair[1].center()) == rtl),
+            "{locale}: columns in reading order at 1280 px: {columns:?}"
+        );
+    }
+}
+
+/// What the fallback probe reports about the first list item shown in English.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FallbackSeen {
+    item_direction: String,
+    item_lang: String,
+    sibling: Span,
+    item: Span,
+    badge: String,
+    badge_box: Span,
+    badge_visible: bool,
+    text_lang: String,
+    text_direction: String,
+    text: Lined,
+    cell_badge: bool,
+    hyphens: String,
+}
+
+const FALLBACK_PROBE: &str = r#"<!DOCTYPE html><html><body><pre id="out">not loaded</pre>
+<iframe id="page" src="PAGE" style="width:800px;height:900px"></iframe>
+<script>
+document.getElementById('page').addEventListener('load', () => {
+  const frame = document.getElementById('page');
+  const d = frame.contentDocument, w = frame.contentWindow;
+  const span = r => ({ left: r.left, right: r.right });
+  const text = d.querySelector('article li > .fallback');
+  const item = text.parentElement;
+  const sibling = [...item.parentElement.children].find(li => !li.querySelector('.fallback'));
+  const badge = item.querySelector('.fallback-badge');
+  const range = d.createRange(); range.selectNodeContents(text);
+  document.getElementById('out').textContent = JSON.stringify({
+    itemDirection: w.getComputedStyle(item).direction, itemLang: item.closest('[lang]').lang,
+    sibling: span(sibling.getBoundingClientRect()), item: span(item.getBoundingClientRect()),
+    badge: badge.textContent, badgeBox: span(badge.getBoundingClientRect()),
+    badgeVisible: badge.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+    textLang: text.lang, textDirection: w.getComputedStyle(text).direction,
+    text: { block: span(text.getBoundingClientRect()), firstLine: span(range.getClientRects()[0]) },
+    cellBadge: !!d.querySelector('article td .fallback-badge'),
+    hyphens: w.getComputedStyle(text).hyphens,
+  });
+});
+</script></body></html>"#;
+
+#[test]
+#[cfg_attr(
+    no_chromium,
+    ignore = "no chromium on this machine: apt-get install chromium"
+)]
+fn an_english_item_on_an_arabic_page_keeps_its_marker_on_the_right_and_says_so() {
+    let chromium = chromium();
+    let sandbox = site_with_arabic_fallbacks();
+    let page = sandbox.path().join(format!("site/ar/{NAME}.html"));
+    screenshot_of(
+        &chromium,
+        &page,
+        "#types-of-immunotherapy",
+        (360, 700),
+        "fallback-ar",
+    );
+    let probe = sandbox.path().join("fallback-probe.html");
+    let seen: FallbackSeen = run_probe(&chromium, FALLBACK_PROBE, &page, &probe);
+    // The item is the page's: right to left, so its marker hangs on the right, where
+    // the list's padding is; it has the same box as its translated siblings.
+    assert_eq!(
+        (seen.item_direction.as_str(), seen.item_lang.as_str()),
+        ("rtl", "ar"),
+        "{seen:?}"
+    );
+    assert!(
+        (seen.item.left - seen.sibling.left).abs() < EDGE
+            && (seen.item.right - seen.sibling.right).abs() < EDGE,
+        "expected the English item where the Arabic ones are: {seen:?}"
+    );
+    // The badge opens the item on its right; the English under it reads left to
+    // right from the item's left edge, and hyphenates as English.
+    assert!(
+        seen.badge_visible
+            && seen.badge == "Not yet translated"
+            && (seen.badge_box.right - seen.item.right).abs() < EDGE,
+        "{seen:?}"
+    );
+    assert_eq!(
+        (seen.text_lang.as_str(), seen.text_direction.as_str()),
+        ("en", "ltr")
+    );
+    assert!(
+        (seen.text.first_line.left - seen.item.left).abs() < EDGE,
+        "expected the English to start at the item's left edge: {seen:?}"
+    );
+    assert_eq!(seen.hyphens, "auto");
+    assert!(seen.cell_badge, "the English table cell has its badge too");
+}
+
+/// One axe-core violation: the rule, its impact and the elements it names.
+#[derive(Debug, Deserialize)]
+struct Violation {
+    id: String,
+    impact: Option<String>,
+    nodes: Vec<String>,
+}
+
+const AXE_PROBE: &str = r#"<!DOCTYPE html><html><body style="margin:0"><pre id="out">not loaded</pre>
+<iframe id="page" src="PAGE" style="width:WIDTHpx;height:800px;border:0"></iframe>
+<script>
+const out = report => { document.getElementById('out').textContent = JSON.stringify(report); };
+document.getElementById('page').addEventListener('load', () => {
+  const frame = document.getElementById('page');
+  const d = frame.contentDocument, w = frame.contentWindow;
+  const axe = d.createElement('script');
+  axe.src = 'AXE';
+  axe.onload = () => w.axe.run(d, { resultTypes: ['violations'] })
+    .then(result => out(result.violations.map(v => ({
+      id: v.id, impact: v.impact,
+      nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary),
+    }))))
+    .catch(error => out([{ id: 'axe-error', impact: null, nodes: [String(error)] }]));
+  axe.onerror = () => out([{ id: 'axe-not-loaded', impact: null, nodes: ['AXE'] }]);
+  // axe is loaded into the page itself, so it checks the page at the frame's width.
+  d.head.appendChild(axe);
+});
+</script></body></html>"#;
+
+/// axe-core's `axe.min.js`: `AXE_CORE`, or where `tests/axe/install.sh` installs it.
+fn axe_core() -> PathBuf {
+    let path = std::env::var_os("AXE_CORE").map_or_else(
+        || repo_root().join("target/axe/node_modules/axe-core/axe.min.js"),
+        PathBuf::from,
+    );
+    assert!(
+        path.is_file(),
+        "no axe-core at {}: run tests/axe/install.sh (.ci/run does)",
+        path.display()
+    );
+    path
+}
+
+#[test]
+#[cfg_attr(
+    no_axe,
+    ignore = "no axe-core or no chromium on this machine: tests/axe/install.sh, apt-get install chromium"
+)]
+fn axe_finds_no_violation_on_a_phone_or_a_desktop() {
+    let chromium = chromium();
+    let axe = axe_core();
+    let sandbox = site_with_arabic_fallbacks();
+    let check = |page: &Path, width: u32, name: &str| -> Vec<Violation> {
+        let probe = sandbox.path().join(format!("axe-{name}-{width}.html"));
+        let html = AXE_PROBE
+            .replace("WIDTH", &width.to_string())
+            .replace("AXE", &format!("file://{}", axe.display()));
+        run_probe(&chromium, &html, page, &probe)
+    };
+    // The probe sees what axe reports: a page without its language is a violation.
+    let english = sandbox.read(&format!("site/en/{NAME}.html"));
+    let control = sandbox.path().join("no-lang.html");
+    std::fs::write(&control, english.replacen("<html lang=\"en\"", "<html", 1)).unwrap();
+    let violations = check(&control, 360, "control");
+    assert!(
+        violations.iter().any(|v| v.id == "html-has-lang"),
+        "expected axe to report the missing lang: {violations:?}"
+    );
+    let mut found = Vec::new();
+    for locale in ["en", "es", "ar", "zh-Hans"] {
+        let page = sandbox.path().join(format!("site/{locale}/{NAME}.html"));
+        for width in [360, 1280] {
+            found.extend(check(&page, width, locale).into_iter().map(|v| {
+                format!(
+                    "{locale} at {width} px: {} ({:?}): {:?}",
+                    v.id, v.impact, v.nodes
+                )
+            }));
+        }
+    }
+    assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));
 }

@@ -1,8 +1,10 @@
 //! Tells the tests that drive outside programs (Chromium for the browser test, Hugo for
-//! the Markdown-output test, Python's translate-toolkit for the XLIFF and TMX tests)
-//! whether this machine has them, so that a machine without one
-//! shows those tests as *ignored* in the summary (with the reason) instead of passing
-//! quietly. Under CI (`CI` set) they are never ignored: a missing program fails them.
+//! Tells the tests that drive outside programs (Chromium for the browser test, Hugo for
+//! the Markdown-output test, axe-core in Chromium for the accessibility test, Python's
+//! translate-toolkit for the XLIFF and TMX tests) whether this machine has them, so that a
+//! machine without one shows those tests as *ignored* in the summary (with the reason)
+//! instead of passing quietly. Under CI (`CI` set) they are never ignored: a missing
+//! program fails them.
 
 // A build script looks for programs on PATH itself: it runs before any crate exists.
 #![allow(clippy::disallowed_methods)]
@@ -13,7 +15,8 @@ fn main() {
     println!("cargo::rustc-check-cfg=cfg(no_chromium)");
     println!("cargo::rustc-check-cfg=cfg(no_hugo)");
     println!("cargo::rustc-check-cfg=cfg(no_translate_toolkit)");
-    for variable in ["CHROMIUM", "CI", "PATH"] {
+    println!("cargo::rustc-check-cfg=cfg(no_axe)");
+    for variable in ["AXE_CORE", "CHROMIUM", "CI", "PATH"] {
         println!("cargo::rerun-if-env-changed={variable}");
     }
     let path: Vec<PathBuf> = std::env::var_os("PATH")
@@ -51,5 +54,20 @@ fn main() {
         .is_ok_and(|output| output.status.success());
     if !toolkit && !under_ci {
         println!("cargo::rustc-cfg=no_translate_toolkit");
+    }
+    // axe-core: `AXE_CORE`, or where `tests/axe/install.sh` puts it.
+    let axe = std::env::var_os("AXE_CORE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../target/axe/node_modules/axe-core/axe.min.js")
+        });
+    // Installing it adds a file to the nearest folder that exists, which re-runs this script.
+    if let Some(watched) = axe.ancestors().find(|p| p.exists()) {
+        println!("cargo::rerun-if-changed={}", watched.display());
+    }
+    let axe_runs = axe.is_file() && chromium;
+    if !axe_runs && !under_ci {
+        println!("cargo::rustc-cfg=no_axe");
     }
 }

@@ -275,7 +275,7 @@ fn check_and_render_agree_on_a_body_unit_that_does_not_format() {
     );
     let html = sandbox.read(&format!("site/es/{NAME}.html"));
     assert!(
-        html.contains("<p lang=\"en\" dir=\"ltr\">Multiple myeloma"),
+        html.contains("<span class=\"fallback\" lang=\"en\" dir=\"ltr\">Multiple myeloma"),
         "the unit falls back to the English, marked so"
     );
 }

@@ -432,6 +432,82 @@ fn written_files_get_a_plain_writes_mode_and_rewritten_ones_keep_theirs() {
     assert_eq!(mode(&sandbox.path().join("site")), 0o775);
 }
 
+#[test]
+fn site_pages_get_what_a_plain_write_would_under_any_umask() {
+    // Issue 13 saw pages written 0600: each umask must give exactly what `sh`'s own
+    // redirection gives a new file, for HTML pages, Markdown pages (both names) and
+    // the manifest, and for their folders what `mkdir` gives.
+    let sandbox = Sandbox::repo();
+    sandbox.edit(
+        "folio.toml",
+        "fallback = true",
+        "fallback = true\nmarkdown-style = \"zola\"",
+    );
+    for (umask, file, folder) in [
+        ("002", 0o664, 0o775),
+        ("027", 0o640, 0o750),
+        ("077", 0o600, 0o700),
+    ] {
+        let run = run_limited(
+            &sandbox,
+            umask,
+            &["render", "--all", "--out", &format!("html-{umask}")],
+        );
+        assert_eq!(run.code, 0, "{run:?}");
+        let run = run_limited(
+            &sandbox,
+            umask,
+            &[
+                "render",
+                "--all",
+                "--format",
+                "markdown",
+                "--out",
+                &format!("md-{umask}"),
+            ],
+        );
+        assert_eq!(run.code, 0, "{run:?}");
+        // What the shell itself makes under this umask, for comparison.
+        let plain = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "umask {umask} && : > plain-{umask} && mkdir plain-dir-{umask}"
+            ))
+            .current_dir(sandbox.path())
+            .status()
+            .expect("sh runs");
+        assert!(plain.success());
+        assert_eq!(mode(&sandbox.path().join(format!("plain-{umask}"))), file);
+        assert_eq!(
+            mode(&sandbox.path().join(format!("plain-dir-{umask}"))),
+            folder
+        );
+        for path in [
+            format!("html-{umask}/es/{NAME}.html"),
+            format!("html-{umask}/.folio-site.json"),
+            format!("md-{umask}/{NAME}.md"),
+            format!("md-{umask}/{NAME}.ar.md"),
+        ] {
+            assert_eq!(
+                mode(&sandbox.path().join(&path)),
+                file,
+                "umask {umask}: {path}"
+            );
+        }
+        for dir in [
+            format!("html-{umask}"),
+            format!("html-{umask}/es"),
+            format!("md-{umask}"),
+        ] {
+            assert_eq!(
+                mode(&sandbox.path().join(&dir)),
+                folder,
+                "umask {umask}: {dir}"
+            );
+        }
+    }
+}
+
 // --- Symbolic links (item 9) ---
 
 #[test]

@@ -282,3 +282,138 @@ fn hostile_translations_build_no_block_link_or_shortcode_in_hugo() {
         "the disclaimer is a paragraph of the page\n{es}"
     );
 }
+
+/// The Hugo configuration the README gives for Folio's Markdown output: one language per
+/// locale, each reading its own content folder, Hugo's default Markdown settings (raw
+/// HTML dropped).
+const MULTILINGUAL: &str = r#"baseURL = "https://example.org/"
+defaultContentLanguage = "en"
+defaultContentLanguageInSubdir = true
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404", "home", "section"]
+
+[languages.en]
+contentDir = "content/en"
+weight = 1
+[languages.ar]
+contentDir = "content/ar"
+languageDirection = "rtl"
+weight = 2
+[languages.de]
+contentDir = "content/de"
+weight = 3
+[languages.es]
+contentDir = "content/es"
+weight = 4
+[languages.fr]
+contentDir = "content/fr"
+weight = 5
+[languages.pt-BR]
+contentDir = "content/pt-BR"
+weight = 6
+[languages.zh-Hans]
+contentDir = "content/zh-Hans"
+weight = 7
+"#;
+
+/// A page template that lists the page's translations (`.Translations`, which Hugo
+/// fills from `translationKey`) and Folio's fallbacks list.
+const SINGLE: &str = r#"<!DOCTYPE html>
+<html lang="{{ .Lang }}" dir="{{ .Language.LanguageDirection | default "ltr" }}">
+<body><main>{{ .Content }}</main>
+<nav>{{ range .Translations }}<a hreflang="{{ .Lang }}" href="{{ .RelPermalink }}">{{ .Title }}</a>
+{{ end }}</nav>
+<p id="fallbacks">{{ delimit .Params.fallbacks "," }}</p>
+</body></html>
+"#;
+
+#[test]
+#[cfg_attr(no_hugo, ignore = "no hugo on this machine: apt-get install hugo")]
+fn hugo_builds_a_multilingual_site_with_every_translation_linked() {
+    const LOCALES: [&str; 7] = ["en", "ar", "de", "es", "fr", "pt-BR", "zh-Hans"];
+    let sandbox = Sandbox::repo();
+    // A German paragraph left untranslated: shown in English, marked so.
+    let path = format!("locales/de/{NAME}.ftl");
+    let text = sandbox.read(&path);
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with("intro-p2 ="))
+        .collect();
+    sandbox.write(&path, kept.join("\n"));
+    let site = tempfile::tempdir().expect("a temporary folder");
+    let content = site.path().join("content");
+    sandbox.run_ok(&[
+        "render",
+        "--all",
+        "--format",
+        "markdown",
+        "--out",
+        content.to_str().expect("a UTF-8 path"),
+    ]);
+    std::fs::write(site.path().join("hugo.toml"), MULTILINGUAL).expect("writable");
+    let layouts = site.path().join("layouts/_default");
+    std::fs::create_dir_all(&layouts).expect("folders");
+    std::fs::write(layouts.join("single.html"), SINGLE).expect("writable");
+    let output = Command::new("hugo")
+        .args(["--source"])
+        .arg(site.path())
+        .args(["--destination", "public", "--quiet"])
+        .output()
+        .expect("hugo runs: apt-get install hugo (.ci/run installs it)");
+    assert!(
+        output.status.success(),
+        "hugo failed:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for locale in LOCALES {
+        // Hugo writes language keys in lower case: `/pt-br/`, `/zh-hans/`.
+        let key = locale.to_lowercase();
+        let built = site.path().join(format!("public/{key}/{NAME}/index.html"));
+        let html = std::fs::read_to_string(&built)
+            .unwrap_or_else(|e| panic!("{locale}: {}: {e}", built.display()));
+        assert!(
+            html.contains(&format!("<html lang=\"{key}\"")),
+            "{locale}\n{html}"
+        );
+        // Every other language is a translation of this page, linked to its page.
+        let mut linked: Vec<String> = html
+            .split("<a hreflang=\"")
+            .skip(1)
+            .map(|rest| rest[..rest.find('"').expect("a quote")].to_owned())
+            .collect();
+        linked.sort();
+        let mut others: Vec<String> = LOCALES
+            .iter()
+            .filter(|l| **l != locale)
+            .map(|l| l.to_lowercase())
+            .collect();
+        others.sort();
+        assert_eq!(linked, others, "{locale}: .Translations\n{html}");
+        for other in &others {
+            assert!(
+                html.contains(&format!("href=\"/{other}/{NAME}/\"")),
+                "{locale}: the link to {other}\n{html}"
+            );
+        }
+        // The disclaimer is a section of the page, with Hugo's default settings.
+        let disclaimer = ftl_messages(&sandbox.read(&format!("locales/{locale}/disclaimer.ftl")));
+        let opening: String = disclaimer
+            .iter()
+            .find(|(id, _)| id == "disclaimer-p1")
+            .map(|(_, text)| text.chars().take(30).collect())
+            .expect("a disclaimer paragraph");
+        assert!(
+            html.contains("<h2 id=\"disclaimer\" class=\"disclaimer\">")
+                && html.contains(&format!("<p>{opening}")),
+            "{locale}: the disclaimer section\n{html}"
+        );
+        assert!(!html.contains("raw HTML omitted"), "{locale}\n{html}");
+    }
+    let de = std::fs::read_to_string(site.path().join(format!("public/de/{NAME}/index.html")))
+        .expect("the German page");
+    assert!(
+        de.contains("<p><em>[Not yet translated]</em> ")
+            && de.contains("<p id=\"fallbacks\">intro-p2</p>"),
+        "the German page marks its English paragraph\n{de}"
+    );
+}

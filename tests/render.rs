@@ -179,9 +179,15 @@ fn a_missing_paragraph_falls_back_to_english_marked_so() {
     sandbox.run_ok(&["render", "--all", "--out", "site"]);
     let html = page(&sandbox, "de");
     let english = unit(&sandbox, "en", NAME, "intro-p2");
+    // The paragraph keeps the page's language; inside it, a badge saying so (in English
+    // while German has no interface text for it, marked English) and the English,
+    // marked with its language.
     assert!(
-        html.contains(&format!("<p lang=\"en\" dir=\"ltr\">{english}</p>")),
-        "fallback marked with lang"
+        html.contains(&format!(
+            "<p><span class=\"fallback-badge\" lang=\"en\" dir=\"ltr\">Not yet translated</span> \
+             <span class=\"fallback\" lang=\"en\" dir=\"ltr\">{english}</span></p>"
+        )),
+        "fallback marked with lang and a badge"
     );
     assert!(html.contains(&unit(&sandbox, "de", NAME, "intro-p1")));
 }
@@ -219,7 +225,7 @@ fn a_locale_below_the_threshold_is_not_published_anywhere() {
     // The bar is the publisher's: lowered, the page goes out with English fallbacks.
     sandbox.edit("folio.toml", "[render]\n# Percent of an article's English words that must be current in the locale itself.\nmin-coverage = 80", "[render]\nmin-coverage = 20");
     sandbox.run_ok(&["render", "--all", "--out", "site"]);
-    assert!(page(&sandbox, "fr").contains("<p lang=\"en\" dir=\"ltr\">"));
+    assert!(page(&sandbox, "fr").contains("<span class=\"fallback\" lang=\"en\" dir=\"ltr\">"));
 }
 
 #[test]
@@ -283,6 +289,100 @@ fn markdown_output_has_front_matter_for_site_generators() {
     let ar = sandbox.read(&format!("site/ar/{NAME}.md"));
     assert!(ar.contains("lang: \"ar\"\ndir: \"rtl\"\n"));
     assert!(ar.contains(&unit(&sandbox, "ar", "disclaimer", "disclaimer-p1")));
+}
+
+/// A Markdown page's front matter, read as YAML as site generators read it.
+fn front_matter(markdown: &str) -> serde_json::Value {
+    let (yaml, _) = markdown
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .unwrap_or_else(|| panic!("front matter in\n{markdown}"));
+    serde_norway::from_str(yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"))
+}
+
+#[test]
+fn zola_style_names_translations_by_suffix_and_keeps_folios_keys_in_extra() {
+    let sandbox = Sandbox::repo();
+    sandbox.edit(
+        "folio.toml",
+        "fallback = true",
+        "fallback = true\nmarkdown-style = \"zola\"",
+    );
+    let run = sandbox.run_ok(&[
+        "render", "--all", "--format", "markdown", "--out", "content",
+    ]);
+    assert!(
+        run.stdout.contains("es: 1 page(s) -> content/*.es.md"),
+        "{}",
+        run.stdout
+    );
+    // Zola's default language has no suffix (a suffix naming it is an error to Zola).
+    let mut names: Vec<String> = std::fs::read_dir(sandbox.path().join("content"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = ["", ".ar", ".de", ".es", ".fr", ".pt-BR", ".zh-Hans"]
+        .iter()
+        .map(|suffix| format!("{NAME}{suffix}.md"))
+        .collect();
+    expected.sort();
+    assert_eq!(names, expected);
+    let ar = front_matter(&sandbox.read(&format!("content/{NAME}.ar.md")));
+    assert_eq!(ar["slug"], NAME, "every language's page at the same path");
+    assert_eq!(ar["title"], unit(&sandbox, "ar", NAME, "title"));
+    assert_eq!(ar["extra"]["lang"], "ar");
+    assert_eq!(ar["extra"]["dir"], "rtl");
+    assert_eq!(ar["extra"]["fallbacks"], serde_json::json!([]));
+    for key in ["lang", "dir", "translationKey", "alternates", "fallbacks"] {
+        assert!(
+            ar.get(key).is_none(),
+            "{key} is Zola's extra, not a page key"
+        );
+    }
+    // A refused locale's page is withdrawn under its Zola name.
+    let es = sandbox.read("locales/es/disclaimer.ftl");
+    sandbox.write(
+        "locales/es/disclaimer.ftl",
+        es.replace("disclaimer-p1 = ", "disclaimer-p1 = { "),
+    );
+    let run = sandbox.run(&[
+        "render", "--all", "--format", "markdown", "--out", "content",
+    ]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        !sandbox
+            .path()
+            .join(format!("content/{NAME}.es.md"))
+            .exists()
+    );
+    assert!(sandbox.path().join(format!("content/{NAME}.md")).exists());
+}
+
+#[test]
+fn hugo_style_pages_mark_their_fallbacks() {
+    let sandbox = Sandbox::repo();
+    let path = format!("locales/de/{NAME}.ftl");
+    let text = sandbox.read(&path);
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with("intro-p2 ="))
+        .collect();
+    sandbox.write(&path, kept.join("\n"));
+    sandbox.run_ok(&[
+        "render", "--locale", "de", "--format", "markdown", "--out", "site",
+    ]);
+    let de = sandbox.read(&format!("site/de/{NAME}.md"));
+    let matter = front_matter(&de);
+    assert_eq!(matter["fallbacks"], serde_json::json!(["intro-p2"]));
+    assert_eq!(matter["slug"], NAME);
+    assert_eq!(matter["translationKey"], NAME);
+    let english = unit(&sandbox, "en", NAME, "intro-p2");
+    assert!(
+        de.contains(&format!("\n*\\[Not yet translated\\]* {english}\n")),
+        "{de}"
+    );
 }
 
 #[test]

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use folio_check::same_link_targets;
 use folio_fuzz::page::{seed_page, text_for};
-use folio_render::render_markdown;
+use folio_render::{MarkdownStyle, render_markdown};
 use libfuzzer_sys::fuzz_target;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
@@ -92,7 +92,7 @@ fn english() -> &'static Reading {
     ENGLISH.get_or_init(|| {
         read(&render_markdown(&seed_page(&|id, english| {
             text_for(id, english, english)
-        })))
+        }), MarkdownStyle::Hugo))
     })
 }
 
@@ -107,7 +107,7 @@ fn run(translation: &str) {
         let usable = same_link_targets(english, translation);
         text_for(id, english, if usable { translation } else { english })
     });
-    let output = render_markdown(&page);
+    let output = render_markdown(&page, MarkdownStyle::Hugo);
     let found = read(&output);
     let english = english();
     for (kind, count) in &found.constructs {

@@ -57,6 +57,8 @@ pub fn seed_page(text: &dyn Fn(&str, &str) -> Text) -> Page {
         ],
         x_default: "../en/immunotherapy-multiple-myeloma.html".to_owned(),
         front_matter: Vec::new(),
+        fallbacks: Vec::new(),
+        interface: Default::default(),
     }
 }
 

@@ -41,6 +41,7 @@ pub use exchange::{
 pub use extract::{
     ExtractCheck, ExtractOutcome, ExtractedDocument, OutOfDate, check_extraction, extract,
 };
+pub use folio_render::MarkdownStyle;
 pub use load::{DisclaimerCheck, DocumentError, RunError, english_disclaimer_check};
 pub use order::for_each_in_order;
 pub use select::{

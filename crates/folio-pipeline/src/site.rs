@@ -1,14 +1,15 @@
 //! The pages of one article: each requested locale's page assembled from what the
 //! locale can publish, the rest along its fallback chain, with its own disclaimer.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use folio_model::{Layout, UnitId};
 use folio_policy::{LeftOut, PublishRule, left_out};
 use folio_render::{
-    Alternate, Direction, FrontMatterValue, Page, RenderError, Text, build_blocks, language_name,
-    localize_images, render_html, render_markdown,
+    Alternate, Direction, FrontMatterValue, MarkdownStyle, Page, RenderError, Text, build_blocks,
+    language_name, localize_images, render_html, render_markdown,
 };
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
@@ -17,20 +18,11 @@ use crate::DocumentAssessment;
 /// The format of rendered pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageFormat {
-    /// Standalone HTML5 pages.
+    /// Standalone HTML5 pages, `<locale>/<article>.html`.
     Html,
-    /// Markdown with YAML front matter.
-    Markdown,
-}
-
-impl PageFormat {
-    /// The pages' file extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            PageFormat::Html => "html",
-            PageFormat::Markdown => "md",
-        }
-    }
+    /// Markdown with YAML front matter for a static-site generator, named and keyed as
+    /// its style says.
+    Markdown(MarkdownStyle),
 }
 
 /// What every article's pages share, decided before any is rendered.
@@ -64,8 +56,8 @@ pub struct Site {
 /// One article's pages and what became of each locale.
 #[derive(Debug, Default)]
 pub struct ArticlePages {
-    /// The pages to publish: path relative to the site, contents.
-    pub pages: Vec<(PathBuf, String)>,
+    /// The pages to publish: their locale, path relative to the site, contents.
+    pub pages: Vec<(LanguageIdentifier, PathBuf, String)>,
     /// The pages not published (refused or below the rule), relative to the site.
     pub withdrawn: Vec<PathBuf>,
     /// Locales whose page is below the rule, with their coverage.
@@ -80,6 +72,26 @@ impl Site {
         match locale.character_direction() {
             CharacterDirection::RTL => Direction::Rtl,
             _ => Direction::Ltr,
+        }
+    }
+
+    /// Where `locale`'s page of `article` goes in the site: `<locale>/<article>.html`,
+    /// `<locale>/<article>.md` for Hugo (a content folder per language), and for Zola
+    /// `<article>.md` in the reference locale and `<article>.<locale>.md` in the others,
+    /// side by side (Zola takes a file without a language suffix to be in its default
+    /// language, and refuses a suffix naming the default).
+    pub fn page_path(&self, locale: &LanguageIdentifier, article: &str) -> PathBuf {
+        match self.format {
+            PageFormat::Html => PathBuf::from(locale.to_string()).join(format!("{article}.html")),
+            PageFormat::Markdown(MarkdownStyle::Hugo) => {
+                PathBuf::from(locale.to_string()).join(format!("{article}.md"))
+            }
+            PageFormat::Markdown(MarkdownStyle::Zola) if *locale == self.reference => {
+                PathBuf::from(format!("{article}.md"))
+            }
+            PageFormat::Markdown(MarkdownStyle::Zola) => {
+                PathBuf::from(format!("{article}.{locale}.md"))
+            }
         }
     }
 
@@ -121,15 +133,20 @@ impl Site {
             .iter()
             .filter(|l| published.contains(l))
             .collect();
-        let extension = self.format.extension();
+        let extension = match self.format {
+            PageFormat::Html => "html",
+            PageFormat::Markdown(_) => "md",
+        };
         let href = |l: &LanguageIdentifier| format!("../{l}/{article}.{extension}");
         for locale in &self.requested {
-            let relative = PathBuf::from(locale.to_string()).join(format!("{article}.{extension}"));
+            let relative = self.page_path(locale, article);
             if !published.contains(locale) {
                 outcome.withdrawn.push(relative);
                 continue;
             }
             let chain = &self.chains[locale];
+            // The units shown from another locale, for Markdown's front matter.
+            let fallbacks = RefCell::new(BTreeSet::new());
             let resolve = |id: &UnitId| -> Option<Text> {
                 chain.iter().find_map(|source| {
                     let text = if *source == self.reference {
@@ -139,6 +156,9 @@ impl Site {
                     };
                     let fallback =
                         (source != locale).then(|| (source.to_string(), Self::direction(source)));
+                    if fallback.is_some() {
+                        fallbacks.borrow_mut().insert(id.to_string());
+                    }
                     Some(Text {
                         markdown: text.to_owned(),
                         fallback,
@@ -182,15 +202,18 @@ impl Site {
                     })
                     .collect(),
                 x_default: href(&self.reference),
+                fallbacks: Vec::new(),
+                interface: BTreeMap::new(),
             };
+            page.fallbacks = fallbacks.take().into_iter().collect();
             if let Some(own_images) = self.images.get(locale) {
                 localize_images(&mut page.body, &locale.to_string(), own_images);
             }
             let text = match self.format {
                 PageFormat::Html => render_html(&page, self.template.as_deref())?,
-                PageFormat::Markdown => render_markdown(&page),
+                PageFormat::Markdown(style) => render_markdown(&page, style),
             };
-            outcome.pages.push((relative, text));
+            outcome.pages.push((locale.clone(), relative, text));
         }
         Ok(outcome)
     }

@@ -6,11 +6,14 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 use crate::inline::{html_text_as_markdown, inline_html_with, plain_text};
+use folio_model::Alignment;
+
 use crate::page::{BlockContent, HtmlContent, Page, Text};
 use crate::visible::{visible_fragment_text, visible_text};
 
 /// The built-in page template. A publisher's own template gets the same variables:
-/// `lang`, `dir`, `title` (plain), `title_html`, `description` (plain or none),
+/// `lang`, `dir`, `title` (plain), `title_html` (with the "not yet translated" badge when
+/// the title is a fallback), `description` (plain or none),
 /// `body` and `disclaimer` (safe HTML), `alternates` (`lang`, `name`, `href`, `current`),
 /// `x_default`, `article`, `stylesheet`.
 pub const BUILTIN_TEMPLATE: &str = include_str!("page.html");
@@ -59,7 +62,7 @@ pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, Render
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
     env.add_template("page", template.unwrap_or(BUILTIN_TEMPLATE))?;
-    let disclaimer = blocks_html(&page.disclaimer);
+    let disclaimer = blocks_html(page, &page.disclaimer);
     let alternates: Vec<AlternateContext<'_>> = page
         .alternates
         .iter()
@@ -75,9 +78,9 @@ pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, Render
         dir => page.dir.as_str(),
         article => page.article,
         title => plain_text(&page.title.markdown),
-        title_html => Value::from_safe_string(text_html(&page.title)),
+        title_html => Value::from_safe_string(block_content(page, &page.title)),
         description => page.description.as_ref().map(|d| plain_text(&d.markdown)),
-        body => Value::from_safe_string(blocks_html(&page.body)),
+        body => Value::from_safe_string(blocks_html(page, &page.body)),
         disclaimer => Value::from_safe_string(disclaimer.clone()),
         alternates => alternates,
         x_default => url(&page.x_default),
@@ -110,7 +113,8 @@ pub(crate) fn html_text(text: &Text) -> Text {
     }
 }
 
-/// A text's inline HTML, wrapped in `<span lang dir>` when it is a fallback.
+/// A text's inline HTML, wrapped in `<span lang dir>` when it is a fallback: for a place
+/// that shows the text again, without the badge (a table's caption).
 fn text_html(text: &Text) -> String {
     let html = inline(text);
     match &text.fallback {
@@ -120,14 +124,6 @@ fn text_html(text: &Text) -> String {
             dir.as_str()
         ),
         None => html,
-    }
-}
-
-/// ` lang="…" dir="…"` for a block holding a fallback text.
-fn lang_attributes(text: &Text) -> String {
-    match &text.fallback {
-        Some((lang, dir)) => format!(" lang=\"{}\" dir=\"{}\"", escape(lang), dir.as_str()),
-        None => String::new(),
     }
 }
 
@@ -180,12 +176,17 @@ fn link_footnotes(html: String, footnotes: &Footnotes) -> String {
     html
 }
 
-fn blocks_html(blocks: &[BlockContent]) -> String {
+/// `blocks` of `page` as HTML.
+fn blocks_html(page: &Page, blocks: &[BlockContent]) -> String {
     let mut found = Footnotes::new();
     footnotes(blocks, &mut found);
-    let mut html = String::new();
-    write_blocks(blocks, Paragraphs::Wrapped, &mut html);
-    link_footnotes(html, &found)
+    let mut writer = Writer {
+        page,
+        html: String::new(),
+        heading: None,
+    };
+    writer.write_blocks(blocks, Paragraphs::Wrapped);
+    link_footnotes(writer.html, &found)
 }
 
 /// How paragraphs are written: in `<p>`, or bare, as CommonMark shows the paragraphs of
@@ -196,26 +197,77 @@ enum Paragraphs {
     Bare,
 }
 
-/// Writes `blocks`, their paragraphs as `paragraphs` says.
-fn write_blocks(blocks: &[BlockContent], paragraphs: Paragraphs, html: &mut String) {
-    for block in blocks {
+/// A text's content in a block: its inline HTML, or for a fallback the localized
+/// "not yet translated" badge followed by the text in a `<span>` marked with its own
+/// language and direction. The block element itself keeps the page's `lang` and
+/// `dir`, so a list item's marker stays on the page's side; the stylesheet makes the
+/// span a block of its own, aligned in its own direction.
+fn block_content(page: &Page, text: &Text) -> String {
+    let html = inline(text);
+    let Some((lang, dir)) = &text.fallback else {
+        return html;
+    };
+    format!(
+        "{}<span class=\"fallback\" lang=\"{}\" dir=\"{}\">{html}</span>",
+        badge(page),
+        escape(lang),
+        dir.as_str()
+    )
+}
+
+/// The badge on a fallback: the interface's words in the page's language (the
+/// built-in English, marked as English, when the page's language has none).
+fn badge(page: &Page) -> String {
+    const ID: &str = "fallback-badge";
+    let english = page.ui_is_english(ID) && page.lang != "en" && !page.lang.starts_with("en-");
+    format!(
+        "<span class=\"fallback-badge\"{}>{}</span> ",
+        if english {
+            " lang=\"en\" dir=\"ltr\""
+        } else {
+            ""
+        },
+        escape_text(page.ui(ID))
+    )
+}
+
+/// Writes one page's blocks as HTML: the page gives the interface's words (the badge
+/// on a fallback), and the last heading written names the next table.
+struct Writer<'p> {
+    page: &'p Page,
+    html: String,
+    /// The last heading written: its anchor and text.
+    heading: Option<(&'p str, &'p Text)>,
+}
+
+impl<'p> Writer<'p> {
+    /// [`block_content`] on this page.
+    fn content(&self, text: &Text) -> String {
+        block_content(self.page, text)
+    }
+
+    /// Writes `blocks`, their paragraphs as `paragraphs` says.
+    fn write_blocks(&mut self, blocks: &'p [BlockContent], paragraphs: Paragraphs) {
+        for block in blocks {
+            self.write_block(block, paragraphs);
+        }
+    }
+
+    fn write_block(&mut self, block: &'p BlockContent, paragraphs: Paragraphs) {
         match block {
             BlockContent::Paragraph(text) if paragraphs == Paragraphs::Bare => {
-                if lang_attributes(text).is_empty() {
-                    html.push_str(&inline(text));
-                } else {
-                    html.push_str(&text_html(text));
-                }
-                html.push('\n');
+                let content = self.content(text);
+                self.html.push_str(&content);
+                self.html.push('\n');
             }
             BlockContent::Items {
                 start,
                 loose,
                 items,
             } => {
-                html.push_str(&list_open(*start));
+                self.html.push_str(&list_open(*start));
                 for (task, blocks) in items {
-                    html.push_str("<li>");
+                    self.html.push_str("<li>");
                     let mut blocks = blocks.as_slice();
                     if let Some(done) = task {
                         let checkbox = if *done {
@@ -226,14 +278,11 @@ fn write_blocks(blocks: &[BlockContent], paragraphs: Paragraphs, html: &mut Stri
                         // In a loose list the box stands inside the item's first paragraph.
                         match blocks {
                             [BlockContent::Paragraph(text), rest @ ..] if *loose => {
-                                html.push_str(&format!(
-                                    "<p{}>{checkbox}{}</p>\n",
-                                    lang_attributes(text),
-                                    inline(text)
-                                ));
+                                let content = self.content(text);
+                                self.html.push_str(&format!("<p>{checkbox}{content}</p>\n"));
                                 blocks = rest;
                             }
-                            _ => html.push_str(checkbox),
+                            _ => self.html.push_str(checkbox),
                         }
                     }
                     let paragraphs = if *loose {
@@ -241,72 +290,71 @@ fn write_blocks(blocks: &[BlockContent], paragraphs: Paragraphs, html: &mut Stri
                     } else {
                         Paragraphs::Bare
                     };
-                    write_blocks(blocks, paragraphs, html);
-                    html.push_str("</li>\n");
+                    self.write_blocks(blocks, paragraphs);
+                    self.html.push_str("</li>\n");
                 }
-                html.push_str(if start.is_some() {
-                    "</ol>\n"
-                } else {
-                    "</ul>\n"
-                });
+                self.html.push_str(list_close(*start));
             }
             BlockContent::Quote(blocks) => {
-                html.push_str("<blockquote>\n");
-                write_blocks(blocks, Paragraphs::Wrapped, html);
-                html.push_str("</blockquote>\n");
+                self.html.push_str("<blockquote>\n");
+                self.write_blocks(blocks, Paragraphs::Wrapped);
+                self.html.push_str("</blockquote>\n");
             }
             BlockContent::Code { info, code } => {
                 let language = info.split_whitespace().next().unwrap_or("");
                 if language.is_empty() {
-                    html.push_str("<pre><code>");
+                    self.html.push_str("<pre><code>");
                 } else {
-                    html.push_str(&format!(
+                    self.html.push_str(&format!(
                         "<pre><code class=\"language-{}\">",
                         escape(language)
                     ));
                 }
-                html.push_str(&escape_text(code));
-                html.push_str("</code></pre>\n");
+                self.html.push_str(&escape_text(code));
+                self.html.push_str("</code></pre>\n");
             }
-            BlockContent::Rule => html.push_str("<hr />\n"),
+            BlockContent::Rule => self.html.push_str("<hr />\n"),
             BlockContent::Html(author) => {
-                html.push_str(author);
-                html.push('\n');
+                self.html.push_str(author);
+                self.html.push('\n');
             }
             BlockContent::HtmlText(parts) => {
                 for part in parts {
                     match part {
-                        HtmlContent::Html(author) => html.push_str(author),
-                        HtmlContent::Text(text) => html.push_str(&text_html(&html_text(text))),
+                        HtmlContent::Html(author) => self.html.push_str(author),
+                        HtmlContent::Text(text) => {
+                            let content = self.content(&html_text(text));
+                            self.html.push_str(&content);
+                        }
                         HtmlContent::Attribute(text) => {
-                            html.push_str(&escape(&plain_text(&text.markdown)))
+                            self.html.push_str(&escape(&plain_text(&text.markdown)))
                         }
                     }
                 }
-                html.push('\n');
+                self.html.push('\n');
             }
             BlockContent::Wrapper {
                 open,
                 blocks,
                 close,
             } => {
-                html.push_str(open);
-                html.push('\n');
-                write_blocks(blocks, Paragraphs::Wrapped, html);
-                html.push_str(close);
-                html.push('\n');
+                self.html.push_str(open);
+                self.html.push('\n');
+                self.write_blocks(blocks, Paragraphs::Wrapped);
+                self.html.push_str(close);
+                self.html.push('\n');
             }
             BlockContent::Footnote {
                 label,
                 number,
                 blocks,
             } => {
-                html.push_str(&format!(
+                self.html.push_str(&format!(
                     "<div class=\"footnote-definition\" id=\"{}\"><sup class=\"footnote-definition-label\">{number}</sup>\n",
                     escape(label)
                 ));
-                write_blocks(blocks, Paragraphs::Wrapped, html);
-                html.push_str("</div>\n");
+                self.write_blocks(blocks, Paragraphs::Wrapped);
+                self.html.push_str("</div>\n");
             }
             BlockContent::Heading {
                 level,
@@ -315,71 +363,114 @@ fn write_blocks(blocks: &[BlockContent], paragraphs: Paragraphs, html: &mut Stri
             } => {
                 // The page title is the one h1; article headings start at h2.
                 let level = (*level).clamp(2, 6);
-                html.push_str(&format!(
-                    "<h{level} id=\"{}\"{}>{}</h{level}>\n",
+                let content = self.content(text);
+                self.html.push_str(&format!(
+                    "<h{level} id=\"{}\">{content}</h{level}>\n",
                     escape(anchor),
-                    lang_attributes(text),
-                    inline(text)
                 ));
+                self.heading = Some((anchor, text));
             }
             BlockContent::Paragraph(text) => {
-                html.push_str(&format!(
-                    "<p{}>{}</p>\n",
-                    lang_attributes(text),
-                    inline(text)
-                ));
+                let content = self.content(text);
+                self.html.push_str(&format!("<p>{content}</p>\n"));
             }
             BlockContent::List { start, items } => {
-                html.push_str(&list_open(*start));
+                self.html.push_str(&list_open(*start));
                 for item in items {
-                    html.push_str(&format!(
-                        "<li{}>{}</li>\n",
-                        lang_attributes(item),
-                        inline(item)
-                    ));
+                    let content = self.content(item);
+                    self.html.push_str(&format!("<li>{content}</li>\n"));
                 }
-                html.push_str(if start.is_some() {
-                    "</ol>\n"
-                } else {
-                    "</ul>\n"
-                });
+                self.html.push_str(list_close(*start));
             }
             BlockContent::Table {
                 alignments,
                 header,
                 rows,
-            } => {
-                html.push_str("<div class=\"table\"><table>\n<thead>\n<tr>");
-                for (column, cell) in header.iter().enumerate() {
-                    html.push_str(&cell_html(
-                        "th",
-                        " scope=\"col\"",
-                        alignments.get(column),
-                        cell.as_ref(),
-                    ));
-                }
-                html.push_str("</tr>\n</thead>\n<tbody>\n");
-                for row in rows {
-                    html.push_str("<tr>");
-                    for (column, cell) in row.iter().enumerate() {
-                        // The first column names the row, as in the comparison table.
-                        let (tag, scope) = if column == 0 {
-                            ("th", " scope=\"row\"")
-                        } else {
-                            ("td", "")
-                        };
-                        html.push_str(&cell_html(
-                            tag,
-                            scope,
-                            alignments.get(column),
-                            cell.as_ref(),
-                        ));
-                    }
-                    html.push_str("</tr>\n");
-                }
-                html.push_str("</tbody>\n</table></div>\n");
-            }
+            } => self.write_table(alignments, header, rows),
         }
+    }
+
+    /// A table, readable on a phone and by keyboard: the scrolling box around it is a
+    /// focusable region named by the section's heading (which is also the table's
+    /// caption, for screen readers: Markdown has no caption syntax), or by the
+    /// interface's word for a table when no heading precedes it; each body cell carries
+    /// its column's header text in `data-label`, which the stylesheet shows above the
+    /// cell when a narrow screen stacks the rows.
+    fn write_table(
+        &mut self,
+        alignments: &[Alignment],
+        header: &[Option<Text>],
+        rows: &[Vec<Option<Text>>],
+    ) {
+        let (name, caption) = match self.heading {
+            Some((anchor, text)) => (
+                format!(" aria-labelledby=\"{}\"", escape(anchor)),
+                format!(
+                    "<caption class=\"visually-hidden\">{}</caption>\n",
+                    text_html(text)
+                ),
+            ),
+            None => (
+                format!(" aria-label=\"{}\"", escape(self.page.ui("table-label"))),
+                String::new(),
+            ),
+        };
+        self.html.push_str(&format!(
+            "<div class=\"table\" role=\"region\" tabindex=\"0\"{name}><table>\n{caption}<thead>\n<tr>"
+        ));
+        for (column, cell) in header.iter().enumerate() {
+            let cell = self.cell(
+                "th",
+                " scope=\"col\"",
+                alignments.get(column),
+                cell.as_ref(),
+            );
+            self.html.push_str(&cell);
+        }
+        self.html.push_str("</tr>\n</thead>\n<tbody>\n");
+        let labels: Vec<String> = header
+            .iter()
+            .map(|cell| {
+                cell.as_ref()
+                    .map(|text| plain_text(&text.markdown))
+                    .filter(|label| !label.trim().is_empty())
+                    .map_or_else(String::new, |label| {
+                        format!(" data-label=\"{}\"", escape(&label))
+                    })
+            })
+            .collect();
+        for row in rows {
+            self.html.push_str("<tr>");
+            for (column, cell) in row.iter().enumerate() {
+                // The first column names the row, as in the comparison table.
+                let (tag, attributes) = if column == 0 {
+                    ("th", " scope=\"row\"".to_owned())
+                } else {
+                    ("td", labels.get(column).cloned().unwrap_or_default())
+                };
+                let cell = self.cell(tag, &attributes, alignments.get(column), cell.as_ref());
+                self.html.push_str(&cell);
+            }
+            self.html.push_str("</tr>\n");
+        }
+        self.html.push_str("</tbody>\n</table></div>\n");
+    }
+
+    fn cell(
+        &self,
+        tag: &str,
+        attributes: &str,
+        alignment: Option<&Alignment>,
+        cell: Option<&Text>,
+    ) -> String {
+        let align = match alignment {
+            Some(Alignment::Left) => " class=\"start\"",
+            Some(Alignment::Center) => " class=\"center\"",
+            Some(Alignment::Right) => " class=\"end\"",
+            _ => "",
+        };
+        let content = cell.map(|text| self.content(text)).unwrap_or_default();
+        format!("<{tag}{attributes}{align}>{content}</{tag}>")
     }
 }
 
@@ -391,30 +482,120 @@ fn list_open(start: Option<u64>) -> String {
     }
 }
 
+fn list_close(start: Option<u64>) -> &'static str {
+    if start.is_some() {
+        "</ol>\n"
+    } else {
+        "</ul>\n"
+    }
+}
+
 fn escape_text(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
 }
 
-fn cell_html(
-    tag: &str,
-    scope: &str,
-    alignment: Option<&folio_model::Alignment>,
-    cell: Option<&Text>,
-) -> String {
-    let align = match alignment {
-        Some(folio_model::Alignment::Left) => " class=\"start\"",
-        Some(folio_model::Alignment::Center) => " class=\"center\"",
-        Some(folio_model::Alignment::Right) => " class=\"end\"",
-        _ => "",
-    };
-    match cell {
-        Some(text) => format!(
-            "<{tag}{scope}{align}{}>{}</{tag}>",
-            lang_attributes(text),
-            inline(text)
-        ),
-        None => format!("<{tag}{scope}{align}></{tag}>"),
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::Direction;
+    use crate::page::testing::{english, own, page};
+
+    /// The article's HTML, between `<article>` and `</article>`.
+    fn article(page: &Page) -> String {
+        let html = render_html(page, None).expect("renders");
+        let start = html.find("<article>").expect("an article") + "<article>".len();
+        let end = html.find("</article>").expect("its end");
+        html[start..end].to_owned()
+    }
+
+    #[test]
+    fn a_fallback_keeps_the_pages_direction_and_shows_a_badge() {
+        let mut arabic = page(
+            "ar",
+            Direction::Rtl,
+            vec![
+                BlockContent::List {
+                    start: None,
+                    items: vec![own("عنصر"), english("An **item**")],
+                },
+                BlockContent::Paragraph(english("A paragraph.")),
+            ],
+        );
+        let html = article(&arabic);
+        // No block element is turned: the item and paragraph keep the page's dir, so the
+        // list marker stays on the right.
+        assert!(
+            !html.contains("<li lang") && !html.contains("<p lang"),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<li><span class=\"fallback-badge\" lang=\"en\" dir=\"ltr\">Not yet translated</span> \
+                 <span class=\"fallback\" lang=\"en\" dir=\"ltr\">An <strong>item</strong></span></li>"
+            ),
+            "{html}"
+        );
+        // With the page's own words, the badge is in the page's language, unmarked; and
+        // those words are untrusted text.
+        arabic
+            .interface
+            .insert("fallback-badge".into(), "لم تُترجم <b>بعد</b>".into());
+        let html = article(&arabic);
+        assert!(
+            html.contains(
+                "<p><span class=\"fallback-badge\">لم تُترجم &lt;b&gt;بعد&lt;/b&gt;</span> \
+                 <span class=\"fallback\" lang=\"en\" dir=\"ltr\">A paragraph.</span></p>"
+            ),
+            "{html}"
+        );
+        // An English page needs no marking of English words.
+        let html = article(&page(
+            "en-GB",
+            Direction::Ltr,
+            vec![BlockContent::Paragraph(english("A paragraph."))],
+        ));
+        assert!(html.contains("<span class=\"fallback-badge\">"), "{html}");
+    }
+
+    #[test]
+    fn a_table_is_a_named_focusable_region_with_labelled_cells() {
+        let table = || BlockContent::Table {
+            alignments: vec![Alignment::None; 3],
+            header: vec![Some(own("Treatment")), Some(own("How \"it\" works")), None],
+            rows: vec![vec![
+                Some(own("Surgery")),
+                Some(own("Removes")),
+                Some(own("x")),
+            ]],
+        };
+        let heading = BlockContent::Heading {
+            level: 2,
+            anchor: "options".into(),
+            text: english("Options"),
+        };
+        let html = article(&page("es", Direction::Ltr, vec![heading, table()]));
+        assert!(
+            html.contains(
+                "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-labelledby=\"options\"><table>\n\
+                 <caption class=\"visually-hidden\"><span lang=\"en\" dir=\"ltr\">Options</span></caption>"
+            ),
+            "{html}"
+        );
+        // The row's header names the row; each other cell carries its column's header
+        // as plain text, escaped; a column without a header gets no label.
+        assert!(
+            html.contains(
+                "<tr><th scope=\"row\">Surgery</th><td data-label=\"How &quot;it&quot; works\">Removes</td><td>x</td></tr>"
+            ),
+            "{html}"
+        );
+        // With no heading before it, the region is named by the interface's word.
+        let html = article(&page("es", Direction::Ltr, vec![table()]));
+        assert!(
+            html.contains("role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>\n<thead>"),
+            "{html}"
+        );
     }
 }

@@ -401,7 +401,7 @@ const ESCAPED_AT_LINE_START: &[char] = &['-', '+', '=', ':', '$'];
 /// Writes untrusted text as Markdown that shows exactly that text: see
 /// [`inline_markdown`]. `line_start` says whether the text begins a line (it is cleared
 /// once anything is written).
-fn escape_markdown_text(text: &str, line_start: &mut bool) -> String {
+pub(crate) fn escape_markdown_text(text: &str, line_start: &mut bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let chars: Vec<char> = text
         .chars()

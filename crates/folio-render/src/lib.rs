@@ -24,7 +24,7 @@ pub use html::{BUILTIN_TEMPLATE, RenderError, STYLESHEET, render_html};
 pub use inline::{
     MarkdownPlace, inline_html, inline_html_with, inline_markdown, inline_markdown_with, plain_text,
 };
-pub use markdown::render_markdown;
+pub use markdown::{MarkdownStyle, render_markdown};
 pub use page::{
     Alternate, BlockContent, Direction, FrontMatterValue, HtmlContent, Page, Text, build_blocks,
     language_name, localize_images,

@@ -1,7 +1,8 @@
 //! Page → Markdown with YAML front matter, for Hugo, Zola (YAML mode) and Jekyll.
 
 use crate::inline::{
-    MarkdownPlace, inline_html_with, inline_markdown_with, plain_text, yaml_string,
+    MarkdownPlace, escape_markdown_text, inline_html_with, inline_markdown_with, plain_text,
+    yaml_string,
 };
 use crate::page::{BlockContent, FrontMatterValue, HtmlContent, Page};
 
@@ -19,59 +20,186 @@ fn indented(text: &str, indent: &str) -> String {
     out
 }
 
-/// Renders `page` as Markdown: front matter with `title`, `description`, `lang`, `dir`,
-/// `translationKey` (the article, as Hugo links translations) and `alternates`; then the
-/// body and the disclaimer. Strings in the front matter are YAML-safe JSON
-/// strings (`yaml_string`), so no translation can break out of them or break the YAML.
-pub fn render_markdown(page: &Page) -> String {
+/// Which static-site generator's conventions a Markdown page follows: where Folio's own
+/// front matter keys go (the page's path is the caller's: Hugo reads `<lang>/<article>.md`
+/// in a content folder per language, Zola `<article>.<lang>.md` beside `<article>.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MarkdownStyle {
+    /// Hugo, Jekyll and most others: every key at the top of the front matter, where
+    /// templates read it (`.Params.lang`, `page.lang`).
+    #[default]
+    Hugo,
+    /// Zola: its own page keys (`title`, `description`, `date`, `updated`, `slug`…) at
+    /// the top, everything else under `extra`, the one table Zola passes on to
+    /// templates (it drops other unknown keys).
+    Zola,
+}
+
+/// The page keys Zola reads itself; a source key of these names stays at the top of
+/// the front matter in [`MarkdownStyle::Zola`], any other goes under `extra`.
+const ZOLA_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "date",
+    "updated",
+    "draft",
+    "render",
+    "slug",
+    "path",
+    "taxonomies",
+    "weight",
+    "authors",
+    "aliases",
+    "template",
+    "in_search_index",
+];
+
+/// Renders `page` as Markdown in `style`: front matter with `title`, `description`,
+/// `slug` (the article's name, unless the source sets one, so every language's page has
+/// the same last path segment), `lang`, `dir`, `translationKey` (the article, as Hugo
+/// pairs translations), `alternates`, `x_default` and `fallbacks` (the ids of the units
+/// shown from another locale), then the source's other keys; then the body, each
+/// fallback block opening with the interface's "not yet translated" badge in brackets
+/// and emphasis (HTML would be dropped by a site generator that does not allow raw
+/// HTML, as Hugo by default); then the disclaimer, its first heading carrying the
+/// `disclaimer` class (`{#disclaimer .disclaimer}`, heading attributes that Hugo, Zola
+/// and pulldown-cmark read), or a thematic break before it when it opens with no
+/// heading, so it stands apart from the article without any HTML. Strings in the front
+/// matter are YAML-safe JSON strings (`yaml_string`), so no translation can break out of
+/// them or break the YAML.
+pub fn render_markdown(page: &Page, style: MarkdownStyle) -> String {
     let quote = yaml_string;
-    let mut out = String::from("---\n");
-    out.push_str(&format!(
-        "title: {}\n",
-        quote(&plain_text(&page.title.markdown))
+    // Each entry: its key and its YAML text after `key:` (` value`, or lines of a list).
+    let mut entries: Vec<(&str, String)> = Vec::new();
+    entries.push((
+        "title",
+        format!(" {}", quote(&plain_text(&page.title.markdown))),
     ));
     if let Some(description) = &page.description {
-        out.push_str(&format!(
-            "description: {}\n",
-            quote(&plain_text(&description.markdown))
+        entries.push((
+            "description",
+            format!(" {}", quote(&plain_text(&description.markdown))),
         ));
     }
-    out.push_str(&format!(
-        "lang: {}\ndir: {}\n",
-        quote(&page.lang),
-        quote(page.dir.as_str())
-    ));
-    out.push_str(&format!("translationKey: {}\n", quote(&page.article)));
-    out.push_str("alternates:\n");
+    if !page.front_matter.iter().any(|(key, _)| key == "slug") {
+        entries.push(("slug", format!(" {}", quote(&page.article))));
+    }
+    entries.push(("lang", format!(" {}", quote(&page.lang))));
+    entries.push(("dir", format!(" {}", quote(page.dir.as_str()))));
+    entries.push(("translationKey", format!(" {}", quote(&page.article))));
+    let mut alternates = String::new();
     for alternate in &page.alternates {
-        out.push_str(&format!(
-            "  - lang: {}\n    href: {}\n",
+        alternates.push_str(&format!(
+            "\n  - lang: {}\n    href: {}",
             quote(&alternate.lang),
             quote(&alternate.href)
         ));
     }
-    out.push_str(&format!("x_default: {}\n", quote(&page.x_default)));
+    if alternates.is_empty() {
+        alternates.push_str(" []");
+    }
+    entries.push(("alternates", alternates));
+    entries.push(("x_default", format!(" {}", quote(&page.x_default))));
+    let fallbacks: Vec<String> = page.fallbacks.iter().map(|id| quote(id)).collect();
+    entries.push(("fallbacks", format!(" [{}]", fallbacks.join(", "))));
+    // The source's own `extra` table, in Zola's style, merges into Folio's.
+    let mut source_extra: Vec<(&str, String)> = Vec::new();
     for (key, value) in &page.front_matter {
-        if RESERVED_KEYS.contains(&key.as_str()) {
-            continue;
+        match (key.as_str(), value, style) {
+            (
+                "extra",
+                FrontMatterValue::Kept(serde_json::Value::Object(map)),
+                MarkdownStyle::Zola,
+            ) => {
+                source_extra.extend(map.iter().map(|(k, v)| (k.as_str(), format!(" {v}"))));
+            }
+            (key, _, _) if RESERVED_KEYS.contains(&key) => {}
+            (key, _, _) if key == "extra" && style == MarkdownStyle::Zola => {}
+            (key, value, _) => {
+                // JSON is YAML's flow style: the source's values go out as they were parsed.
+                let value = match value {
+                    FrontMatterValue::Kept(value) => value.to_string(),
+                    FrontMatterValue::Text(text) => quote(&plain_text(&text.markdown)),
+                };
+                entries.push((key, format!(" {value}")));
+            }
         }
-        // JSON is YAML's flow style: the source's values go out as they were parsed.
-        let value = match value {
-            FrontMatterValue::Kept(value) => value.to_string(),
-            FrontMatterValue::Text(text) => quote(&plain_text(&text.markdown)),
-        };
-        out.push_str(&format!("{}: {value}\n", quote(key)));
+    }
+    let mut top = String::new();
+    let mut extra = String::new();
+    let in_extra = |key: &str| style == MarkdownStyle::Zola && !ZOLA_KEYS.contains(&key);
+    let entries = entries
+        .iter()
+        .map(|(key, value)| (in_extra(key), key, value))
+        .chain(source_extra.iter().map(|(key, value)| (true, key, value)));
+    for (in_extra, key, value) in entries {
+        let entry = format!("{}:{value}\n", key_name(key));
+        if in_extra {
+            for line in entry.lines() {
+                extra.push_str("  ");
+                extra.push_str(line);
+                extra.push('\n');
+            }
+        } else {
+            top.push_str(&entry);
+        }
+    }
+    let mut out = String::from("---\n");
+    out.push_str(&top);
+    if !extra.is_empty() {
+        out.push_str("extra:\n");
+        out.push_str(&extra);
     }
     out.push_str("---\n");
+    let badge = format!(
+        "*\\[{}\\]* ",
+        escape_markdown_text(page.ui("fallback-badge"), &mut false)
+    );
     let mut body = String::new();
-    blocks_markdown(&page.body, &mut body);
+    blocks_markdown(&page.body, &badge, &mut body);
     out.push_str(&restore_footnote_references(body, &page.body));
-    out.push_str("\n<!-- disclaimer: every page carries it -->\n");
-    blocks_markdown(&page.disclaimer, &mut out);
+    let mut disclaimer = String::new();
+    blocks_markdown(&page.disclaimer, &badge, &mut disclaimer);
+    match page.disclaimer.first() {
+        // The heading is the disclaimer's first line: `## … {#anchor}`.
+        Some(BlockContent::Heading { anchor, .. }) => {
+            disclaimer = disclaimer.replacen(
+                &format!(" {{#{anchor}}}\n"),
+                &format!(" {{#{anchor} .disclaimer}}\n"),
+                1,
+            );
+        }
+        _ => out.push_str("\n***\n"),
+    }
+    out.push_str(&disclaimer);
     out
 }
 
-/// The keys this renderer writes itself; the source's own of these names give way.
+/// A front matter key as written: Folio's own bare, as site generators document them;
+/// the source's quoted (`yaml_string`), as they were before.
+fn key_name(key: &str) -> String {
+    if OWN_KEYS.contains(&key) {
+        key.to_owned()
+    } else {
+        yaml_string(key)
+    }
+}
+
+/// The keys this renderer writes itself.
+const OWN_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "slug",
+    "lang",
+    "dir",
+    "translationKey",
+    "alternates",
+    "x_default",
+    "fallbacks",
+];
+
+/// The keys the source's own of these names give way to (`slug` is the source's when
+/// it has one).
 const RESERVED_KEYS: &[&str] = &[
     "title",
     "description",
@@ -80,6 +208,7 @@ const RESERVED_KEYS: &[&str] = &[
     "translationKey",
     "alternates",
     "x_default",
+    "fallbacks",
 ];
 
 /// `\[^label\]`, as [`crate::inline_markdown`] escapes a footnote reference, written back as a
@@ -111,7 +240,16 @@ fn footnote_labels(blocks: &[BlockContent], labels: &mut Vec<String>) {
     }
 }
 
-fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
+/// Writes `blocks` as Markdown, each fallback text opening with `badge` (Markdown).
+fn blocks_markdown(blocks: &[BlockContent], badge: &str, out: &mut String) {
+    let unit = |text: &crate::page::Text, place: MarkdownPlace| {
+        let written = inline_markdown_with(&text.markdown, place, text.reference.as_deref());
+        if text.fallback.is_some() {
+            format!("{badge}{written}")
+        } else {
+            written
+        }
+    };
     // Two lists in a row are one list to a Markdown reader unless their markers differ.
     let mut previous_marker: Option<&str> = None;
     for block in blocks {
@@ -143,35 +281,19 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
                 out.push_str(&format!(
                     "{} {} {{#{anchor}}}\n",
                     "#".repeat(level),
-                    inline_markdown_with(
-                        &text.markdown,
-                        MarkdownPlace::Heading,
-                        text.reference.as_deref()
-                    )
+                    unit(text, MarkdownPlace::Heading)
                 ));
             }
-            BlockContent::Paragraph(text) => out.push_str(&format!(
-                "{}\n",
-                inline_markdown_with(
-                    &text.markdown,
-                    MarkdownPlace::Flow,
-                    text.reference.as_deref()
-                )
-            )),
+            BlockContent::Paragraph(text) => {
+                out.push_str(&format!("{}\n", unit(text, MarkdownPlace::Flow)))
+            }
             BlockContent::List { start, items } => {
                 for (i, item) in items.iter().enumerate() {
                     let marker = match start {
                         Some(n) => format!("{}{marker}", n + i as u64),
                         None => marker.to_owned(),
                     };
-                    out.push_str(&format!(
-                        "{marker} {}\n",
-                        inline_markdown_with(
-                            &item.markdown,
-                            MarkdownPlace::Flow,
-                            item.reference.as_deref()
-                        )
-                    ));
+                    out.push_str(&format!("{marker} {}\n", unit(item, MarkdownPlace::Flow)));
                 }
             }
             BlockContent::Items {
@@ -193,7 +315,7 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
                         None => "",
                     };
                     let mut inner = String::new();
-                    blocks_markdown(blocks, &mut inner);
+                    blocks_markdown(blocks, badge, &mut inner);
                     let inner = inner.trim_start_matches('\n');
                     let inner = if *loose {
                         inner.to_owned()
@@ -207,7 +329,7 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
             }
             BlockContent::Quote(blocks) => {
                 let mut inner = String::new();
-                blocks_markdown(blocks, &mut inner);
+                blocks_markdown(blocks, badge, &mut inner);
                 for line in inner.trim_start_matches('\n').lines() {
                     out.push_str(if line.is_empty() { ">" } else { "> " });
                     out.push_str(line);
@@ -281,14 +403,14 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
             } => {
                 out.push_str(open);
                 out.push('\n');
-                blocks_markdown(blocks, out);
+                blocks_markdown(blocks, badge, out);
                 out.push('\n');
                 out.push_str(close);
                 out.push('\n');
             }
             BlockContent::Footnote { label, blocks, .. } => {
                 let mut inner = String::new();
-                blocks_markdown(blocks, &mut inner);
+                blocks_markdown(blocks, badge, &mut inner);
                 out.push_str(&format!(
                     "[^{label}]: {}",
                     indented(inner.trim_start_matches('\n'), "    ")
@@ -300,13 +422,8 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
                 alignments,
             } => {
                 let cell = |c: &Option<crate::page::Text>| {
-                    c.as_ref().map_or(String::new(), |t| {
-                        inline_markdown_with(
-                            &t.markdown,
-                            MarkdownPlace::TableCell,
-                            t.reference.as_deref(),
-                        )
-                    })
+                    c.as_ref()
+                        .map_or(String::new(), |t| unit(t, MarkdownPlace::TableCell))
                 };
                 out.push_str(&format!(
                     "| {} |\n",
@@ -330,5 +447,132 @@ fn blocks_markdown(blocks: &[BlockContent], out: &mut String) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::Direction;
+    use crate::page::testing::{english, own, page};
+
+    fn front_matter(markdown: &str) -> serde_json::Value {
+        let yaml = markdown
+            .strip_prefix("---\n")
+            .and_then(|rest| rest.split_once("\n---\n"))
+            .expect("front matter")
+            .0;
+        serde_norway::from_str(yaml).expect("valid YAML")
+    }
+
+    #[test]
+    fn fallbacks_are_listed_and_marked_where_a_reader_sees_them() {
+        let mut page = page(
+            "de",
+            Direction::Ltr,
+            vec![
+                BlockContent::Heading {
+                    level: 2,
+                    anchor: "s".into(),
+                    text: english("Section"),
+                },
+                BlockContent::List {
+                    start: None,
+                    items: vec![own("Eins"), english("Two")],
+                },
+            ],
+        );
+        page.fallbacks = vec!["s-heading".into(), "s-li2".into()];
+        page.interface
+            .insert("fallback-badge".into(), "Noch *nicht* [übersetzt]".into());
+        let markdown = render_markdown(&page, MarkdownStyle::Hugo);
+        assert_eq!(
+            front_matter(&markdown)["fallbacks"],
+            serde_json::json!(["s-heading", "s-li2"])
+        );
+        // The badge is emphasis around the interface text, which is text: its own
+        // Markdown characters are escaped.
+        let badge = "*\\[Noch \\*nicht\\* \\[übersetzt\\]\\]* ";
+        assert!(
+            markdown.contains(&format!("\n## {badge}Section {{#s}}\n")),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains(&format!("\n- Eins\n- {badge}Two\n")),
+            "{markdown}"
+        );
+    }
+
+    #[test]
+    fn the_disclaimer_is_a_section_a_site_generator_keeps() {
+        let mut page = page(
+            "es",
+            Direction::Ltr,
+            vec![BlockContent::Paragraph(own("Hola."))],
+        );
+        // With no heading, a thematic break sets it apart; no HTML comment, which a
+        // generator that drops raw HTML would drop.
+        let markdown = render_markdown(&page, MarkdownStyle::Hugo);
+        assert!(
+            markdown.ends_with("\nHola.\n\n***\n\nNot advice.\n"),
+            "{markdown}"
+        );
+        page.disclaimer.insert(
+            0,
+            BlockContent::Heading {
+                level: 2,
+                anchor: "disclaimer".into(),
+                text: own("Aviso"),
+            },
+        );
+        let markdown = render_markdown(&page, MarkdownStyle::Hugo);
+        assert!(
+            markdown.ends_with("\nHola.\n\n## Aviso {#disclaimer .disclaimer}\n\nNot advice.\n"),
+            "{markdown}"
+        );
+        assert!(!markdown.contains("<!--"), "{markdown}");
+    }
+
+    #[test]
+    fn zola_reads_its_own_keys_and_the_rest_under_extra() {
+        let mut page = page("es", Direction::Ltr, Vec::new());
+        page.front_matter = vec![
+            (
+                "date".into(),
+                FrontMatterValue::Kept(serde_json::json!("2025-02-01")),
+            ),
+            (
+                "extra".into(),
+                FrontMatterValue::Kept(serde_json::json!({"hero": "a.png"})),
+            ),
+            (
+                "tags".into(),
+                FrontMatterValue::Kept(serde_json::json!(["x"])),
+            ),
+        ];
+        let zola = front_matter(&render_markdown(&page, MarkdownStyle::Zola));
+        assert_eq!(
+            zola,
+            serde_json::json!({
+                "title": "Title",
+                "slug": "a",
+                "date": "2025-02-01",
+                "extra": {
+                    "lang": "es",
+                    "dir": "ltr",
+                    "translationKey": "a",
+                    "alternates": [],
+                    "x_default": "../en/a.html",
+                    "fallbacks": [],
+                    "tags": ["x"],
+                    "hero": "a.png",
+                },
+            })
+        );
+        // Hugo reads every key at the top, the source's `extra` as it was.
+        let hugo = front_matter(&render_markdown(&page, MarkdownStyle::Hugo));
+        assert_eq!(hugo["lang"], "es");
+        assert_eq!(hugo["extra"], serde_json::json!({"hero": "a.png"}));
+        assert_eq!(hugo["date"], "2025-02-01");
     }
 }

@@ -1,6 +1,6 @@
 //! The page model: what a rendered page says, resolved and ready to assemble.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use folio_model::{Alignment, Block, HtmlPart, Layout, UnitId};
 use serde::Serialize;
@@ -171,6 +171,42 @@ pub struct Page {
     pub alternates: Vec<Alternate>,
     /// Link to the reference-language page (`hreflang="x-default"`).
     pub x_default: String,
+    /// The ids of the units shown from another locale (fallbacks), sorted: Markdown
+    /// output lists them in its front matter.
+    pub fallbacks: Vec<String>,
+    /// The interface's words in the page's language (the "not yet translated" badge…),
+    /// by message id; an id missing here shows the built-in English ([`Page::ui`]).
+    /// Untrusted like any translation: escaped wherever it is written.
+    pub interface: BTreeMap<String, String>,
+}
+
+/// The interface's words in English, by message id: what a page shows when its
+/// language has no text for one ([`Page::ui`]).
+const INTERFACE_ENGLISH: &[(&str, &str)] = &[
+    ("fallback-badge", "Not yet translated"),
+    ("table-label", "Table"),
+];
+
+impl Page {
+    /// The interface text `id` in the page's language, else the built-in English
+    /// (see [`Page::ui_is_english`]); an id nobody defines is shown as itself.
+    pub fn ui<'a>(&'a self, id: &'a str) -> &'a str {
+        self.interface
+            .get(id)
+            .map(String::as_str)
+            .or_else(|| {
+                INTERFACE_ENGLISH
+                    .iter()
+                    .find_map(|(key, text)| (*key == id).then_some(*text))
+            })
+            .unwrap_or(id)
+    }
+
+    /// Whether [`Page::ui`] shows `id` from the built-in English table, so that text
+    /// must be marked as English on a page in another language.
+    pub fn ui_is_english(&self, id: &str) -> bool {
+        !self.interface.contains_key(id)
+    }
 }
 
 /// Resolves a layout's blocks through `resolve` (unit id → text). A unit that can't be
@@ -417,9 +453,62 @@ fn localize_html_images(html: &str, swap: &dyn Fn(&str) -> Option<String>) -> St
     out
 }
 
+/// Pages for the renderers' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    /// A text in the page's own language, its English the same Markdown.
+    pub(crate) fn own(markdown: &str) -> Text {
+        Text {
+            markdown: markdown.into(),
+            fallback: None,
+            reference: Some(markdown.into()),
+        }
+    }
+
+    /// An English text shown as a fallback.
+    pub(crate) fn english(markdown: &str) -> Text {
+        Text {
+            fallback: Some(("en".into(), Direction::Ltr)),
+            ..own(markdown)
+        }
+    }
+
+    /// A page in `lang` with `body` and a one-paragraph disclaimer.
+    pub(crate) fn page(lang: &str, dir: Direction, body: Vec<BlockContent>) -> Page {
+        Page {
+            lang: lang.into(),
+            dir,
+            article: "a".into(),
+            title: own("Title"),
+            description: None,
+            front_matter: Vec::new(),
+            body,
+            disclaimer: vec![BlockContent::Paragraph(own("Not advice."))],
+            alternates: Vec::new(),
+            x_default: "../en/a.html".into(),
+            fallbacks: Vec::new(),
+            interface: BTreeMap::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interface_text_falls_back_to_the_built_in_english() {
+        let mut page = testing::page("de", Direction::Ltr, Vec::new());
+        assert_eq!(page.ui("fallback-badge"), "Not yet translated");
+        assert!(page.ui_is_english("fallback-badge"));
+        page.interface
+            .insert("fallback-badge".into(), "Noch nicht übersetzt".into());
+        assert_eq!(page.ui("fallback-badge"), "Noch nicht übersetzt");
+        assert!(!page.ui_is_english("fallback-badge"));
+        assert_eq!(page.ui("no-such-message"), "no-such-message");
+    }
 
     #[test]
     fn a_locale_shows_its_own_images_where_it_has_them() {

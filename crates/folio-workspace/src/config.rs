@@ -70,6 +70,23 @@ pub struct RenderSettings {
     /// A minijinja page template, relative to the workspace root; the built-in one when
     /// absent.
     pub template: Option<PathBuf>,
+    /// Which static-site generator `render --format markdown` writes for: its file names
+    /// and front matter (default `hugo`).
+    #[serde(default)]
+    pub markdown_style: MarkdownFlavor,
+}
+
+/// `[render] markdown-style`: the static-site generator Markdown pages are written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MarkdownFlavor {
+    /// `<locale>/<article>.md`, every front matter key at the top (Hugo, Jekyll, most
+    /// others).
+    #[default]
+    Hugo,
+    /// `<article>.md` and `<article>.<locale>.md` side by side, Folio's keys under
+    /// `extra` (Zola).
+    Zola,
 }
 
 impl Default for RenderSettings {
@@ -78,6 +95,7 @@ impl Default for RenderSettings {
             min_coverage: publish_coverage(),
             fallback: true,
             template: None,
+            markdown_style: MarkdownFlavor::Hugo,
         }
     }
 }

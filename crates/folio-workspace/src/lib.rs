@@ -29,7 +29,7 @@ mod tree;
 pub use cache::{CACHE_DIR, Stamp, program_stamp};
 pub use config::{
     CheckSettings, Config, DEFAULT_TERMS, DocumentCheckSettings, ExtractSettings, FindingLevel,
-    LocaleCheckSettings, RenderSettings, TerminologySettings,
+    LocaleCheckSettings, MarkdownFlavor, RenderSettings, TerminologySettings,
 };
 pub use error::WorkspaceError;
 pub use files::{

@@ -9,13 +9,14 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use folio_pipeline::{
-    DocumentAssessment, EnglishError, PageFormat, Site, assess_document, for_each_in_order,
+    DocumentAssessment, EnglishError, MarkdownStyle, PageFormat, Site, assess_document,
+    for_each_in_order,
 };
 use folio_policy::{
     DisclaimerGap, DisclaimerProblem, LeftOut, PublishRule, article_checks, disclaimer_problems,
     fallback_chain,
 };
-use folio_workspace::{SiteScope, SiteStage, Workspace};
+use folio_workspace::{MarkdownFlavor, SiteScope, SiteStage, Workspace};
 use unic_langid::LanguageIdentifier;
 
 use crate::Outcome;
@@ -127,7 +128,12 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         },
         format: match args.format {
             crate::cli::PageFormat::Html => PageFormat::Html,
-            crate::cli::PageFormat::Markdown => PageFormat::Markdown,
+            crate::cli::PageFormat::Markdown => {
+                PageFormat::Markdown(match config.render.markdown_style {
+                    MarkdownFlavor::Hugo => MarkdownStyle::Hugo,
+                    MarkdownFlavor::Zola => MarkdownStyle::Zola,
+                })
+            }
         },
         template: match &config.render.template {
             Some(path) => Some(workspace.read_text(&workspace.root().join(path))?),
@@ -140,10 +146,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
     let mut rendered = Rendered::default();
     for locale in refused.keys().filter(|l| requested.contains(l)) {
         for article in &articles {
-            rendered.withdrawn.push(
-                PathBuf::from(locale.to_string())
-                    .join(format!("{article}.{}", site.format.extension())),
-            );
+            rendered.withdrawn.push(site.page_path(locale, article));
         }
     }
     let mut failed = false;
@@ -197,6 +200,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         rendered: &rendered,
         withdrawn: &published.withdrawn,
         disclaimer: &disclaimer,
+        site: &site,
     };
     summary.print(cli, args, &workspace, reporter)
 }
@@ -271,15 +275,10 @@ fn render_article(
             .collect(),
         ..Rendered::default()
     };
-    for (relative, text) in pages.pages {
+    for (locale, relative, text) in pages.pages {
         stage
             .write_page(&relative, text.as_bytes())
             .map_err(|e| ArticleError::Document(e.into()))?;
-        let locale = relative
-            .components()
-            .next()
-            .and_then(|c| c.as_os_str().to_str()?.parse().ok())
-            .expect("pages are written under their locale's folder");
         *rendered.written.entry(locale).or_default() += 1;
     }
     Ok(rendered)
@@ -297,6 +296,8 @@ struct Summary<'a> {
     rendered: &'a Rendered,
     withdrawn: &'a [PathBuf],
     disclaimer: &'a str,
+    /// Where pages go, for the summary's `-> site/es/*.html`.
+    site: &'a Site,
 }
 
 impl Summary<'_> {
@@ -360,7 +361,7 @@ impl Summary<'_> {
                 out,
                 "{locale}: {} page(s) -> {}",
                 self.rendered.written.get(locale).copied().unwrap_or(0),
-                args.out.join(locale.to_string()).display()
+                args.out.join(self.site.page_path(locale, "*")).display()
             )?;
         }
         Ok(outcome)
