@@ -269,7 +269,7 @@ fn hostile_translations_build_no_block_link_or_shortcode_in_hugo() {
         assert!(es.contains(shown), "{shown:?} shows as text\n{es}");
     }
     // The page title is not in the body: `param "title"` did not run.
-    assert!(!es.contains("Inmunoterapia para el mieloma múltiple: opciones"));
+    assert!(!es.contains("Inmunoterapia en el mieloma múltiple: opciones"));
     // The disclaimer survived the unclosed fence, as a paragraph.
     let disclaimer = ftl_messages(&sandbox.read("locales/es/disclaimer.ftl"));
     let (_, paragraph) = disclaimer

@@ -88,8 +88,8 @@ fn changed_since_checks_only_the_changed_translation() {
     let sandbox = repository();
     sandbox.edit(
         &format!("locales/es/{NAME}.ftl"),
-        "title = Inmunoterapia para",
-        "title = La inmunoterapia para",
+        "title = Inmunoterapia en",
+        "title = La inmunoterapia en",
     );
     git(&sandbox, &["commit", "-q", "-am", "es: title"]);
     let only = pairs(&[(NAME, "es")]);

@@ -156,6 +156,17 @@ pub fn generate(
         ..Summary::default()
     };
     copier.copy("folio.toml", "folio.toml", None, &mut summary)?;
+    // The termbase, if any, with the tables of the locales written: `check` refuses a
+    // table for a locale the workspace lacks.
+    if from.join(TERMS).is_file() {
+        let text = std::fs::read_to_string(from.join(TERMS))
+            .with_context(|| format!("reading {}", from.join(TERMS).display()))?;
+        let kept = terms_for(&text, &targets);
+        std::fs::write(out.join(TERMS), &kept)
+            .with_context(|| format!("writing {}", out.join(TERMS).display()))?;
+        summary.files += 1;
+        summary.bytes += kept.len() as u64;
+    }
     // The disclaimer keeps its name.
     copier.document(DISCLAIMER, DISCLAIMER, &targets, &mut summary)?;
     let copies = (1..=articles)
@@ -270,6 +281,29 @@ impl Copier<'_> {
     }
 }
 
+/// The termbase's file name in a workspace.
+const TERMS: &str = "terms.toml";
+
+/// A termbase's `text` without the `[term.<tag>]` tables of locales not in `targets`
+/// (a table runs to the next table header).
+fn terms_for(text: &str, targets: &[Target]) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut skipping = false;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with('[') {
+            skipping = line
+                .trim_end()
+                .strip_prefix("[term.")
+                .and_then(|rest| rest.strip_suffix(']'))
+                .is_some_and(|tag| !targets.iter().any(|t| t.tag == tag));
+        }
+        if !skipping {
+            kept.push_str(line);
+        }
+    }
+    kept
+}
+
 /// `text` with `name` replaced by `copy` in its comment lines only.
 fn rename_in_comments(text: &str, name: &str, copy: &str) -> String {
     let mut out = String::with_capacity(text.len() + 64);
@@ -291,6 +325,21 @@ mod tests {
         ["ar", "de", "es", "fr", "pt-BR", "zh-Hans"]
             .map(String::from)
             .to_vec()
+    }
+
+    #[test]
+    fn the_termbase_keeps_the_tables_of_the_locales_written() {
+        let text = "[[term]]\nid = \"a\"\nen = [\"a\"]\n\n[term.de]\napproved = [\"x\"]\n\n\
+                    [term.fr]\napproved = [\"y\"]\n\n[[term]]\nid = \"b\"\n";
+        let targets = [Target {
+            tag: "fr".to_owned(),
+            from: "fr".to_owned(),
+        }];
+        assert_eq!(
+            terms_for(text, &targets),
+            "[[term]]\nid = \"a\"\nen = [\"a\"]\n\n[term.fr]\napproved = [\"y\"]\n\n\
+             [[term]]\nid = \"b\"\n"
+        );
     }
 
     #[test]
