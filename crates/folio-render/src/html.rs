@@ -5,14 +5,22 @@ use serde::Serialize;
 
 use std::collections::BTreeMap;
 
+use crate::dates::{CalendarDate, ShownDate};
+use crate::details::{json_ld, og_locale};
 use crate::inline::{html_text_as_markdown, inline_html_with, plain_text};
+use crate::interface::english_interface;
 use crate::page::{BlockContent, HtmlContent, Page, Text};
 use crate::visible::{visible_fragment_text, visible_text};
 
 /// The built-in page template. A publisher's own template gets the same variables:
 /// `lang`, `dir`, `title` (plain), `title_html`, `description` (plain or none),
-/// `body` and `disclaimer` (safe HTML), `alternates` (`lang`, `name`, `href`, `current`),
-/// `x_default`, `article`, `stylesheet`.
+/// `body` and `disclaimer` (safe HTML), `alternates` (`lang`, `name`, `href`,
+/// `og_locale`, `current`), `x_default`, `url` (absolute, or none without a base URL),
+/// `index` (the locale's index of articles), `article`, `reference`, `site_name`,
+/// `og_locale`, `published`, `updated`, `reviewed` (each `iso` and `text`, or none),
+/// `authors`, `reviewers` (lists of names), `ui` (interface strings by message id:
+/// `ui['last-reviewed']`), `json_ld` (the MedicalWebPage, safe inside `<script>`) and
+/// `stylesheet`. The `tojson` filter is available.
 pub const BUILTIN_TEMPLATE: &str = include_str!("page.html");
 
 /// The built-in stylesheet: readable on a phone and a desktop, right-to-left aware
@@ -43,12 +51,13 @@ struct AlternateContext<'a> {
     lang: &'a str,
     name: &'a str,
     href: Value,
+    og_locale: String,
     current: bool,
 }
 
 /// A URL for an attribute: escaped here (minijinja's HTML escaping would also turn every
 /// `/` into `&#x2f;`, valid but unreadable).
-fn url(href: &str) -> Value {
+pub(crate) fn url(href: &str) -> Value {
     Value::from_safe_string(escape(href))
 }
 
@@ -67,8 +76,16 @@ pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, Render
             lang: &a.lang,
             name: &a.name,
             href: url(&a.href),
+            og_locale: og_locale(&a.lang),
             current: a.current,
         })
+        .collect();
+    let details = &page.details;
+    let shown = |date: Option<CalendarDate>| date.map(|d| ShownDate::new(d, &page.lang));
+    let ui: BTreeMap<&str, &str> = english_interface()
+        .keys()
+        .chain(page.interface.keys())
+        .map(|id| (id.as_str(), page.interface_string(id)))
         .collect();
     let html = env.get_template("page")?.render(context! {
         lang => page.lang,
@@ -81,6 +98,18 @@ pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, Render
         disclaimer => Value::from_safe_string(disclaimer.clone()),
         alternates => alternates,
         x_default => url(&page.x_default),
+        url => page.url.as_deref().map(url),
+        index => url(&page.index),
+        reference => page.reference,
+        site_name => page.site_name,
+        og_locale => og_locale(&page.lang),
+        published => shown(details.published),
+        updated => shown(details.updated),
+        reviewed => shown(details.reviewed),
+        authors => details.authors,
+        reviewers => details.reviewers,
+        ui => ui,
+        json_ld => Value::from_safe_string(json_ld(page)),
         stylesheet => Value::from_safe_string(STYLESHEET.to_owned()),
     })?;
     let shown = visible_fragment_text(&disclaimer);
@@ -111,7 +140,7 @@ pub(crate) fn html_text(text: &Text) -> Text {
 }
 
 /// A text's inline HTML, wrapped in `<span lang dir>` when it is a fallback.
-fn text_html(text: &Text) -> String {
+pub(crate) fn text_html(text: &Text) -> String {
     let html = inline(text);
     match &text.fallback {
         Some((lang, dir)) => format!(
@@ -131,7 +160,7 @@ fn lang_attributes(text: &Text) -> String {
     }
 }
 
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")

@@ -1,9 +1,12 @@
 //! The page model: what a rendered page says, resolved and ready to assemble.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use folio_model::{Alignment, Block, HtmlPart, Layout, UnitId};
 use serde::Serialize;
+
+use crate::details::ArticleDetails;
+use crate::interface::english_interface;
 
 /// Writing direction of a language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -141,7 +144,8 @@ pub struct Alternate {
     pub lang: String,
     /// The language's own name, e.g. `Español`.
     pub name: String,
-    /// Link to that page, relative to this one.
+    /// Link to that page: absolute under the site's base URL, else relative to this
+    /// page (`folio_render::SiteUrls::href`).
     pub href: String,
     /// Whether it is this page.
     pub current: bool,
@@ -171,6 +175,31 @@ pub struct Page {
     pub alternates: Vec<Alternate>,
     /// Link to the reference-language page (`hreflang="x-default"`).
     pub x_default: String,
+    /// This page's own absolute URL (canonical link, `og:url`, JSON-LD `@id`); `None`
+    /// when the site has no base URL.
+    pub url: Option<String>,
+    /// Link to the index of articles in the page's language.
+    pub index: String,
+    /// The reference locale, which the other versions are translations of.
+    pub reference: String,
+    /// The site's name (`[render] site-name`), trusted.
+    pub site_name: Option<String>,
+    /// The article's dates and people, from its front matter.
+    pub details: ArticleDetails,
+    /// The interface strings in the page's language, by message id (see
+    /// [`crate::interface`]); read them with [`Page::interface_string`].
+    pub interface: BTreeMap<String, String>,
+}
+
+impl Page {
+    /// The interface string `id` in the page's language, else Folio's built-in English,
+    /// else the id itself (a template naming an id that does not exist shows it).
+    pub fn interface_string<'p>(&'p self, id: &'p str) -> &'p str {
+        self.interface
+            .get(id)
+            .or_else(|| english_interface().get(id))
+            .map_or(id, String::as_str)
+    }
 }
 
 /// Resolves a layout's blocks through `resolve` (unit id → text). A unit that can't be
