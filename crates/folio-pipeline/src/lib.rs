@@ -41,7 +41,7 @@ pub use select::{
     Changed, DocumentPatternError, Layout, Selection, changed_documents, select_documents,
 };
 pub use shard::Shard;
-pub use site::{ArticlePages, PageFormat, Site};
+pub use site::{ArticlePages, PageError, PageFormat, Site, resolve_interface};
 pub use sync::{DocumentSync, LocaleSync, SyncOutcome, sync};
 pub use tree::{TreeFile, TreeLocaleFile, TreeRun};
 pub use units::{UnitName, resolve};

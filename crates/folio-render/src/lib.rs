@@ -37,5 +37,5 @@ pub use page::{
 pub use dates::{CalendarDate, ShownDate};
 pub use details::{ArticleDetails, DETAIL_KEYS, DetailError, json_ld, og_locale, script_safe_json};
 pub use site::{IndexEntry, LocaleSite, SiteFile, SiteOverview, render_site_files};
-pub use urls::{SitePath, SiteUrls, parse_base_url};
+pub use urls::{SitePath, SiteUrls};
 pub use visible::{visible_fragment_text, visible_text};

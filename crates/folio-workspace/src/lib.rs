@@ -26,7 +26,9 @@ mod site;
 mod tree;
 
 pub use cache::{CACHE_DIR, Stamp};
-pub use config::{CheckSettings, Config, ExtractSettings, LocaleCheckSettings, RenderSettings};
+pub use config::{
+    CheckSettings, Config, ExtractSettings, LocaleCheckSettings, RenderSettings, parse_base_url,
+};
 pub use error::WorkspaceError;
 pub use files::{
     TEMP_PREFIX, append_text, is_temp_name, read_text, remove_file, repository_root, resolve,
@@ -34,7 +36,7 @@ pub use files::{
 };
 pub use git::{GitError, changed_paths};
 pub use lock::{LOCK_FILE, WorkspaceLock};
-pub use site::{MANIFEST_FILE, Published, SiteScope, SiteStage};
+pub use site::{MANIFEST_FILE, Published, SitePlan, SiteScope, SiteStage};
 pub use tree::FluentTree;
 
 use std::path::{Path, PathBuf};
