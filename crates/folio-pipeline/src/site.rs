@@ -5,16 +5,19 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use folio_check::CheckOptions;
 use folio_model::{Layout, UnitId};
 use folio_policy::{LeftOut, PublishRule, left_out};
+use folio_render::interface::{INTERFACE_DOCUMENT, english_interface};
 use folio_render::{
     Alternate, ArticleDetails, DetailError, Direction, FrontMatterValue, IndexEntry, LocaleSite,
-    Page, RenderError, SiteOverview, SitePath, SiteUrls, Text, build_blocks, language_name,
-    localize_images, render_html, render_markdown,
+    Page, RenderError, SiteFile, SiteOverview, SitePath, SiteUrls, Text, build_blocks,
+    language_name, localize_images, render_html, render_markdown, render_site_files,
 };
+use folio_workspace::Workspace;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
-use crate::DocumentAssessment;
+use crate::{DocumentAssessment, EnglishError, assess_document};
 
 /// The extension of the pages links point at: the HTML site's, in Markdown output too
 /// (its alternates name the published pages, not the Markdown files).
@@ -154,14 +157,20 @@ impl Site {
 
     /// A unit's text on `locale`'s page: the locale's, else along its fallback chain,
     /// marked with the language it came from.
-    fn resolve(&self, versions: &Versions<'_>, locale: &LanguageIdentifier, id: &UnitId) -> Option<Text> {
+    fn resolve(
+        &self,
+        versions: &Versions<'_>,
+        locale: &LanguageIdentifier,
+        id: &UnitId,
+    ) -> Option<Text> {
         self.chains[locale].iter().find_map(|source| {
             let text = if *source == self.reference {
                 *versions.english.get(id.as_str())?
             } else {
                 versions.usable.get(source)?.get(id.as_str())?.as_str()
             };
-            let fallback = (source != locale).then(|| (source.to_string(), Self::direction(source)));
+            let fallback =
+                (source != locale).then(|| (source.to_string(), Self::direction(source)));
             Some(Text {
                 markdown: text.to_owned(),
                 fallback,
@@ -171,7 +180,13 @@ impl Site {
     }
 
     /// The title a page shows: the title unit, else the article's name.
-    fn title(&self, versions: &Versions<'_>, layout: &Layout, locale: &LanguageIdentifier, article: &str) -> Text {
+    fn title(
+        &self,
+        versions: &Versions<'_>,
+        layout: &Layout,
+        locale: &LanguageIdentifier,
+        article: &str,
+    ) -> Text {
         layout
             .title
             .as_ref()
@@ -308,6 +323,15 @@ impl Site {
         Ok(outcome)
     }
 
+    /// The files around the article pages (`folio_render::render_site_files`) for the
+    /// site [`Site::overview`] makes of `index`.
+    pub fn site_files(
+        &self,
+        index: BTreeMap<LanguageIdentifier, Vec<IndexEntry>>,
+    ) -> Result<Vec<SiteFile>, RenderError> {
+        render_site_files(&self.overview(index))
+    }
+
     /// The site as its indexes, 404 pages and sitemap show it, from every article's
     /// index entries (`index`, by locale, in article order): the reference locale, then
     /// every locale not refused that publishes an article.
@@ -336,6 +360,43 @@ impl Site {
             locales,
         }
     }
+}
+
+/// Each available locale's interface strings: the reference's English (the workspace's
+/// extracted `interface` units, else Folio's built-in), every other locale's resolved by
+/// [`resolve_interface`] from its publishable translation.
+pub fn interface_strings(
+    workspace: &Workspace,
+    extracted: bool,
+    available: &[LanguageIdentifier],
+    locales: &[LanguageIdentifier],
+    options: &CheckOptions,
+) -> Result<BTreeMap<LanguageIdentifier, BTreeMap<String, String>>, EnglishError> {
+    let mut own = BTreeMap::new();
+    let english: BTreeMap<String, String> = if extracted {
+        let assessed = assess_document(workspace, INTERFACE_DOCUMENT, locales, options)?;
+        for one in assessed.locales.into_iter().flatten() {
+            own.insert(one.locale, one.assessment.publishable);
+        }
+        assessed
+            .english
+            .into_iter()
+            .map(|u| (u.id, u.text))
+            .collect()
+    } else {
+        english_interface().clone()
+    };
+    Ok(available
+        .iter()
+        .map(|locale| {
+            let strings = if Some(locale) == available.first() {
+                english.clone()
+            } else {
+                resolve_interface(locale, &english, own.get(locale))
+            };
+            (locale.clone(), strings)
+        })
+        .collect())
 }
 
 /// A locale's interface strings, by message id, for every id of the `english` ones

@@ -6,9 +6,9 @@
 //! Gregorian calendar — a medical page's review date must mean one day to every reader,
 //! and the ISO date beside it (`<time datetime>`, JSON-LD) is Gregorian.
 
+use icu_calendar::{Date, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::YMD;
-use icu_calendar::{Date, Gregorian};
 use icu_locale_core::Locale;
 use serde::Serialize;
 

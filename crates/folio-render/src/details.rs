@@ -47,7 +47,9 @@ impl ArticleDetails {
     /// Reads the detail keys of `front_matter` (the layout's kept keys). A date must be
     /// `YYYY-MM-DD` (or an RFC 3339 timestamp, whose day is taken); a name a string or a
     /// list of strings. Absent keys are `None` or empty.
-    pub fn from_front_matter(front_matter: Option<&Map<String, Value>>) -> Result<Self, DetailError> {
+    pub fn from_front_matter(
+        front_matter: Option<&Map<String, Value>>,
+    ) -> Result<Self, DetailError> {
         let get = |key: &str| front_matter.and_then(|f| f.get(key));
         let date = |key: &str| -> Result<Option<CalendarDate>, DetailError> {
             match get(key) {
@@ -147,7 +149,10 @@ pub fn json_ld(page: &Page) -> String {
         object.insert("@id".into(), json!(id));
         object.insert("url".into(), json!(id));
     }
-    object.insert("name".into(), json!(crate::plain_text(&page.title.markdown)));
+    object.insert(
+        "name".into(),
+        json!(crate::plain_text(&page.title.markdown)),
+    );
     if let Some(description) = &page.description {
         object.insert(
             "description".into(),
@@ -236,11 +241,18 @@ mod tests {
             ArticleDetails::from_front_matter(None).unwrap(),
             ArticleDetails::default()
         );
-        let error = ArticleDetails::from_front_matter(Some(&front(json!({"reviewed": "last May"}))))
-            .unwrap_err();
+        let error =
+            ArticleDetails::from_front_matter(Some(&front(json!({"reviewed": "last May"}))))
+                .unwrap_err();
         assert_eq!(error.key, "reviewed");
         assert!(error.to_string().contains("YYYY-MM-DD"), "{error}");
-        for bad in [json!(3), json!(""), json!([]), json!(["ok", 1]), json!({"name": "x"})] {
+        for bad in [
+            json!(3),
+            json!(""),
+            json!([]),
+            json!(["ok", 1]),
+            json!({"name": "x"}),
+        ] {
             assert!(
                 ArticleDetails::from_front_matter(Some(&front(json!({ "author": bad })))).is_err()
             );

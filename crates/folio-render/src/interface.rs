@@ -75,7 +75,11 @@ pub fn builtin_translation(locale: &str) -> Option<&'static str> {
     BUILTIN_TRANSLATIONS
         .iter()
         .find(|(tag, _)| *tag == locale)
-        .or_else(|| BUILTIN_TRANSLATIONS.iter().find(|(tag, _)| *tag == language))
+        .or_else(|| {
+            BUILTIN_TRANSLATIONS
+                .iter()
+                .find(|(tag, _)| *tag == language)
+        })
         .map(|(_, text)| *text)
 }
 
@@ -132,7 +136,11 @@ mod tests {
             let ids: Vec<&str> = strings.keys().map(String::as_str).collect();
             assert_eq!(ids, english_ids, "{tag}");
             // French "Articles" is the one word spelled as in English.
-            let copies: Vec<&String> = strings.iter().filter(|(id, t)| english[*id] == **t).map(|(id, _)| id).collect();
+            let copies: Vec<&String> = strings
+                .iter()
+                .filter(|(id, t)| english[*id] == **t)
+                .map(|(id, _)| id)
+                .collect();
             assert!(copies.len() <= 1, "{tag}: {copies:?} are the English");
             assert!(strings.values().all(|t| !t.trim().is_empty()), "{tag}");
         }

@@ -132,7 +132,9 @@ mod tests {
     use super::*;
 
     fn absolute() -> SiteUrls {
-        SiteUrls::new(Some(url::Url::parse("https://example.org/health/").unwrap()))
+        SiteUrls::new(Some(
+            url::Url::parse("https://example.org/health/").unwrap(),
+        ))
     }
 
     #[test]

@@ -87,7 +87,6 @@ fn base_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<url::Url>, 
         .map_err(serde::de::Error::custom)
 }
 
-
 impl Default for RenderSettings {
     fn default() -> Self {
         RenderSettings {
