@@ -412,6 +412,12 @@ mod generated {
             disclaimer: vec![BlockContent::Paragraph(text("Not advice."))],
             alternates: Vec::new(),
             x_default: "en.html".into(),
+            url: None,
+            index: "index.html".into(),
+            reference: "en".into(),
+            site_name: None,
+            details: Default::default(),
+            interface: Default::default(),
         };
         let html = render_html(&page, None).ok()?;
         let mut article = reading(&html, "article");

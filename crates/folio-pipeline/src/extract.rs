@@ -239,7 +239,9 @@ fn extract_all(
         .par_iter()
         .map(|doc| extract_document(workspace, doc))
         .collect();
-    results.push(extract_interface(workspace));
+    if workspace.config().extract.interface {
+        results.push(extract_interface(workspace));
+    }
     let mut extractions = Vec::new();
     for result in results {
         match result {
@@ -321,10 +323,11 @@ fn orphaned_files(
     workspace: &Workspace,
     documents: &[Document],
 ) -> Result<Vec<PathBuf>, WorkspaceError> {
+    let interface = workspace.config().extract.interface.then_some(INTERFACE_DOCUMENT);
     let current: BTreeSet<&str> = documents
         .iter()
         .map(|d| d.name.as_str())
-        .chain([INTERFACE_DOCUMENT])
+        .chain(interface)
         .collect();
     Ok(workspace
         .extracted_names()?

@@ -37,6 +37,15 @@ pub struct ExtractSettings {
     /// (default false: they are errors, so no page runs code nobody reviewed as such).
     #[serde(default)]
     pub allow_scripts: bool,
+    /// Whether the interface strings (navigation, dates' labels, the 404 text) are a
+    /// tracked document of this workspace (default false: pages show Folio's built-in
+    /// strings). When true, `extract` writes their English to
+    /// `locales/<reference>/interface.ftl`, `new-locale` and `sync` start each locale's
+    /// `interface.ftl` from Folio's own translation, and `status`, `check`, `accept` and
+    /// `render` treat it like an article's units. Off by default, because turning it on
+    /// leaves every locale without its file, under `check`'s bar, until `folio sync`.
+    #[serde(default)]
+    pub interface: bool,
 }
 
 impl Default for ExtractSettings {
@@ -44,6 +53,7 @@ impl Default for ExtractSettings {
         ExtractSettings {
             translatable_keys: default_translatable_keys(),
             allow_scripts: false,
+            interface: false,
         }
     }
 }
