@@ -589,3 +589,41 @@ fn a_locale_folder_that_is_not_bcp47_is_named() {
         run.stderr
     );
 }
+
+#[test]
+fn a_reviewers_fix_of_a_current_unit_is_reconfirmed_and_later_stales_rather_than_updates() {
+    let sandbox = Sandbox::repo();
+    let translation = format!("locales/es/{NAME}.ftl");
+    let record = format!("locales/es/confirmed/{NAME}.toml");
+    // A reviewer revises a current translation while the English stands still.
+    sandbox.edit(
+        &translation,
+        "intro-p2 = El mieloma",
+        "intro-p2 = Hoy, el mieloma",
+    );
+    let accepted = sandbox.run_ok(&["accept", "es", "intro-p2"]);
+    assert!(
+        accepted
+            .stdout
+            .contains("re-confirmed 1 current unit(s) whose translation was revised"),
+        "{}",
+        accepted.stdout
+    );
+    let entry = sandbox.read(&record);
+    let entry = &entry[entry.find("[intro-p2]").unwrap()..];
+    assert!(entry.contains("Hoy, el mieloma"), "{entry}");
+    // Nothing left to re-confirm.
+    let again = sandbox.run_ok(&["accept", "es", "intro-p2"]);
+    assert!(again.stdout.contains("already current"), "{}", again.stdout);
+    // The English then changes: the unit is stale (the translator has not followed it
+    // yet), not "updated" against the pre-review translation.
+    sandbox.edit(
+        ARTICLE,
+        "Multiple myeloma affects plasma cells",
+        "Multiple myeloma damages plasma cells",
+    );
+    sandbox.run_ok(&["extract"]);
+    let report = status_json(&sandbox, &["es"]);
+    let (_, document) = article_by_locale(&report).into_iter().next().unwrap();
+    assert_eq!(document.units, counts(34, 1, 0, 0, 0));
+}

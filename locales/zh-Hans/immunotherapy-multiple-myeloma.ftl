@@ -7,14 +7,14 @@
 # Page title: the article's headline, also shown in the browser tab
 title = 多发性骨髓瘤的免疫疗法：个体化癌症治疗方案
 # Meta description: the summary search engines show; keep it under about 160 characters
-description = 免疫疗法如何调动免疫系统对抗多发性骨髓瘤：介绍单克隆抗体、免疫检查点抑制剂和细胞疗法及其优势，并与其他治疗方案进行比较。
+description = 免疫疗法如何治疗多发性骨髓瘤：单克隆抗体、免疫检查点抑制剂、细胞疗法及其优势。
 
 ## Introduction
 
 # Paragraph 1 of the introduction
-intro-p1 = 多年来，癌症治疗取得了长足进步，个体化治疗方法对于改善患者预后日益重要。免疫疗法便是其中一项重要进展，它借助人体自身的免疫系统来靶向并摧毁癌细胞。对于确诊多发性骨髓瘤（一种血液系统恶性肿瘤）的患者而言，免疫疗法可根据其独特的遗传和生物学特征量身定制，是一种前景广阔的治疗选择。本文将介绍个体化癌症治疗的最新进展，重点探讨多发性骨髓瘤的免疫疗法及其优势，以及它与其他治疗方式的比较。
+intro-p1 = 多年来，癌症治疗取得了长足进步，个体化治疗方法对于改善患者的治疗效果日益重要。免疫疗法便是其中一项重要进展，它借助人体自身的免疫系统来靶向并摧毁癌细胞。对于确诊多发性骨髓瘤（一种血液系统恶性肿瘤）的患者而言，免疫疗法可根据其独特的遗传和生物学特征量身定制，是一种前景广阔的治疗选择。本文将介绍个体化癌症治疗的最新进展，重点探讨多发性骨髓瘤的免疫疗法及其优势，以及它与其他治疗方式的比较。
 # Paragraph 2 of the introduction
-intro-p2 = 多发性骨髓瘤累及浆细胞，而浆细胞对免疫功能至关重要。传统疗法主要针对快速分裂的细胞，但往往伴有明显的副作用。
+intro-p2 = 多发性骨髓瘤会影响浆细胞（一种能产生抗体的白细胞），而浆细胞对免疫功能至关重要。传统疗法中有一些方法针对的是快速分裂的细胞，但这些方法往往伴有明显的副作用。
 # Paragraph 3 of the introduction
 intro-p3 = 相比之下，免疫疗法旨在增强人体的天然防御能力，治疗更具针对性，不良反应也可能更少。了解免疫疗法的基本原理及其在多发性骨髓瘤中的应用，有助于患者及其照护者在治疗方面做出明智的决定。
 # Paragraph 4 of the introduction
@@ -38,14 +38,14 @@ types-immunotherapy-li1 = **单克隆抗体**：这类在实验室中制备的�
 # List item 2 of "Types of Immunotherapy"
 types-immunotherapy-li2 = **免疫检查点抑制剂**：这类药物通过阻断抑制免疫应答的蛋白质，帮助免疫系统识别并攻击癌细胞。
 # List item 3 of "Types of Immunotherapy"
-types-immunotherapy-li3 = **细胞疗法**：这类疗法通过改造患者自身的免疫细胞，使其能更有效地靶向癌细胞，例如CAR-T细胞疗法。
+types-immunotherapy-li3 = **细胞疗法**：这类疗法通过改造患者自身的免疫细胞，使其能更有效地靶向癌细胞，例如CAR-T细胞疗法（嵌合抗原受体T细胞疗法）。
 
 ## Benefits of Personalized Immunotherapy
 
 # Section heading "Benefits of Personalized Immunotherapy"
 benefits-personalized-immunotherapy-heading = 个体化免疫疗法的优势
 # Paragraph 1 of "Benefits of Personalized Immunotherapy"
-benefits-personalized-immunotherapy-p1 = 个体化免疫疗法具有多项优势，包括精准靶向、副作用更少以及有望实现长期缓解。通过根据患者独特的基因构成量身定制治疗方案，医生可以提高疗效，并尽量减少不必要的毒性。此外，相关研究仍在持续推进，不断拓展免疫疗法的选择范围，为复发/难治性多发性骨髓瘤患者带来了希望。
+benefits-personalized-immunotherapy-p1 = 个体化免疫疗法具有多项优势，包括靶向作用、副作用更少，以及可能实现长期缓解。通过根据患者独特的基因构成量身定制治疗方案，医生可以提高疗效，并尽量减少不必要的毒性。此外，相关研究仍在持续推进，不断拓展免疫疗法的选择范围，为难治性或复发的多发性骨髓瘤患者带来了希望。
 
 ## Comparison of Treatment Options
 
@@ -64,7 +64,7 @@ comparison-treatment-options-td1 = 免疫疗法
 # Table cell of "Comparison of Treatment Options": row 1, column "Mechanism"
 comparison-treatment-options-td2 = 增强免疫应答
 # Table cell of "Comparison of Treatment Options": row 1, column "Advantages"
-comparison-treatment-options-td3 = 靶向性强，副作用较少
+comparison-treatment-options-td3 = 具有靶向性，副作用较少
 # Table cell of "Comparison of Treatment Options": row 1, column "Considerations"
 comparison-treatment-options-td4 = 费用高昂，尚未普及
 # Table cell of "Comparison of Treatment Options": row 2, column "Treatment Type"
@@ -72,15 +72,15 @@ comparison-treatment-options-td5 = 传统疗法
 # Table cell of "Comparison of Treatment Options": row 2, column "Mechanism"
 comparison-treatment-options-td6 = 广泛作用于分裂中的细胞
 # Table cell of "Comparison of Treatment Options": row 2, column "Advantages"
-comparison-treatment-options-td7 = 可及性高
+comparison-treatment-options-td7 = 普遍可获得
 # Table cell of "Comparison of Treatment Options": row 2, column "Considerations"
-comparison-treatment-options-td8 = 副作用较多，特异性较低
+comparison-treatment-options-td8 = 副作用较多，针对性较弱
 # Table cell of "Comparison of Treatment Options": row 3, column "Treatment Type"
 comparison-treatment-options-td9 = 干细胞移植
 # Table cell of "Comparison of Treatment Options": row 3, column "Mechanism"
 comparison-treatment-options-td10 = 替换病变细胞
 # Table cell of "Comparison of Treatment Options": row 3, column "Advantages"
-comparison-treatment-options-td11 = 有望治愈
+comparison-treatment-options-td11 = 有可能治愈
 # Table cell of "Comparison of Treatment Options": row 3, column "Considerations"
 comparison-treatment-options-td12 = 风险较高，需配型相合的供者
 

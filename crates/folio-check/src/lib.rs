@@ -300,7 +300,7 @@ pub fn check_file(
                 }
             }
             if options.numbers {
-                for number in markdown::missing_numbers(&facts.inline, &translated_inline) {
+                for number in markdown::missing_numbers(&facts.numbers, &translated_inline) {
                     flag(
                         Severity::Warning,
                         Check::MissingNumber,
@@ -345,6 +345,8 @@ struct Prepared<'f, 's> {
 struct Facts<'s> {
     text: Cow<'s, str>,
     inline: markdown::Inline,
+    /// The numbers of its prose (empty unless the number check is on).
+    numbers: Vec<(String, String)>,
     placeables: bool,
     variables: BTreeSet<&'s str>,
 }
@@ -395,6 +397,11 @@ impl<'s> Facts<'s> {
         let inline = Self::read_with(&text, options);
         let placeables = variables::has_placeable(pattern);
         Facts {
+            numbers: if options.numbers {
+                inline.numbers()
+            } else {
+                Vec::new()
+            },
             inline,
             placeables,
             variables: if placeables {

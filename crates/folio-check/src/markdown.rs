@@ -222,19 +222,30 @@ fn list(items: &[String]) -> String {
 /// The numbers of `reference` (as written there) that `translated` lacks. Numbers are
 /// compared by their digits alone, so `1,000`/`1.000`/`1 000`, `2.5`/`2,5` and any
 /// script's digits (`٢٫٥`) match.
-pub(crate) fn missing_numbers(reference: &Inline, translated: &Inline) -> Vec<String> {
+/// `reference` is [`Inline::numbers`] of the reference, read once for every translation.
+pub(crate) fn missing_numbers(reference: &[(String, String)], translated: &Inline) -> Vec<String> {
+    let mut missing = Vec::new();
+    if reference.is_empty() {
+        return missing;
+    }
     let mut available: BTreeMap<String, usize> = BTreeMap::new();
     for (digits, _) in numbers(&translated.prose) {
         *available.entry(digits).or_default() += 1;
     }
-    let mut missing = Vec::new();
-    for (digits, written) in numbers(&reference.prose) {
+    for (digits, written) in reference.iter().cloned() {
         match available.get_mut(&digits) {
             Some(count) if *count > 0 => *count -= 1,
             _ => missing.push(written),
         }
     }
     missing
+}
+
+impl Inline {
+    /// Every number of the prose: (its digits in ASCII, as written).
+    pub(crate) fn numbers(&self) -> Vec<(String, String)> {
+        numbers(&self.prose)
+    }
 }
 
 /// Every number in `text`: (its digits in ASCII, as written).

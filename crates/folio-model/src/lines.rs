@@ -17,9 +17,9 @@ pub struct LineIndex<'s> {
 impl<'s> LineIndex<'s> {
     /// Indexes the line starts of `text`.
     pub fn new(text: &'s str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let mut line_starts = Vec::with_capacity(text.len() / 64 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { text, line_starts }
     }
 

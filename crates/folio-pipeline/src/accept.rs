@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use folio_ftl::parse_ftl;
-use folio_track::{EnglishUnit, Record, Status, UnitStatus, classify};
+use folio_track::{EnglishUnit, Record, Status, UnitStatus, classify, same_english};
 use folio_workspace::{Workspace, WorkspaceError, WorkspaceLock};
 use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
@@ -52,7 +52,11 @@ pub struct Confirmed {
     pub unchanged: usize,
     /// New translations recorded.
     pub new: usize,
-    /// Units named that were already current.
+    /// Current units named (or all, with `all`) whose translation was edited since it was
+    /// confirmed — a reviewer's fix: the record now holds the edited translation, so a
+    /// later English change is measured against it.
+    pub revised: usize,
+    /// Units named that were already current, their translation as confirmed.
     pub already: usize,
     /// Stale units `--all` left alone (no `--unchanged`).
     pub left_stale: usize,
@@ -178,6 +182,16 @@ pub fn accept(
                     // so the translation it stands confirmed with is today's.
                     record.complete(&unit.id, translation);
                     confirmed.already += usize::from(named);
+                }
+                Status::Current
+                    if wanted
+                        && unit
+                            .confirmed_translation
+                            .as_deref()
+                            .is_some_and(|c| !same_english(c, translation)) =>
+                {
+                    record.confirm(&unit.id, english, translation);
+                    confirmed.revised += 1;
                 }
                 Status::Current if named => confirmed.already += 1,
                 _ => {}

@@ -301,10 +301,7 @@ fn declare_earlier_minor(
 ) -> Result<(), WorkspaceError> {
     let text = read_translation(workspace, locale, document)?;
     let original = read_record(workspace, locale, document)?;
-    let unit = folio_track::EnglishUnit {
-        id: id.to_owned(),
-        text: english.to_owned(),
-    };
+    let unit = folio_track::EnglishUnit::new(id.to_owned(), english.to_owned());
     let file = parse_ftl(&text);
     let proper_names = &workspace.config().check.proper_names;
     let status = classify(std::slice::from_ref(&unit), &file, &original, proper_names).remove(0);
@@ -355,10 +352,7 @@ fn update_record(
     let file = parse_ftl(&text);
     let old_english: Vec<_> = changed
         .iter()
-        .map(|(id, old, _)| folio_track::EnglishUnit {
-            id: id.clone(),
-            text: old.clone(),
-        })
+        .map(|(id, old, _)| folio_track::EnglishUnit::new(id.clone(), old.clone()))
         .collect();
     let mut record = original.clone();
     let proper_names = &workspace.config().check.proper_names;

@@ -59,20 +59,14 @@ pub fn article_checks(proper_names: Vec<String>) -> CheckOptions {
 /// A reference file's entries as units: messages with a value, and terms as `-id`; the
 /// first definition of an id wins.
 pub fn reference_units(reference: &FtlFile<'_>) -> Vec<EnglishUnit> {
-    let messages = reference.messages.iter().map(|m| EnglishUnit {
-        id: m.id.to_owned(),
-        text: m
-            .ast
-            .value
-            .as_ref()
-            .map(plain_text)
-            .unwrap_or_default()
-            .into_owned(),
+    let messages = reference.messages.iter().map(|m| {
+        let text = m.ast.value.as_ref().map(plain_text).unwrap_or_default();
+        EnglishUnit::new(m.id.to_owned(), text.into_owned())
     });
-    let terms = reference.terms.iter().map(|t| EnglishUnit {
-        id: format!("-{}", t.id),
-        text: plain_text(&t.ast.value).into_owned(),
-    });
+    let terms = reference
+        .terms
+        .iter()
+        .map(|t| EnglishUnit::new(format!("-{}", t.id), plain_text(&t.ast.value).into_owned()));
     let mut units: Vec<EnglishUnit> = messages.chain(terms).collect();
     let mut seen = BTreeSet::new();
     units.retain(|u| seen.insert(u.id.clone()));

@@ -25,10 +25,26 @@ pub struct Bar {
 pub fn below_bar(coverage: f64, units: &StatusCounts, bar: Bar, locale: &str) -> Vec<String> {
     let mut failures = Vec::new();
     if coverage + 1e-9 < bar.min_coverage {
+        let short: Vec<String> = [
+            (units.missing, "missing"),
+            (units.stale, "stale"),
+            (units.updated, "updated, awaiting `folio accept`"),
+            (units.untranslated, "untranslated"),
+            (units.invalid, "invalid"),
+        ]
+        .into_iter()
+        .filter(|(count, _)| *count > 0)
+        .map(|(count, what)| format!("{count} {what}"))
+        .collect();
+        let why = if short.is_empty() {
+            "units with errors are not publishable".to_owned()
+        } else {
+            short.join(", ")
+        };
         failures.push(format!(
             "{coverage:.1}% of the reference words are translated, current and publishable; \
-             the bar is {:.1}% ({} missing, {} stale, {} invalid)",
-            bar.min_coverage, units.missing, units.stale, units.invalid
+             the bar is {:.1}% ({why})",
+            bar.min_coverage
         ));
     }
     if bar.stale_fails && units.stale > 0 {
@@ -149,7 +165,21 @@ mod tests {
         let failures = below_bar(80.0, &units, bar, "de");
         assert_eq!(failures.len(), 2, "{failures:?}");
         assert!(failures[0].starts_with("80.0% of the reference words"));
+        assert!(
+            failures[0].ends_with("(1 missing, 1 stale)"),
+            "{failures:?}"
+        );
         assert!(failures[1].contains("`folio status de --diff`"));
+        // An updated unit is not yet publishable: the sentence says it awaits accept.
+        let updated = StatusCounts {
+            current: 9,
+            updated: 1,
+            ..StatusCounts::default()
+        };
+        assert!(
+            below_bar(80.0, &updated, bar, "de")[0]
+                .ends_with("(1 updated, awaiting `folio accept`)")
+        );
         assert_eq!(
             below_bar(90.0, &StatusCounts::default(), bar, "de"),
             Vec::<String>::new()

@@ -15,6 +15,16 @@ pub struct EnglishUnit {
     pub id: String,
     /// Its English text; empty for a message that has only attributes.
     pub text: String,
+    /// Its words, counted once for every locale's coverage.
+    pub words: usize,
+}
+
+impl EnglishUnit {
+    /// The unit `id` with English `text`.
+    pub fn new(id: String, text: String) -> Self {
+        let words = word_count(&text);
+        EnglishUnit { id, text, words }
+    }
 }
 
 /// The status of a translated unit (product contract, "Status of a translated unit").
@@ -228,7 +238,7 @@ pub fn classify(
             confirmed: entry.map(|e| e.english.clone()),
             confirmed_translation: entry.and_then(|e| e.translation.clone()),
             translation: None,
-            words: word_count(&unit.text),
+            words: unit.words,
             recorded: entry.is_some(),
         };
         match (
@@ -295,10 +305,7 @@ mod tests {
     fn english(units: &[(&str, &str)]) -> Vec<EnglishUnit> {
         units
             .iter()
-            .map(|(id, text)| EnglishUnit {
-                id: id.to_string(),
-                text: text.to_string(),
-            })
+            .map(|(id, text)| EnglishUnit::new(id.to_string(), text.to_string()))
             .collect()
     }
 

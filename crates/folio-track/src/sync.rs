@@ -351,10 +351,7 @@ mod tests {
             .collect();
         let english: Vec<EnglishUnit> = ENGLISH
             .iter()
-            .map(|(id, text, _)| EnglishUnit {
-                id: (*id).to_owned(),
-                text: (*text).to_owned(),
-            })
+            .map(|(id, text, _)| EnglishUnit::new((*id).to_owned(), (*text).to_owned()))
             .collect();
         let file = parse_ftl(text);
         let statuses = classify(&english, &file, &Record::default(), &[]);

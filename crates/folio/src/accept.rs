@@ -63,6 +63,13 @@ pub fn run(cli: &Cli, args: &AcceptArgs, reporter: &mut Reporter) -> anyhow::Res
         "{locale}: confirmed {} updated unit(s) and {} unchanged stale unit(s), recorded {} new translation(s)",
         confirmed.updated, confirmed.unchanged, confirmed.new
     )?;
+    if confirmed.revised > 0 {
+        writeln!(
+            out,
+            "{locale}: re-confirmed {} current unit(s) whose translation was revised",
+            confirmed.revised
+        )?;
+    }
     if confirmed.already > 0 {
         writeln!(
             out,
