@@ -116,6 +116,9 @@ fn reading(html: &str, root: &str) -> Vec<String> {
 fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut Vec<String>) {
     match node.value() {
         Node::Text(text) => out.extend(text.split_whitespace().map(str::to_owned)),
+        // The article's details (dates, author) are the page's, not the source body's.
+        Node::Element(element)
+            if element.name() == "dl" && element.attr("class") == Some("details") => {}
         Node::Element(element) => {
             let name = element.name();
             let skip = matches!(name, "thead" | "tbody")

@@ -145,7 +145,7 @@ document.getElementById('page').addEventListener('load', () => {
     disclaimerLang: aside ? aside.closest('[lang]').lang : '',
     disclaimerDirection: aside ? w.getComputedStyle(aside).direction : '',
     disclaimerVisible: aside ? aside.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && aside.getClientRects().length > 0 : false,
-    scripts: d.querySelectorAll('script').length,
+    scripts: d.querySelectorAll('script:not([type="application/ld+json"])').length,
     handlers: all.filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
     injected: d.querySelectorAll('img, iframe, object, embed').length,
     javascriptLinks: [...d.querySelectorAll('a')].filter(a => a.protocol === 'javascript:').length,
@@ -525,7 +525,7 @@ document.getElementById('page').addEventListener('load', () => {
         label: bar.getAttribute('aria-label'),
       };
     }),
-    scripts: d.querySelectorAll('script').length,
+    scripts: d.querySelectorAll('script:not([type="application/ld+json"])').length,
   });
 });
 </script></body></html>"#;

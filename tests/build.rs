@@ -1,5 +1,5 @@
 //! Tells the tests that drive outside programs (Chromium for the browser test, Hugo for
-//! the Markdown-output test) whether this machine has them, so that a machine without one
+//! the Markdown-output test, xmllint for the sitemap's schema) whether this machine has them, so that a machine without one
 //! shows those tests as *ignored* in the summary (with the reason) instead of passing
 //! quietly. Under CI (`CI` set) they are never ignored: a missing program fails them.
 
@@ -11,6 +11,7 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(no_chromium)");
     println!("cargo::rustc-check-cfg=cfg(no_hugo)");
+    println!("cargo::rustc-check-cfg=cfg(no_xmllint)");
     for variable in ["CHROMIUM", "CI", "PATH"] {
         println!("cargo::rerun-if-env-changed={variable}");
     }
@@ -37,5 +38,8 @@ fn main() {
     }
     if !on_path("hugo") && !under_ci {
         println!("cargo::rustc-cfg=no_hugo");
+    }
+    if !on_path("xmllint") && !under_ci {
+        println!("cargo::rustc-cfg=no_xmllint");
     }
 }

@@ -320,7 +320,11 @@ fn orphaned_files(
     workspace: &Workspace,
     documents: &[Document],
 ) -> Result<Vec<PathBuf>, WorkspaceError> {
-    let interface = workspace.config().extract.interface.then_some(INTERFACE_DOCUMENT);
+    let interface = workspace
+        .config()
+        .extract
+        .interface
+        .then_some(INTERFACE_DOCUMENT);
     let current: BTreeSet<&str> = documents
         .iter()
         .map(|d| d.name.as_str())
