@@ -104,14 +104,13 @@ impl SitePlan {
     /// The pages a publish of `written` would withdraw, sorted: for a whole site every
     /// page of the manifest not written again; for a part, the pages of the manifest
     /// named in `withdrawn` and not written again. A page named but written before the
-    /// manifest existed goes too when `exists` says it is there. A manifest entry that
-    /// is not a plain relative path was not written by Folio and is never withdrawn.
+    /// manifest existed goes too when it is a file of the site. A manifest entry that is
+    /// not a plain relative path was not written by Folio and is never withdrawn.
     pub fn withdrawals(
         &self,
         written: &BTreeSet<String>,
         withdrawn: &[PathBuf],
         scope: SiteScope,
-        exists: impl Fn(&Path) -> bool,
     ) -> Vec<PathBuf> {
         let named: BTreeSet<String> = withdrawn.iter().map(|p| slash(p)).collect();
         let mut removed = Vec::new();
@@ -132,7 +131,10 @@ impl SitePlan {
         }
         for page in withdrawn {
             let name = slash(page);
-            if !self.manifest.pages.contains(&name) && !written.contains(&name) && exists(page) {
+            if !self.manifest.pages.contains(&name)
+                && !written.contains(&name)
+                && self.out.join(page).is_file()
+            {
                 removed.push(page.clone());
             }
         }
@@ -288,9 +290,7 @@ impl SiteStage {
             .written
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let removed = self.plan.withdrawals(&new_pages, withdrawn, scope, |page| {
-            stage.join(page).is_file()
-        });
+        let removed = self.plan.withdrawals(&new_pages, withdrawn, scope);
         for page in &removed {
             remove_page(stage, page)?;
         }

@@ -48,7 +48,7 @@ struct Rendered {
 
 /// Where pages go: the staged site, or nowhere in a dry run.
 enum Target {
-    Stage(SiteStage),
+    Stage(Box<SiteStage>),
     DryRun(SitePlan),
 }
 
@@ -192,7 +192,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
     let target = if args.dry_run {
         Target::DryRun(SitePlan::read(&args.out)?)
     } else {
-        Target::Stage(SiteStage::open(&args.out)?)
+        Target::Stage(Box::new(SiteStage::open(&args.out)?))
     };
     let mut rendered = Rendered::default();
     for locale in refused.keys().filter(|l| requested.contains(l)) {
@@ -304,9 +304,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
                 .map(|(_, _, p)| slash(p))
                 .chain(site_files.iter().map(|p| slash(p)))
                 .collect();
-            plan.withdrawals(&written, &rendered.withdrawn, scope, |page| {
-                args.out.join(page).symlink_metadata().is_ok()
-            })
+            plan.withdrawals(&written, &rendered.withdrawn, scope)
         }
     };
     let summary = Summary {
