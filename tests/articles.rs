@@ -119,6 +119,9 @@ fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut Vec<String>) {
         // Folio names a table by the heading before it: the caption repeats that
         // heading for screen readers, it is no text of the source's.
         Node::Element(element) if element.name() == "caption" => {}
+        // The article's details (dates, author) are the page's, not the source body's.
+        Node::Element(element)
+            if element.name() == "dl" && element.attr("class") == Some("details") => {}
         Node::Element(element) => {
             let name = element.name();
             let skip = matches!(name, "thead" | "tbody")
@@ -417,6 +420,11 @@ mod generated {
             alternates: Vec::new(),
             x_default: "en.html".into(),
             fallbacks: Vec::new(),
+            url: None,
+            index: "index.html".into(),
+            reference: "en".into(),
+            site_name: None,
+            details: Default::default(),
             interface: Default::default(),
         };
         let html = render_html(&page, None).ok()?;

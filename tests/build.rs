@@ -1,10 +1,9 @@
 //! Tells the tests that drive outside programs (Chromium for the browser test, Hugo for
-//! Tells the tests that drive outside programs (Chromium for the browser test, Hugo for
 //! the Markdown-output test, axe-core in Chromium for the accessibility test, Python's
-//! translate-toolkit for the XLIFF and TMX tests) whether this machine has them, so that a
-//! machine without one shows those tests as *ignored* in the summary (with the reason)
-//! instead of passing quietly. Under CI (`CI` set) they are never ignored: a missing
-//! program fails them.
+//! translate-toolkit for the XLIFF and TMX tests, xmllint for the sitemap's schema) whether
+//! this machine has them, so that a machine without one shows those tests as *ignored* in
+//! the summary (with the reason) instead of passing quietly. Under CI (`CI` set) they are
+//! never ignored: a missing program fails them.
 
 // A build script looks for programs on PATH itself: it runs before any crate exists.
 #![allow(clippy::disallowed_methods)]
@@ -16,6 +15,7 @@ fn main() {
     println!("cargo::rustc-check-cfg=cfg(no_hugo)");
     println!("cargo::rustc-check-cfg=cfg(no_translate_toolkit)");
     println!("cargo::rustc-check-cfg=cfg(no_axe)");
+    println!("cargo::rustc-check-cfg=cfg(no_xmllint)");
     for variable in ["AXE_CORE", "CHROMIUM", "CI", "PATH"] {
         println!("cargo::rerun-if-env-changed={variable}");
     }
@@ -69,5 +69,8 @@ fn main() {
     let axe_runs = axe.is_file() && chromium;
     if !axe_runs && !under_ci {
         println!("cargo::rustc-cfg=no_axe");
+    }
+    if !on_path("xmllint") && !under_ci {
+        println!("cargo::rustc-cfg=no_xmllint");
     }
 }

@@ -412,7 +412,7 @@ fn hugo_builds_a_multilingual_site_with_every_translation_linked() {
     let de = std::fs::read_to_string(site.path().join(format!("public/de/{NAME}/index.html")))
         .expect("the German page");
     assert!(
-        de.contains("<p><em>[Not yet translated]</em> ")
+        de.contains("<p><em>[Noch nicht übersetzt]</em> ")
             && de.contains("<p id=\"fallbacks\">intro-p2</p>"),
         "the German page marks its English paragraph\n{de}"
     );

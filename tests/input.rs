@@ -78,7 +78,7 @@ fn pinning_a_reserved_or_taken_id_is_an_error_at_the_pin() {
     let run = sandbox.run(&["extract"]);
     assert_eq!(run.code, 2, "{run:?}");
     assert!(
-        run.stderr.contains(&format!("{ARTICLE}:9:64"))
+        run.stderr.contains(&format!("{ARTICLE}:11:64"))
             && run.stderr.contains("the id `title` is reserved"),
         "{}",
         run.stderr
@@ -101,7 +101,7 @@ fn pinning_a_reserved_or_taken_id_is_an_error_at_the_pin() {
         run.stderr.contains(&format!("{ARTICLE}:{last_line}:13"))
             && run
                 .stderr
-                .contains("the id `kept` is already pinned at 12:41"),
+                .contains("the id `kept` is already pinned at 14:41"),
         "{}",
         run.stderr
     );

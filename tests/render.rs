@@ -61,13 +61,13 @@ fn every_locale_gets_a_page_with_its_translated_disclaimer() {
         for other in LOCALES {
             assert!(
                 html.contains(&format!(
-                    "<link rel=\"alternate\" hreflang=\"{other}\" href=\"../{other}/{NAME}.html\">"
+                    "<link rel=\"alternate\" hreflang=\"{other}\" href=\"https://health.example.org/{other}/{NAME}.html\">"
                 )),
                 "{locale} → {other}"
             );
         }
         assert!(html.contains(&format!(
-            "hreflang=\"x-default\" href=\"../en/{NAME}.html\""
+            "hreflang=\"x-default\" href=\"https://health.example.org/en/{NAME}.html\""
         )));
         assert_eq!(html.matches("<th scope=\"col\">").count(), 4);
         assert_eq!(html.matches("<th scope=\"row\">").count(), 3);
@@ -81,9 +81,13 @@ fn every_locale_gets_a_page_with_its_translated_disclaimer() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     files.sort();
-    // One folder per locale, and Folio's list of the pages it wrote.
-    assert_eq!(files.len(), 8, "{files:?}");
+    // One folder per locale, Folio's list of the files it wrote, and the site's root
+    // files: the language chooser, the 404 page, the sitemap and robots.txt.
+    assert_eq!(files.len(), 12, "{files:?}");
     assert_eq!(files[0], ".folio-site.json");
+    for root in ["404.html", "index.html", "robots.txt", "sitemap.xml"] {
+        assert!(files.contains(&root.to_owned()), "{root}: {files:?}");
+    }
 }
 
 #[test]
@@ -179,12 +183,11 @@ fn a_missing_paragraph_falls_back_to_english_marked_so() {
     sandbox.run_ok(&["render", "--all", "--out", "site"]);
     let html = page(&sandbox, "de");
     let english = unit(&sandbox, "en", NAME, "intro-p2");
-    // The paragraph keeps the page's language; inside it, a badge saying so (in English
-    // while German has no interface text for it, marked English) and the English,
-    // marked with its language.
+    // The paragraph keeps the page's language; inside it, a badge saying so (in German:
+    // Folio's built-in interface strings) and the English, marked with its language.
     assert!(
         html.contains(&format!(
-            "<p><span class=\"fallback-badge\" lang=\"en\" dir=\"ltr\">Not yet translated</span> \
+            "<p><span class=\"fallback-badge\">Noch nicht übersetzt</span> \
              <span class=\"fallback\" lang=\"en\" dir=\"ltr\">{english}</span></p>"
         )),
         "fallback marked with lang and a badge"
@@ -380,7 +383,7 @@ fn hugo_style_pages_mark_their_fallbacks() {
     assert_eq!(matter["translationKey"], NAME);
     let english = unit(&sandbox, "en", NAME, "intro-p2");
     assert!(
-        de.contains(&format!("\n*\\[Not yet translated\\]* {english}\n")),
+        de.contains(&format!("\n*\\[Noch nicht übersetzt\\]* {english}\n")),
         "{de}"
     );
 }
@@ -389,7 +392,9 @@ fn hugo_style_pages_mark_their_fallbacks() {
 fn hostile_translations_render_inert() {
     let sandbox = hostile_site();
     let html = page(&sandbox, "es");
-    assert!(!html.contains("<script"), "no script element");
+    // The one script is the page's JSON-LD, data a browser does not run.
+    assert_eq!(html.matches("<script").count(), 1, "no script element");
+    assert!(html.contains("<script type=\"application/ld+json\">"));
     assert!(!html.contains("<img"), "no injected element");
     assert!(
         !html.contains("href=\"javascript:") && !html.contains("<iframe"),

@@ -58,6 +58,11 @@ pub fn seed_page(text: &dyn Fn(&str, &str) -> Text) -> Page {
         x_default: "../en/immunotherapy-multiple-myeloma.html".to_owned(),
         front_matter: Vec::new(),
         fallbacks: Vec::new(),
+        url: None,
+        index: "index.html".to_owned(),
+        reference: "en".to_owned(),
+        site_name: None,
+        details: Default::default(),
         interface: Default::default(),
     }
 }

@@ -144,8 +144,9 @@ pub struct Unit {
 }
 
 /// The order and structure of an article's blocks, by unit id: what the renderer needs
-/// to rebuild the page from any locale's units.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// to rebuild the page from any locale's units. The default is the empty layout of a
+/// document with no page (the interface strings).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Layout {
     /// The unit holding the page title, if the source has one.
     pub title: Option<UnitId>,

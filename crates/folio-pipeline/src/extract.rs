@@ -9,8 +9,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use folio_ftl::{UnitFile, parse_ftl, write_units};
+use folio_ftl::{UnitFile, formatted_text, parse_ftl, write_units};
+use folio_model::{Layout, Unit, UnitId, UnitKind};
 use folio_policy::{EnglishDisclaimerProblem, english_disclaimer};
+use folio_render::interface::{BUILTIN_ENGLISH, INTERFACE_DOCUMENT};
 use folio_split::{Previous, SplitOptions, assign_ids, split_article_with};
 use folio_track::{Status, classify, same_english};
 use folio_workspace::{Document, Workspace, WorkspaceError, WorkspaceLock, layout_text};
@@ -233,10 +235,13 @@ fn extract_all(
     errors: &mut Vec<DocumentError>,
 ) -> Result<Extracted, RunError> {
     let documents = workspace.documents()?;
-    let results: Vec<Result<Extraction, DocumentError>> = documents
+    let mut results: Vec<Result<Extraction, DocumentError>> = documents
         .par_iter()
         .map(|doc| extract_document(workspace, doc))
         .collect();
+    if workspace.config().extract.interface {
+        results.push(extract_interface(workspace));
+    }
     let mut extractions = Vec::new();
     for result in results {
         match result {
@@ -315,7 +320,16 @@ fn orphaned_files(
     workspace: &Workspace,
     documents: &[Document],
 ) -> Result<Vec<PathBuf>, WorkspaceError> {
-    let current: BTreeSet<&str> = documents.iter().map(|d| d.name.as_str()).collect();
+    let interface = workspace
+        .config()
+        .extract
+        .interface
+        .then_some(INTERFACE_DOCUMENT);
+    let current: BTreeSet<&str> = documents
+        .iter()
+        .map(|d| d.name.as_str())
+        .chain(interface)
+        .collect();
     Ok(workspace
         .extracted_names()?
         .into_iter()
@@ -365,6 +379,11 @@ fn update_record(
 }
 
 fn extract_document(workspace: &Workspace, doc: &Document) -> Result<Extraction, DocumentError> {
+    if doc.name == INTERFACE_DOCUMENT {
+        return Err(DocumentError::ReservedName {
+            path: doc.source.clone(),
+        });
+    }
     let text = workspace.read_text(&doc.source)?;
     let settings = &workspace.config().extract;
     let options = SplitOptions {
@@ -431,20 +450,7 @@ fn extract_document(workspace: &Workspace, doc: &Document) -> Result<Extraction,
         .iter()
         .map(|(_, id, text)| (id.as_str(), text.as_str()))
         .collect();
-    let new_ids = extracted
-        .units
-        .iter()
-        .filter(|(_, u)| !before.contains_key(u.id.as_str()))
-        .count();
-    let changed = extracted
-        .units
-        .iter()
-        .filter_map(|(_, unit)| {
-            let old = before.get(unit.id.as_str())?;
-            (!same_english(old, &unit.text))
-                .then(|| (unit.id.to_string(), old.to_string(), unit.text.clone()))
-        })
-        .collect();
+    let (new_ids, changed) = changes(&before, &extracted.units);
     let retired = extracted
         .layout
         .retired
@@ -462,6 +468,99 @@ fn extract_document(workspace: &Workspace, doc: &Document) -> Result<Extraction,
         units: extracted.units.len(),
         new_ids,
         retired,
+        changed,
+    })
+}
+
+/// How many of `units` are new against the `before` English, and which changed: (id,
+/// old text, new text).
+fn changes(
+    before: &BTreeMap<&str, &str>,
+    units: &[(Option<String>, Unit)],
+) -> (usize, Vec<(String, String, String)>) {
+    let new_ids = units
+        .iter()
+        .filter(|(_, u)| !before.contains_key(u.id.as_str()))
+        .count();
+    let changed = units
+        .iter()
+        .filter_map(|(_, unit)| {
+            let old = before.get(unit.id.as_str())?;
+            (!same_english(old, &unit.text))
+                .then(|| (unit.id.to_string(), old.to_string(), unit.text.clone()))
+        })
+        .collect();
+    (new_ids, changed)
+}
+
+/// The interface strings' English (`folio_render::interface`): Folio's built-in
+/// messages, written to `locales/en/interface.ftl` in serializer normal form with their
+/// translator comments, and an empty layout beside it, which makes the strings a
+/// document every command tracks, checks and syncs like an article. When a new Folio
+/// changes a message, extracting records it as changed, so its translations turn stale.
+fn extract_interface(workspace: &Workspace) -> Result<Extraction, DocumentError> {
+    let file = parse_ftl(BUILTIN_ENGLISH);
+    let units: Vec<(Option<String>, Unit)> = file
+        .messages
+        .iter()
+        .filter_map(|message| {
+            let text = formatted_text(message.ast.value.as_ref()?)?;
+            let context = message
+                .ast
+                .comment
+                .as_ref()
+                .map(|c| c.content.join(" "))
+                .unwrap_or_default();
+            Some((
+                None,
+                Unit {
+                    id: UnitId::new(message.id).ok()?,
+                    kind: UnitKind::Meta,
+                    text,
+                    context,
+                },
+            ))
+        })
+        .collect();
+    let previous: BTreeMap<String, String> = if workspace.read_layout(INTERFACE_DOCUMENT)?.is_some()
+    {
+        last_extracted_units(workspace, INTERFACE_DOCUMENT)?
+            .into_iter()
+            .map(|unit| (unit.id, unit.text))
+            .collect()
+    } else {
+        BTreeMap::new()
+    };
+    let before: BTreeMap<&str, &str> = previous
+        .iter()
+        .map(|(id, text)| (id.as_str(), text.as_str()))
+        .collect();
+    let (new_ids, changed) = changes(&before, &units);
+    let header = vec![
+        format!(
+            "{INTERFACE_DOCUMENT}: the words around every article (navigation, dates, the 404 page)"
+        ),
+        "Generated by `folio extract` from Folio's built-in English: do not edit this file."
+            .to_owned(),
+        "Translators: translate locales/<locale>/interface.ftl; plain text, no Markdown."
+            .to_owned(),
+    ];
+    let ftl = write_units(UnitFile {
+        header: &header,
+        units: &units,
+    });
+    Ok(Extraction {
+        name: INTERFACE_DOCUMENT.to_owned(),
+        files: vec![
+            (workspace.reference_units_path(INTERFACE_DOCUMENT), ftl),
+            (
+                workspace.layout_path(INTERFACE_DOCUMENT),
+                layout_text(&Layout::default()),
+            ),
+        ],
+        units: units.len(),
+        new_ids,
+        retired: 0,
         changed,
     })
 }

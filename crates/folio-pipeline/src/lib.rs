@@ -42,13 +42,15 @@ pub use extract::{
     ExtractCheck, ExtractOutcome, ExtractedDocument, OutOfDate, check_extraction, extract,
 };
 pub use folio_render::MarkdownStyle;
+pub use folio_render::interface::INTERFACE_DOCUMENT;
+pub use folio_render::{IndexEntry, SiteFile, SitePath, SiteUrls};
 pub use load::{DisclaimerCheck, DocumentError, RunError, english_disclaimer_check};
 pub use order::for_each_in_order;
 pub use select::{
     Changed, DocumentPatternError, Layout, Selection, changed_documents, select_documents,
 };
 pub use shard::Shard;
-pub use site::{ArticlePages, PageFormat, Site};
+pub use site::{ArticlePages, PageError, PageFormat, Site, interface_strings, resolve_interface};
 pub use sync::{DocumentSync, LocaleSync, SyncOutcome, sync};
 pub use tree::{TreeFile, TreeLocaleFile, TreeRun};
 pub use units::{UnitName, resolve};

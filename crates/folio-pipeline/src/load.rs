@@ -37,6 +37,12 @@ pub enum DocumentError {
         /// What is wrong.
         problem: EnglishDisclaimerProblem,
     },
+    /// A source article takes the name reserved for the interface strings
+    /// (`folio_render::interface::INTERFACE_DOCUMENT`).
+    ReservedName {
+        /// The Markdown file.
+        path: PathBuf,
+    },
     /// A generated English `.ftl` no longer parses (it was edited by hand).
     EnglishUnits {
         /// The `.ftl` file.

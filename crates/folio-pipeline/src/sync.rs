@@ -6,6 +6,9 @@
 use std::collections::HashMap;
 
 use folio_ftl::{FtlFile, parse_ftl};
+use folio_render::interface::{
+    INTERFACE_DOCUMENT, builtin_translation, english_interface, interface_strings,
+};
 use folio_track::{Memory, Status, SyncUnit, classify, sync_file};
 use folio_workspace::{Workspace, WorkspaceError, WorkspaceLock};
 use rayon::prelude::*;
@@ -140,6 +143,21 @@ fn sync_locale(
         }
         classified.push((record, units, statuses));
     }
+    // The interface strings start from Folio's own translation for the locale, where
+    // the locale has none of its own for the same English.
+    let mut interface_memory = memory.clone();
+    if let Some(builtin) = builtin_translation(&locale.to_string()) {
+        let builtin_english = english_interface();
+        for (id, translation) in interface_strings(builtin) {
+            if let Some(english) = builtin_english.get(&id) {
+                interface_memory.add(
+                    english,
+                    &translation,
+                    format!("Folio's built-in {INTERFACE_DOCUMENT}:{id}"),
+                );
+            }
+        }
+    }
     let mut report = Vec::new();
     for (((document, reference), (file, text)), (record, units, statuses)) in english
         .iter()
@@ -161,7 +179,12 @@ fn sync_locale(
             })
             .collect();
         let header = header(locale, &document.name);
-        let synced = sync_file(&units, text, file, &statuses, &memory, &header);
+        let memory = if document.name == INTERFACE_DOCUMENT {
+            &interface_memory
+        } else {
+            &memory
+        };
+        let synced = sync_file(&units, text, file, &statuses, memory, &header);
         if synced.text != *text {
             workspace.write_atomic(
                 &workspace.translation_path(locale, &document.name),

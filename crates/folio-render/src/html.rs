@@ -5,17 +5,25 @@ use serde::Serialize;
 
 use std::collections::BTreeMap;
 
+use crate::dates::{CalendarDate, ShownDate};
+use crate::details::{json_ld, og_locale};
 use crate::inline::{html_text_as_markdown, inline_html_with, plain_text};
 use folio_model::Alignment;
 
+use crate::interface::{english_interface, ids};
 use crate::page::{BlockContent, HtmlContent, Page, Text};
 use crate::visible::{visible_fragment_text, visible_text};
 
 /// The built-in page template. A publisher's own template gets the same variables:
 /// `lang`, `dir`, `title` (plain), `title_html` (with the "not yet translated" badge when
 /// the title is a fallback), `description` (plain or none),
-/// `body` and `disclaimer` (safe HTML), `alternates` (`lang`, `name`, `href`, `current`),
-/// `x_default`, `article`, `stylesheet`.
+/// `body` and `disclaimer` (safe HTML), `alternates` (`lang`, `name`, `href`,
+/// `og_locale`, `current`), `x_default`, `url` (absolute, or none without a base URL),
+/// `index` (the locale's index of articles), `article`, `reference`, `site_name`,
+/// `og_locale`, `published`, `updated`, `reviewed` (each `iso` and `text`, or none),
+/// `authors`, `reviewers` (lists of names), `ui` (interface strings by message id:
+/// `ui['last-reviewed']`), `json_ld` (the MedicalWebPage, safe inside `<script>`) and
+/// `stylesheet`. The `tojson` filter is available.
 pub const BUILTIN_TEMPLATE: &str = include_str!("page.html");
 
 /// The built-in stylesheet: readable on a phone and a desktop, right-to-left aware
@@ -46,12 +54,13 @@ struct AlternateContext<'a> {
     lang: &'a str,
     name: &'a str,
     href: Value,
+    og_locale: String,
     current: bool,
 }
 
 /// A URL for an attribute: escaped here (minijinja's HTML escaping would also turn every
 /// `/` into `&#x2f;`, valid but unreadable).
-fn url(href: &str) -> Value {
+pub(crate) fn url(href: &str) -> Value {
     Value::from_safe_string(escape(href))
 }
 
@@ -70,8 +79,16 @@ pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, Render
             lang: &a.lang,
             name: &a.name,
             href: url(&a.href),
+            og_locale: og_locale(&a.lang),
             current: a.current,
         })
+        .collect();
+    let details = &page.details;
+    let shown = |date: Option<CalendarDate>| date.map(|d| ShownDate::new(d, &page.lang));
+    let ui: BTreeMap<&str, &str> = english_interface()
+        .keys()
+        .chain(page.interface.keys())
+        .map(|id| (id.as_str(), page.interface_string(id)))
         .collect();
     let html = env.get_template("page")?.render(context! {
         lang => page.lang,
@@ -84,6 +101,18 @@ pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, Render
         disclaimer => Value::from_safe_string(disclaimer.clone()),
         alternates => alternates,
         x_default => url(&page.x_default),
+        url => page.url.as_deref().map(url),
+        index => url(&page.index),
+        reference => page.reference,
+        site_name => page.site_name,
+        og_locale => og_locale(&page.lang),
+        published => shown(details.published),
+        updated => shown(details.updated),
+        reviewed => shown(details.reviewed),
+        authors => details.authors,
+        reviewers => details.reviewers,
+        ui => ui,
+        json_ld => Value::from_safe_string(json_ld(page)),
         stylesheet => Value::from_safe_string(STYLESHEET.to_owned()),
     })?;
     let shown = visible_fragment_text(&disclaimer);
@@ -115,7 +144,7 @@ pub(crate) fn html_text(text: &Text) -> Text {
 
 /// A text's inline HTML, wrapped in `<span lang dir>` when it is a fallback: for a place
 /// that shows the text again, without the badge (a table's caption).
-fn text_html(text: &Text) -> String {
+pub(crate) fn text_html(text: &Text) -> String {
     let html = inline(text);
     match &text.fallback {
         Some((lang, dir)) => format!(
@@ -127,7 +156,7 @@ fn text_html(text: &Text) -> String {
     }
 }
 
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
@@ -219,7 +248,8 @@ fn block_content(page: &Page, text: &Text) -> String {
 /// built-in English, marked as English, when the page's language has none).
 fn badge(page: &Page) -> String {
     const ID: &str = "fallback-badge";
-    let english = page.ui_is_english(ID) && page.lang != "en" && !page.lang.starts_with("en-");
+    let english =
+        page.interface_is_english(ID) && page.lang != "en" && !page.lang.starts_with("en-");
     format!(
         "<span class=\"fallback-badge\"{}>{}</span> ",
         if english {
@@ -227,7 +257,7 @@ fn badge(page: &Page) -> String {
         } else {
             ""
         },
-        escape_text(page.ui(ID))
+        escape_text(page.interface_string(ID))
     )
 }
 
@@ -411,7 +441,10 @@ impl<'p> Writer<'p> {
                 ),
             ),
             None => (
-                format!(" aria-label=\"{}\"", escape(self.page.ui("table-label"))),
+                format!(
+                    " aria-label=\"{}\"",
+                    escape(self.page.interface_string(ids::TABLE_LABEL))
+                ),
                 String::new(),
             ),
         };

@@ -13,13 +13,20 @@
 //! block starters, definitions, fences, table pipes, newlines, bare URLs and the template
 //! syntax of static-site generators (`{{`, `{%`) are escaped ([`inline_markdown`]). No I/O.
 
+mod dates;
+mod details;
 mod html;
 mod inline;
+pub mod interface;
 mod markdown;
 mod page;
+mod site;
 mod tags;
+mod urls;
 mod visible;
 
+pub use dates::{CalendarDate, ShownDate};
+pub use details::{ArticleDetails, DETAIL_KEYS, DetailError, json_ld, og_locale, script_safe_json};
 pub use html::{BUILTIN_TEMPLATE, RenderError, STYLESHEET, render_html};
 pub use inline::{
     MarkdownPlace, inline_html, inline_html_with, inline_markdown, inline_markdown_with, plain_text,
@@ -29,4 +36,6 @@ pub use page::{
     Alternate, BlockContent, Direction, FrontMatterValue, HtmlContent, Page, Text, build_blocks,
     language_name, localize_images,
 };
+pub use site::{IndexEntry, LocaleSite, SiteFile, SiteOverview, render_site_files};
+pub use urls::{SitePath, SiteUrls};
 pub use visible::{visible_fragment_text, visible_text};

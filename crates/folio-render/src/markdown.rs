@@ -4,6 +4,7 @@ use crate::inline::{
     MarkdownPlace, escape_markdown_text, inline_html_with, inline_markdown_with, plain_text,
     yaml_string,
 };
+use crate::interface::ids;
 use crate::page::{BlockContent, FrontMatterValue, HtmlContent, Page};
 
 /// `text` with every line but the first indented by `indent` (blank lines left blank),
@@ -153,7 +154,7 @@ pub fn render_markdown(page: &Page, style: MarkdownStyle) -> String {
     out.push_str("---\n");
     let badge = format!(
         "*\\[{}\\]* ",
-        escape_markdown_text(page.ui("fallback-badge"), &mut false)
+        escape_markdown_text(page.interface_string(ids::FALLBACK_BADGE), &mut false)
     );
     let mut body = String::new();
     blocks_markdown(&page.body, &badge, &mut body);

@@ -5,6 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use folio_model::{Alignment, Block, HtmlPart, Layout, UnitId};
 use serde::Serialize;
 
+use crate::details::ArticleDetails;
+use crate::interface::english_interface;
+
 /// Writing direction of a language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -141,7 +144,8 @@ pub struct Alternate {
     pub lang: String,
     /// The language's own name, e.g. `Español`.
     pub name: String,
-    /// Link to that page, relative to this one.
+    /// Link to that page: absolute under the site's base URL, else relative to this
+    /// page (`folio_render::SiteUrls::href`).
     pub href: String,
     /// Whether it is this page.
     pub current: bool,
@@ -174,37 +178,37 @@ pub struct Page {
     /// The ids of the units shown from another locale (fallbacks), sorted: Markdown
     /// output lists them in its front matter.
     pub fallbacks: Vec<String>,
-    /// The interface's words in the page's language (the "not yet translated" badge…),
-    /// by message id; an id missing here shows the built-in English ([`Page::ui`]).
-    /// Untrusted like any translation: escaped wherever it is written.
+    /// This page's own absolute URL (canonical link, `og:url`, JSON-LD `@id`); `None`
+    /// when the site has no base URL.
+    pub url: Option<String>,
+    /// Link to the index of articles in the page's language.
+    pub index: String,
+    /// The reference locale, which the other versions are translations of.
+    pub reference: String,
+    /// The site's name (`[render] site-name`), trusted.
+    pub site_name: Option<String>,
+    /// The article's dates and people, from its front matter.
+    pub details: ArticleDetails,
+    /// The interface strings in the page's language, by message id (see
+    /// [`crate::interface`]); read them with [`Page::interface_string`]. Untrusted like
+    /// any translation: escaped wherever they are written.
     pub interface: BTreeMap<String, String>,
 }
 
-/// The interface's words in English, by message id: what a page shows when its
-/// language has no text for one ([`Page::ui`]).
-const INTERFACE_ENGLISH: &[(&str, &str)] = &[
-    ("fallback-badge", "Not yet translated"),
-    ("table-label", "Table"),
-];
-
 impl Page {
-    /// The interface text `id` in the page's language, else the built-in English
-    /// (see [`Page::ui_is_english`]); an id nobody defines is shown as itself.
-    pub fn ui<'a>(&'a self, id: &'a str) -> &'a str {
+    /// The interface string `id` in the page's language, else Folio's built-in English
+    /// (see [`Page::interface_is_english`]), else the id itself (a template naming an id
+    /// that does not exist shows it).
+    pub fn interface_string<'p>(&'p self, id: &'p str) -> &'p str {
         self.interface
             .get(id)
-            .map(String::as_str)
-            .or_else(|| {
-                INTERFACE_ENGLISH
-                    .iter()
-                    .find_map(|(key, text)| (*key == id).then_some(*text))
-            })
-            .unwrap_or(id)
+            .or_else(|| english_interface().get(id))
+            .map_or(id, String::as_str)
     }
 
-    /// Whether [`Page::ui`] shows `id` from the built-in English table, so that text
-    /// must be marked as English on a page in another language.
-    pub fn ui_is_english(&self, id: &str) -> bool {
+    /// Whether [`Page::interface_string`] shows `id` in Folio's built-in English, so the
+    /// text must be marked as English on a page in another language.
+    pub fn interface_is_english(&self, id: &str) -> bool {
         !self.interface.contains_key(id)
     }
 }
@@ -489,6 +493,11 @@ pub(crate) mod testing {
             alternates: Vec::new(),
             x_default: "../en/a.html".into(),
             fallbacks: Vec::new(),
+            url: None,
+            index: "index.html".into(),
+            reference: "en".into(),
+            site_name: None,
+            details: ArticleDetails::default(),
             interface: BTreeMap::new(),
         }
     }
@@ -501,13 +510,19 @@ mod tests {
     #[test]
     fn interface_text_falls_back_to_the_built_in_english() {
         let mut page = testing::page("de", Direction::Ltr, Vec::new());
-        assert_eq!(page.ui("fallback-badge"), "Not yet translated");
-        assert!(page.ui_is_english("fallback-badge"));
+        assert_eq!(
+            page.interface_string("fallback-badge"),
+            "Not yet translated"
+        );
+        assert!(page.interface_is_english("fallback-badge"));
         page.interface
             .insert("fallback-badge".into(), "Noch nicht übersetzt".into());
-        assert_eq!(page.ui("fallback-badge"), "Noch nicht übersetzt");
-        assert!(!page.ui_is_english("fallback-badge"));
-        assert_eq!(page.ui("no-such-message"), "no-such-message");
+        assert_eq!(
+            page.interface_string("fallback-badge"),
+            "Noch nicht übersetzt"
+        );
+        assert!(!page.interface_is_english("fallback-badge"));
+        assert_eq!(page.interface_string("no-such-message"), "no-such-message");
     }
 
     #[test]

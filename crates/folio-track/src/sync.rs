@@ -35,7 +35,7 @@ pub struct Remembered {
 }
 
 /// A locale's translation memory: every current translation in it, by English.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Memory {
     entries: Vec<Remembered>,
     exact: HashMap<String, usize>,

@@ -37,6 +37,15 @@ pub struct ExtractSettings {
     /// (default false: they are errors, so no page runs code nobody reviewed as such).
     #[serde(default)]
     pub allow_scripts: bool,
+    /// Whether the interface strings (navigation, dates' labels, the 404 text) are a
+    /// tracked document of this workspace (default false: pages show Folio's built-in
+    /// strings). When true, `extract` writes their English to
+    /// `locales/<reference>/interface.ftl`, `new-locale` and `sync` start each locale's
+    /// `interface.ftl` from Folio's own translation, and `status`, `check`, `accept` and
+    /// `render` treat it like an article's units. Off by default, because turning it on
+    /// leaves every locale without its file, under `check`'s bar, until `folio sync`.
+    #[serde(default)]
+    pub interface: bool,
 }
 
 impl Default for ExtractSettings {
@@ -44,6 +53,7 @@ impl Default for ExtractSettings {
         ExtractSettings {
             translatable_keys: default_translatable_keys(),
             allow_scripts: false,
+            interface: false,
         }
     }
 }
@@ -74,6 +84,14 @@ pub struct RenderSettings {
     /// and front matter (default `hugo`).
     #[serde(default)]
     pub markdown_style: MarkdownFlavor,
+    /// The URL the site is published at (`https://example.org/health/`, checked by
+    /// [`parse_base_url`]): links become absolute, and pages get a canonical link and
+    /// `og:url`, the site a `sitemap.xml` and `robots.txt`. Without it, links are
+    /// relative and those are left out.
+    #[serde(default, deserialize_with = "base_url")]
+    pub base_url: Option<url::Url>,
+    /// The site's name, for `og:site_name`, JSON-LD's publisher and the indexes' titles.
+    pub site_name: Option<String>,
 }
 
 /// `[render] markdown-style`: the static-site generator Markdown pages are written for.
@@ -89,6 +107,13 @@ pub enum MarkdownFlavor {
     Zola,
 }
 
+fn base_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<url::Url>, D::Error> {
+    let text = String::deserialize(d)?;
+    parse_base_url(&text)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
+}
+
 impl Default for RenderSettings {
     fn default() -> Self {
         RenderSettings {
@@ -96,6 +121,8 @@ impl Default for RenderSettings {
             fallback: true,
             template: None,
             markdown_style: MarkdownFlavor::Hugo,
+            base_url: None,
+            site_name: None,
         }
     }
 }
@@ -443,6 +470,36 @@ fn document_line(text: &str, pattern: &str) -> Option<usize> {
     Some(text[..key.span().start].matches('\n').count() + 1)
 }
 
+/// Parses `[render] base-url`: an absolute `http` or `https` URL with a host and neither
+/// query, fragment nor credentials; a path not ending with `/` gets one (the site is a
+/// folder). The error says what is wrong.
+pub fn parse_base_url(text: &str) -> Result<url::Url, String> {
+    let mut url = url::Url::parse(text).map_err(|e| format!("`{text}` is not a URL: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!(
+            "`{text}` must start with https:// (or http://): pages are linked from the web"
+        ));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(format!("`{text}` has no host name"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!(
+            "`{text}` may not have a query (`?…`) or fragment (`#…`): it is the folder the site is published in"
+        ));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!(
+            "`{text}` may not hold a user name or password: it is written into every page"
+        ));
+    }
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    Ok(url)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -620,6 +677,28 @@ mod tests {
         ] {
             let error = Config::parse(bad).expect_err(bad);
             assert!(error.contains(why), "{bad}: {error}");
+        }
+    }
+
+    #[test]
+    fn base_urls_are_http_folders_without_query_or_credentials() {
+        assert_eq!(
+            parse_base_url("https://example.org").unwrap().as_str(),
+            "https://example.org/"
+        );
+        assert_eq!(
+            parse_base_url("http://example.org/a/b/").unwrap().as_str(),
+            "http://example.org/a/b/"
+        );
+        for bad in [
+            "example.org",
+            "ftp://example.org/",
+            "https://example.org/?q=1",
+            "https://example.org/#top",
+            "https://user:secret@example.org/",
+            "file:///srv/site",
+        ] {
+            assert!(parse_base_url(bad).is_err(), "{bad}");
         }
     }
 }

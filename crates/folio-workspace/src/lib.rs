@@ -29,7 +29,7 @@ mod tree;
 pub use cache::{CACHE_DIR, Stamp, program_stamp};
 pub use config::{
     CheckSettings, Config, DEFAULT_TERMS, DocumentCheckSettings, ExtractSettings, FindingLevel,
-    LocaleCheckSettings, MarkdownFlavor, RenderSettings, TerminologySettings,
+    LocaleCheckSettings, MarkdownFlavor, RenderSettings, TerminologySettings, parse_base_url,
 };
 pub use error::WorkspaceError;
 pub use files::{
@@ -38,7 +38,7 @@ pub use files::{
 };
 pub use git::{GitError, changed_paths};
 pub use lock::{LOCK_FILE, WorkspaceLock};
-pub use site::{MANIFEST_FILE, Published, SiteScope, SiteStage};
+pub use site::{MANIFEST_FILE, Published, SitePlan, SiteScope, SiteStage};
 pub use terms::{TermsError, TermsProblem, parse_terms};
 pub use tree::FluentTree;
 

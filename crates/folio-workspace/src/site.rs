@@ -75,6 +75,80 @@ pub struct Published {
     pub skipped: Vec<WorkspaceError>,
 }
 
+/// A site folder as it is, read without writing anything: the pages Folio wrote there
+/// (its manifest) and so which files are the publisher's. `render --dry-run` asks it
+/// what publishing would withdraw; [`SiteStage::publish`] withdraws by the same answer.
+#[derive(Debug, Default)]
+pub struct SitePlan {
+    out: PathBuf,
+    manifest: Manifest,
+}
+
+impl SitePlan {
+    /// Reads the site at `out` (an absent folder is an empty site).
+    pub fn read(out: &Path) -> Result<Self, WorkspaceError> {
+        Ok(SitePlan {
+            out: out.to_path_buf(),
+            manifest: read_manifest(&out.join(MANIFEST_FILE))?,
+        })
+    }
+
+    /// Whether `relative` is the publisher's own file: something is there that Folio's
+    /// manifest does not list (a hand-written `robots.txt` or `index.html`). Folio does
+    /// not replace such a file.
+    pub fn publisher_owns(&self, relative: &Path) -> bool {
+        !self.manifest.pages.contains(&slash(relative))
+            && self.out.join(relative).symlink_metadata().is_ok()
+    }
+
+    /// The pages a publish of `written` would withdraw, sorted: for a whole site every
+    /// page of the manifest not written again; for a part, the pages of the manifest
+    /// named in `withdrawn` and not written again. A page named but written before the
+    /// manifest existed goes too when it is a file of the site. A manifest entry that is
+    /// not a plain relative path was not written by Folio and is never withdrawn.
+    pub fn withdrawals(
+        &self,
+        written: &BTreeSet<String>,
+        withdrawn: &[PathBuf],
+        scope: SiteScope,
+    ) -> Vec<PathBuf> {
+        let named: BTreeSet<String> = withdrawn.iter().map(|p| slash(p)).collect();
+        let mut removed = Vec::new();
+        for page in &self.manifest.pages {
+            let withdraw = !written.contains(page)
+                && match scope {
+                    SiteScope::Whole => true,
+                    SiteScope::Part => named.contains(page),
+                };
+            let relative = Path::new(page);
+            if withdraw
+                && relative
+                    .components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_)))
+            {
+                removed.push(relative.to_path_buf());
+            }
+        }
+        for page in withdrawn {
+            let name = slash(page);
+            if !self.manifest.pages.contains(&name)
+                && !written.contains(&name)
+                && self.out.join(page).is_file()
+            {
+                removed.push(page.clone());
+            }
+        }
+        removed.sort();
+        removed.dedup();
+        removed
+    }
+
+    /// Every page of the manifest, `/`-separated, sorted.
+    pub fn pages(&self) -> impl Iterator<Item = &str> {
+        self.manifest.pages.iter().map(String::as_str)
+    }
+}
+
 impl Workspace {
     /// Checks a `render --out` folder before any work: it must not be an existing file,
     /// a filesystem root, the workspace or a folder containing it, or a folder inside
@@ -165,7 +239,7 @@ pub struct SiteStage {
     out: PathBuf,
     names: Names,
     staging: tempfile::TempDir,
-    old_manifest: Manifest,
+    plan: SitePlan,
     skipped: Vec<WorkspaceError>,
     /// The pages written, `/`-separated.
     written: Mutex<BTreeSet<String>>,
@@ -204,22 +278,26 @@ impl SiteStage {
         if let Ok(metadata) = std::fs::metadata(&out) {
             std::fs::set_permissions(stage, metadata.permissions()).map_err(io_error(stage))?;
         }
-        let (skipped, old_manifest) = if old_exists {
-            (
-                link_tree(&out, stage)?,
-                read_manifest(&out.join(MANIFEST_FILE))?,
-            )
+        let skipped = if old_exists {
+            link_tree(&out, stage)?
         } else {
-            (Vec::new(), Manifest::default())
+            Vec::new()
         };
+        let plan = SitePlan::read(&out)?;
         Ok(SiteStage {
             out,
             names,
             staging,
-            old_manifest,
+            plan,
             skipped,
             written: Mutex::new(BTreeSet::new()),
         })
+    }
+
+    /// What the site folder held before this run: the pages Folio wrote, and the
+    /// publisher's own files.
+    pub fn plan(&self) -> &SitePlan {
+        &self.plan
     }
 
     /// Writes page `relative` into the new site. Not synced one by one: the whole site
@@ -247,48 +325,23 @@ impl SiteStage {
             .written
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let mut published = Published {
-            withdrawn: Vec::new(),
-            skipped: self.skipped,
-        };
+        let removed = self.plan.withdrawals(&new_pages, withdrawn, scope);
+        for page in &removed {
+            remove_page(stage, page)?;
+        }
+        let removed_names: BTreeSet<String> = removed.iter().map(|p| slash(p)).collect();
         let mut manifest = Manifest {
             version: MANIFEST_VERSION,
-            pages: BTreeSet::new(),
+            pages: (self.plan.manifest.pages.iter())
+                .filter(|page| !removed_names.contains(*page))
+                .cloned()
+                .collect(),
         };
-        let named: BTreeSet<String> = withdrawn.iter().map(|p| slash(p)).collect();
-        for page in &self.old_manifest.pages {
-            let withdraw = !new_pages.contains(page)
-                && match scope {
-                    SiteScope::Whole => true,
-                    SiteScope::Part => named.contains(page),
-                };
-            if withdraw {
-                // A manifest entry is only ever a relative path inside the site: anything
-                // else was not written by Folio and is not Folio's to remove.
-                let relative = Path::new(page);
-                if relative
-                    .components()
-                    .all(|c| matches!(c, std::path::Component::Normal(_)))
-                {
-                    remove_page(stage, relative)?;
-                    published.withdrawn.push(relative.to_path_buf());
-                }
-            } else {
-                manifest.pages.insert(page.clone());
-            }
-        }
-        // A page named as withdrawn but written before this manifest existed is removed too.
-        for page in withdrawn {
-            if !self.old_manifest.pages.contains(&slash(page))
-                && !new_pages.contains(&slash(page))
-                && stage.join(page).is_file()
-            {
-                remove_page(stage, page)?;
-                published.withdrawn.push(page.clone());
-            }
-        }
-        published.withdrawn.sort();
         manifest.pages.extend(new_pages);
+        let published = Published {
+            withdrawn: removed,
+            skipped: self.skipped,
+        };
         let mut manifest_text =
             serde_json::to_string_pretty(&manifest).expect("a manifest always serializes");
         manifest_text.push('\n');

@@ -584,6 +584,24 @@ pub struct RenderArgs {
         hide_default_value = true
     )]
     pub shard: Shard,
+
+    /// Say what would be published, withdrawn and refused, and why; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// How to tell what was done: lines for people, or one JSON document on standard
+    /// output (version 1, documented in the README), the same with --dry-run.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = RenderReport::Human)]
+    pub report: RenderReport,
+}
+
+/// How `folio render` tells what it did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderReport {
+    /// Lines for people.
+    Human,
+    /// One JSON document (`report::wire::RenderReport`).
+    Json,
 }
 
 /// Arguments of `folio report`.

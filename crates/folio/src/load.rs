@@ -141,6 +141,14 @@ pub fn report(reporter: &mut Reporter, workspace: &Workspace, error: &DocumentEr
              and markup without words are not text)",
             workspace.display_path(path).display()
         )),
+        DocumentError::ReservedName { path } => reporter.error(&format!(
+            "{}: `{}` is the name of the interface strings' document ({}/<locale>/{}.ftl); \
+             rename the article",
+            workspace.display_path(path).display(),
+            folio_pipeline::INTERFACE_DOCUMENT,
+            workspace.config().locales.display(),
+            folio_pipeline::INTERFACE_DOCUMENT,
+        )),
         DocumentError::EnglishUnits { path, text, errors } => {
             let note = "this generated file was edited by hand; fix it, or delete it and its \
                         .layout.json to start ids afresh";

@@ -1,42 +1,75 @@
 //! `folio render`: localized article pages, each with its translated, current disclaimer
-//! — or a refusal, never a page without it. Every locale's verdict on the disclaimer is
-//! decided first; then articles stream through `folio-pipeline`, each assessed in every
-//! locale, rendered and written into the staged site while the next are read.
+//! — or a refusal, never a page without it — and the site around them: the root
+//! language chooser, each locale's index, 404 pages, and under a base URL the sitemap
+//! and `robots.txt`. Every locale's verdict on the disclaimer is decided first; then
+//! every article streams through `folio-pipeline`, assessed in every locale: the ones
+//! asked for are rendered and written into the staged site while the next are read, and
+//! all of them feed the indexes, which are so the whole workspace's in any partial run.
+//! `--dry-run` does all of it but writing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use folio_pipeline::{
-    DocumentAssessment, EnglishError, MarkdownStyle, PageFormat, Site, assess_document,
-    for_each_in_order,
+    DocumentAssessment, EnglishError, INTERFACE_DOCUMENT, IndexEntry, MarkdownStyle, PageFormat,
+    Site, SitePath, SiteUrls, assess_document, for_each_in_order, interface_strings,
 };
 use folio_policy::{
     DisclaimerGap, DisclaimerProblem, LeftOut, PublishRule, article_checks, disclaimer_problems,
     fallback_chain,
 };
-use folio_workspace::{MarkdownFlavor, SiteScope, SiteStage, Workspace};
+use folio_workspace::{MarkdownFlavor, SitePlan, SiteScope, SiteStage, Workspace};
 use unic_langid::LanguageIdentifier;
 
 use crate::Outcome;
-use crate::cli::{Cli, RenderArgs};
+use crate::cli::{Cli, RenderArgs, RenderReport};
 use crate::diagnostics::Reporter;
 use crate::load::{
     DocumentError, english_disclaimer_problem, lock_workspace, open_workspace, report,
 };
 use crate::progress::Progress;
+use crate::report::wire;
 
 /// What became of one article, for the summary.
 #[derive(Default)]
 struct Rendered {
-    /// Pages written, by locale.
-    written: BTreeMap<LanguageIdentifier, usize>,
+    /// Pages written (or, in a dry run, that would be): locale, article, path.
+    pages: Vec<(LanguageIdentifier, String, PathBuf)>,
     withdrawn: Vec<PathBuf>,
     /// Pages below the publishing rule: locale, article, coverage.
     below: Vec<(LanguageIdentifier, String, f64)>,
     /// Units left out for their errors: locale, article, units with the checks failed.
     left_out: Vec<(LanguageIdentifier, String, Vec<LeftOut>)>,
+    /// The article as each locale's index lists it.
+    index: Vec<(LanguageIdentifier, IndexEntry)>,
+}
+
+/// Where pages go: the staged site, or nowhere in a dry run.
+enum Target {
+    Stage(Box<SiteStage>),
+    DryRun(SitePlan),
+}
+
+impl Target {
+    fn plan(&self) -> &SitePlan {
+        match self {
+            Target::Stage(stage) => stage.plan(),
+            Target::DryRun(plan) => plan,
+        }
+    }
+
+    fn write(
+        &self,
+        relative: &Path,
+        contents: &str,
+    ) -> Result<(), folio_workspace::WorkspaceError> {
+        match self {
+            Target::Stage(stage) => stage.write_page(relative, contents.as_bytes()),
+            Target::DryRun(_) => Ok(()),
+        }
+    }
 }
 
 /// Runs `folio render`.
@@ -55,19 +88,25 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
     if !names.contains(&disclaimer) {
         anyhow::bail!("no English disclaimer units: run `folio extract` first");
     }
-    let mut articles: Vec<String> = names.into_iter().filter(|n| *n != disclaimer).collect();
-    if !args.articles.is_empty() {
-        for name in &args.articles {
-            if !articles.contains(name) {
-                anyhow::bail!(
-                    "unknown article `{name}` (articles: {})",
-                    articles.join(", ")
-                );
-            }
+    let has_interface = names.iter().any(|n| n == INTERFACE_DOCUMENT);
+    let articles: Vec<String> = names
+        .into_iter()
+        .filter(|n| *n != disclaimer && n != INTERFACE_DOCUMENT)
+        .collect();
+    for name in &args.articles {
+        if !articles.contains(name) {
+            anyhow::bail!(
+                "unknown article `{name}` (articles: {})",
+                articles.join(", ")
+            );
         }
-        articles.retain(|a| args.articles.contains(a));
     }
-    let articles = args.shard.select(articles);
+    let named: Vec<String> = articles
+        .iter()
+        .filter(|a| args.articles.is_empty() || args.articles.contains(a))
+        .cloned()
+        .collect();
+    let selected: BTreeSet<String> = args.shard.select(named).into_iter().collect();
     let requested = requested_locales(args, &reference, &all_locales)?;
     // Every page carries the English disclaimer: it must have text, unit by unit, as its
     // layout places them.
@@ -100,12 +139,22 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
     let available: Vec<LanguageIdentifier> = std::iter::once(reference.clone())
         .chain(all_locales.iter().cloned())
         .collect();
+    let Ok(interface) = interface_strings(
+        &workspace,
+        has_interface,
+        &available,
+        &all_locales,
+        &options,
+    )
+    .map_err(|error| english_error(error, &workspace, reporter)) else {
+        return Ok(Outcome::Error);
+    };
     let mut images = BTreeMap::new();
     for locale in &all_locales {
         images.insert(locale.clone(), workspace.localized_images(locale)?);
     }
     let site = Site {
-        chains: requested
+        chains: available
             .iter()
             .map(|l| (l.clone(), fallback_chain(l, &available, &reference)))
             .collect(),
@@ -140,12 +189,19 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
             None => None,
         },
         images,
+        urls: SiteUrls::new(config.render.base_url.clone()),
+        site_name: config.render.site_name.clone(),
+        interface,
     };
 
-    let stage = SiteStage::open(&args.out)?;
+    let target = if args.dry_run {
+        Target::DryRun(SitePlan::read(&args.out)?)
+    } else {
+        Target::Stage(Box::new(SiteStage::open(&args.out)?))
+    };
     let mut rendered = Rendered::default();
     for locale in refused.keys().filter(|l| requested.contains(l)) {
-        for article in &articles {
+        for article in &selected {
             rendered.withdrawn.push(site.page_path(locale, article));
         }
     }
@@ -153,18 +209,28 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
     let mut progress = Progress::new(articles.len(), cli.quiet);
     for_each_in_order(
         &articles,
-        |article| render_article(&workspace, &site, &stage, article, &all_locales, &options),
+        |article| {
+            let render = selected.contains(article);
+            render_article(
+                &workspace,
+                &site,
+                &target,
+                article,
+                render,
+                &all_locales,
+                &options,
+            )
+        },
         |result| {
             let prints = result.is_err();
             progress.done_one(prints, || -> anyhow::Result<()> {
                 match result {
                     Ok(article) => {
-                        for (locale, n) in article.written {
-                            *rendered.written.entry(locale).or_default() += n;
-                        }
+                        rendered.pages.extend(article.pages);
                         rendered.withdrawn.extend(article.withdrawn);
                         rendered.below.extend(article.below);
                         rendered.left_out.extend(article.left_out);
+                        rendered.index.extend(article.index);
                     }
                     Err(error) => {
                         failed = true;
@@ -183,6 +249,40 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         return Ok(Outcome::Error);
     }
 
+    // The site around the pages, for HTML (a Markdown site's generator makes its own).
+    let mut site_files = Vec::new();
+    let mut kept = Vec::new();
+    if site.format == PageFormat::Html {
+        let mut index: BTreeMap<LanguageIdentifier, Vec<IndexEntry>> = BTreeMap::new();
+        for (locale, entry) in std::mem::take(&mut rendered.index) {
+            index.entry(locale).or_default().push(entry);
+        }
+        for file in site.site_files(index)? {
+            let path = file.path.file_path();
+            if target.plan().publisher_owns(&path) {
+                kept.push(path);
+                continue;
+            }
+            target.write(&path, &file.contents)?;
+            site_files.push(path);
+        }
+        // Without a base URL there is no sitemap: a whole render withdraws an old one,
+        // and so does a partial one, as it is a function of the whole workspace.
+        if !site.urls.is_absolute() {
+            for name in ["sitemap.xml", "robots.txt"] {
+                rendered.withdrawn.push(SitePath::file(name).file_path());
+            }
+        }
+    }
+    for path in &kept {
+        reporter.warning(&format!(
+            "{} is not Folio's (it is not in {}): left as it is, so the site's own is not \
+             published",
+            args.out.join(path).display(),
+            folio_workspace::MANIFEST_FILE
+        ));
+    }
+
     // Naming no article and no locale renders the whole site; anything else is a part.
     let scope = if args.articles.is_empty() && args.locale.is_empty() && args.shard.is_all() {
         SiteScope::Whole
@@ -190,15 +290,32 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         SiteScope::Part
     };
     rendered.withdrawn.sort();
-    let published = stage.publish(&rendered.withdrawn, scope)?;
-    for skipped in &published.skipped {
-        reporter.warning(&format!("{skipped}; left out of the new site"));
-    }
+    rendered.withdrawn.dedup();
+    let withdrawn = match target {
+        Target::Stage(stage) => {
+            let published = stage.publish(&rendered.withdrawn, scope)?;
+            for skipped in &published.skipped {
+                reporter.warning(&format!("{skipped}; left out of the new site"));
+            }
+            published.withdrawn
+        }
+        Target::DryRun(plan) => {
+            let written: BTreeSet<String> = rendered
+                .pages
+                .iter()
+                .map(|(_, _, p)| slash(p))
+                .chain(site_files.iter().map(|p| slash(p)))
+                .collect();
+            plan.withdrawals(&written, &rendered.withdrawn, scope)
+        }
+    };
     let summary = Summary {
         requested: &requested,
         refused: &refused,
         rendered: &rendered,
-        withdrawn: &published.withdrawn,
+        site_files: &site_files,
+        kept: &kept,
+        withdrawn: &withdrawn,
         disclaimer: &disclaimer,
         site: &site,
     };
@@ -233,13 +350,14 @@ enum ArticleError {
     Other(anyhow::Error),
 }
 
-/// One article: its layout read, assessed in every locale, its pages rendered and
-/// written into the staged site.
+/// One article: its layout read, assessed in every locale; when `render`, its pages
+/// rendered and written into the target, else only its index entries made.
 fn render_article(
     workspace: &Workspace,
     site: &Site,
-    stage: &SiteStage,
+    target: &Target,
     article: &str,
+    render: bool,
     locales: &[LanguageIdentifier],
     options: &folio_check::CheckOptions,
 ) -> Result<Rendered, ArticleError> {
@@ -258,9 +376,23 @@ fn render_article(
             return Err(ArticleError::Other(anyhow::anyhow!("{error}")));
         }
     }
-    let pages = site
-        .article(&layout, document)
-        .map_err(|e| ArticleError::Other(e.into()))?;
+    let source = || {
+        workspace
+            .display_path(&workspace.root().join(&workspace.config().source))
+            .join(format!("{article}.md"))
+    };
+    let details_error = |e: folio_pipeline::PageError| {
+        ArticleError::Other(anyhow::anyhow!("{}: {e}", source().display()))
+    };
+    if !render {
+        return Ok(Rendered {
+            index: site
+                .article_index(&layout, &document)
+                .map_err(details_error)?,
+            ..Rendered::default()
+        });
+    }
+    let pages = site.article(&layout, document).map_err(details_error)?;
     let mut rendered = Rendered {
         withdrawn: pages.withdrawn,
         below: pages
@@ -273,13 +405,14 @@ fn render_article(
             .into_iter()
             .map(|(locale, units)| (locale, article.to_owned(), units))
             .collect(),
+        index: pages.index,
         ..Rendered::default()
     };
     for (locale, relative, text) in pages.pages {
-        stage
-            .write_page(&relative, text.as_bytes())
+        target
+            .write(&relative, &text)
             .map_err(|e| ArticleError::Document(e.into()))?;
-        *rendered.written.entry(locale).or_default() += 1;
+        rendered.pages.push((locale, article.to_owned(), relative));
     }
     Ok(rendered)
 }
@@ -289,20 +422,31 @@ fn english_error(error: EnglishError, workspace: &Workspace, reporter: &mut Repo
     report(reporter, workspace, &DocumentError::from(error));
 }
 
+/// A site path `/`-separated, as the manifest and the JSON report write it.
+fn slash(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// What a render did, for its summary.
 struct Summary<'a> {
     requested: &'a [LanguageIdentifier],
     refused: &'a BTreeMap<LanguageIdentifier, Vec<DisclaimerProblem>>,
     rendered: &'a Rendered,
+    site_files: &'a [PathBuf],
+    kept: &'a [PathBuf],
     withdrawn: &'a [PathBuf],
     disclaimer: &'a str,
-    /// Where pages go, for the summary's `-> site/es/*.html`.
+    /// Where pages go, for the summary's `-> site/es/*.html`, and how they link.
     site: &'a Site,
 }
 
 impl Summary<'_> {
-    /// Prints what became of each locale: refused, articles below the rule, units left
-    /// out, pages written; and picks the exit status that follows.
+    /// Prints what became of each locale — refused, articles below the rule, units left
+    /// out, pages written — as lines or as the JSON report; and picks the exit status
+    /// that follows.
     fn print(
         &self,
         cli: &Cli,
@@ -310,11 +454,6 @@ impl Summary<'_> {
         workspace: &Workspace,
         reporter: &mut Reporter,
     ) -> anyhow::Result<Outcome> {
-        let policy = &workspace.config().render;
-        let mut out = crate::diagnostics::stdout(cli.color);
-        for page in self.withdrawn {
-            writeln!(out, "withdrawn: {}", args.out.join(page).display())?;
-        }
         let mut outcome = if reporter.error_count() > 0 {
             Outcome::Error
         } else {
@@ -326,6 +465,42 @@ impl Summary<'_> {
                 if outcome == Outcome::Clean {
                     outcome = Outcome::Findings;
                 }
+            }
+        }
+        let mut out = crate::diagnostics::stdout(cli.color);
+        match args.report {
+            RenderReport::Json => {
+                crate::terminal::write_json(&mut out, &self.wire(args, workspace))?;
+                writeln!(out)?;
+            }
+            RenderReport::Human => self.lines(&mut out, args, workspace)?,
+        }
+        Ok(outcome)
+    }
+
+    /// The human summary: withdrawn pages, then per locale the articles below the rule,
+    /// the units left out and the pages written; with `--dry-run`, what would be.
+    fn lines(
+        &self,
+        out: &mut impl Write,
+        args: &RenderArgs,
+        workspace: &Workspace,
+    ) -> anyhow::Result<()> {
+        let policy = &workspace.config().render;
+        let would = if args.dry_run { "would be " } else { "" };
+        if args.dry_run {
+            for (_, _, page) in &self.rendered.pages {
+                writeln!(out, "would write: {}", args.out.join(page).display())?;
+            }
+            for file in self.site_files {
+                writeln!(out, "would write: {}", args.out.join(file).display())?;
+            }
+        }
+        for page in self.withdrawn {
+            writeln!(out, "{would}withdrawn: {}", args.out.join(page).display())?;
+        }
+        for locale in self.requested {
+            if self.refused.contains_key(locale) {
                 continue;
             }
             for (_, article, coverage) in self.rendered.below.iter().filter(|(l, ..)| l == locale) {
@@ -357,14 +532,120 @@ impl Summary<'_> {
                     units.join(", ")
                 )?;
             }
+            let count = self
+                .rendered
+                .pages
+                .iter()
+                .filter(|(l, ..)| l == locale)
+                .count();
             writeln!(
                 out,
-                "{locale}: {} page(s) -> {}",
-                self.rendered.written.get(locale).copied().unwrap_or(0),
+                "{locale}: {count} page(s) {}-> {}",
+                if args.dry_run { "would go " } else { "" },
                 args.out.join(self.site.page_path(locale, "*")).display()
             )?;
         }
-        Ok(outcome)
+        if !self.site_files.is_empty() {
+            let names: Vec<String> = self.site_files.iter().map(|p| slash(p)).collect();
+            writeln!(
+                out,
+                "site: {} file(s) {}-> {}: {}",
+                names.len(),
+                if args.dry_run { "would go " } else { "" },
+                args.out.display(),
+                names.join(", ")
+            )?;
+            if !self.site.urls.is_absolute() {
+                writeln!(
+                    out,
+                    "note: no `[render] base-url` in folio.toml: links are relative, and there is \
+                     no canonical link, og:url, sitemap.xml or robots.txt"
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The JSON report (`report::wire::RenderReport`).
+    fn wire(&self, args: &RenderArgs, workspace: &Workspace) -> wire::RenderReport {
+        let policy = &workspace.config().render;
+        let mut pages: Vec<wire::PageReport> = self
+            .rendered
+            .pages
+            .iter()
+            .map(|(locale, article, path)| wire::PageReport {
+                path: slash(path),
+                locale: locale.to_string(),
+                article: article.clone(),
+                url: (args.format == crate::cli::PageFormat::Html)
+                    .then(|| {
+                        self.site.urls.absolute(&SitePath::article(
+                            &locale.to_string(),
+                            article,
+                            "html",
+                        ))
+                    })
+                    .flatten(),
+            })
+            .collect();
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        let sorted = |paths: &[PathBuf]| {
+            let mut names: Vec<String> = paths.iter().map(|p| slash(p)).collect();
+            names.sort();
+            names
+        };
+        wire::RenderReport {
+            version: wire::RENDER_VERSION,
+            dry_run: args.dry_run,
+            out: args.out.display().to_string(),
+            base_url: policy.base_url.as_ref().map(ToString::to_string),
+            pages,
+            site_files: sorted(self.site_files),
+            kept: sorted(self.kept),
+            withdrawn: sorted(self.withdrawn),
+            refused: self
+                .refused
+                .iter()
+                .filter(|(l, _)| self.requested.contains(l))
+                .map(|(locale, problems)| wire::RefusedLocale {
+                    locale: locale.to_string(),
+                    units: problems
+                        .iter()
+                        .map(|p| wire::RefusedUnit {
+                            id: p.id.clone(),
+                            why: p.gap.describe(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            below: self
+                .rendered
+                .below
+                .iter()
+                .map(|(locale, article, coverage)| wire::BelowBar {
+                    locale: locale.to_string(),
+                    article: article.clone(),
+                    coverage: wire::round(*coverage),
+                    min_coverage: policy.min_coverage,
+                })
+                .collect(),
+            left_out: self
+                .rendered
+                .left_out
+                .iter()
+                .map(|(locale, article, units)| wire::LeftOutUnits {
+                    locale: locale.to_string(),
+                    article: article.clone(),
+                    units: units
+                        .iter()
+                        .map(|(id, checks)| wire::LeftOutUnit {
+                            id: id.clone(),
+                            checks: checks.iter().map(|c| c.name().to_owned()).collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
     }
 
     /// Why `locale` is refused, and what to do.

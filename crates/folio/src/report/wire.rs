@@ -219,6 +219,109 @@ pub struct CodeQualityLines {
     pub begin: usize,
 }
 
+/// The version of `folio render --report json`.
+pub const RENDER_VERSION: u32 = 1;
+
+/// `folio render --report json`: what a render published, withdrew, refused and left
+/// out, and why — or, with `--dry-run`, what it would. Paths are relative to `out`,
+/// `/`-separated; every list is sorted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RenderReport {
+    /// [`RENDER_VERSION`].
+    pub version: u32,
+    /// Whether nothing was written (`--dry-run`).
+    pub dry_run: bool,
+    /// The site folder, as given.
+    pub out: String,
+    /// `[render] base-url`, or none: then links are relative and there is no sitemap.
+    pub base_url: Option<String>,
+    /// The article pages written.
+    pub pages: Vec<PageReport>,
+    /// The other files written: indexes, 404 pages, `sitemap.xml`, `robots.txt`.
+    pub site_files: Vec<String>,
+    /// Files Folio would have written but left as they are: the publisher's own.
+    pub kept: Vec<String>,
+    /// Pages of the previous site removed.
+    pub withdrawn: Vec<String>,
+    /// Locales refused for their disclaimer: nothing of theirs is published.
+    pub refused: Vec<RefusedLocale>,
+    /// Articles not published in a locale, below `[render] min-coverage`.
+    pub below: Vec<BelowBar>,
+    /// Units left out of published pages for their errors (shown from the fallback).
+    pub left_out: Vec<LeftOutUnits>,
+}
+
+/// One article page written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageReport {
+    /// Path relative to the site folder.
+    pub path: String,
+    /// BCP 47 tag.
+    pub locale: String,
+    /// The article.
+    pub article: String,
+    /// Its absolute URL, under a base URL.
+    pub url: Option<String>,
+}
+
+/// A locale refused for its disclaimer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefusedLocale {
+    /// BCP 47 tag.
+    pub locale: String,
+    /// Each disclaimer unit that is not publishable, and why.
+    pub units: Vec<RefusedUnit>,
+}
+
+/// A disclaimer unit keeping its locale from being published.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefusedUnit {
+    /// The unit id.
+    pub id: String,
+    /// Why, in words (`missing`, `stale`, …).
+    pub why: String,
+}
+
+/// An article not published in a locale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BelowBar {
+    /// BCP 47 tag.
+    pub locale: String,
+    /// The article.
+    pub article: String,
+    /// Percent of its English words current in the locale, to one decimal.
+    pub coverage: f64,
+    /// The publishing threshold.
+    pub min_coverage: f64,
+}
+
+/// Units of a published page shown from the fallback for their errors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeftOutUnits {
+    /// BCP 47 tag.
+    pub locale: String,
+    /// The article.
+    pub article: String,
+    /// Each unit and the checks it fails.
+    pub units: Vec<LeftOutUnit>,
+}
+
+/// One unit left out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeftOutUnit {
+    /// The unit id.
+    pub id: String,
+    /// The checks it fails.
+    pub checks: Vec<String>,
+}
+
 /// A percentage to one decimal, as reports show it.
 pub fn round(percent: f64) -> f64 {
     (percent * 10.0).round() / 10.0

@@ -1,0 +1,15 @@
+language-nav = اللغة
+all-articles = جميع المقالات
+choose-language = اختر لغتك
+articles-heading = المقالات
+published = تاريخ النشر
+updated = تاريخ التحديث
+last-reviewed = آخر مراجعة طبية
+written-by = بقلم
+reviewed-by = المراجعة الطبية
+fallback-badge = لم تُترجم بعد
+english-only-suffix = (بالإنجليزية)
+table-label = جدول
+not-found-title = الصفحة غير موجودة
+not-found-text = الصفحة التي تبحث عنها غير موجودة أو نُقلت إلى عنوان آخر.
+not-found-link = عرض جميع المقالات

@@ -1,0 +1,15 @@
+language-nav = Sprache
+all-articles = Alle Artikel
+choose-language = Wählen Sie Ihre Sprache
+articles-heading = Artikel
+published = Veröffentlicht
+updated = Aktualisiert
+last-reviewed = Zuletzt medizinisch geprüft
+written-by = Verfasst von
+reviewed-by = Medizinisch geprüft von
+fallback-badge = Noch nicht übersetzt
+english-only-suffix = (auf Englisch)
+table-label = Tabelle
+not-found-title = Seite nicht gefunden
+not-found-text = Die gesuchte Seite gibt es nicht oder sie wurde verschoben.
+not-found-link = Alle Artikel ansehen

@@ -1,0 +1,15 @@
+language-nav = Idioma
+all-articles = Todos los artículos
+choose-language = Elija su idioma
+articles-heading = Artículos
+published = Publicado
+updated = Actualizado
+last-reviewed = Última revisión
+written-by = Escrito por
+reviewed-by = Revisión médica
+fallback-badge = Aún sin traducir
+english-only-suffix = (en inglés)
+table-label = Tabla
+not-found-title = Página no encontrada
+not-found-text = La página que busca no existe o ha cambiado de dirección.
+not-found-link = Ver todos los artículos

@@ -1,0 +1,15 @@
+language-nav = Langue
+all-articles = Tous les articles
+choose-language = Choisissez votre langue
+articles-heading = Articles
+published = Publié le
+updated = Mis à jour le
+last-reviewed = Dernière relecture médicale
+written-by = Rédigé par
+reviewed-by = Relecture médicale par
+fallback-badge = Pas encore traduit
+english-only-suffix = (en anglais)
+table-label = Tableau
+not-found-title = Page introuvable
+not-found-text = La page demandée n’existe pas ou a été déplacée.
+not-found-link = Voir tous les articles

@@ -1,0 +1,15 @@
+language-nav = Idioma
+all-articles = Todos os artigos
+choose-language = Escolha seu idioma
+articles-heading = Artigos
+published = Publicado em
+updated = Atualizado em
+last-reviewed = Última revisão médica
+written-by = Escrito por
+reviewed-by = Revisão médica por
+fallback-badge = Ainda não traduzido
+english-only-suffix = (em inglês)
+table-label = Tabela
+not-found-title = Página não encontrada
+not-found-text = A página que você procura não existe ou mudou de endereço.
+not-found-link = Ver todos os artigos

@@ -1,0 +1,15 @@
+language-nav = 语言
+all-articles = 全部文章
+choose-language = 选择语言
+articles-heading = 文章
+published = 发布日期
+updated = 更新日期
+last-reviewed = 最近医学审核
+written-by = 作者
+reviewed-by = 医学审核
+fallback-badge = 尚未翻译
+english-only-suffix = （英文）
+table-label = 表格
+not-found-title = 找不到页面
+not-found-text = 您要找的页面不存在或已移至其他地址。
+not-found-link = 查看全部文章

@@ -1,0 +1,503 @@
+//! The site around the pages, end to end: the root chooser, locale indexes, 404 pages,
+//! `sitemap.xml` (valid against the sitemaps.org schema) and `robots.txt`; absolute
+//! links, canonical, Open Graph and JSON-LD under a base URL; partial renders that keep
+//! the indexes the whole workspace's; the publisher's own files; `--dry-run` and
+//! `--report json`; and the interface strings tracked as a document.
+
+// End-to-end tests build their fixtures on disk and read what the binary wrote.
+#![allow(clippy::disallowed_methods)]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use folio_tests::Sandbox;
+use serde_json::Value;
+
+const NAME: &str = "immunotherapy-multiple-myeloma";
+const LOCALES: [&str; 7] = ["en", "ar", "de", "es", "fr", "pt-BR", "zh-Hans"];
+const BASE: &str = "https://health.example.org/";
+const SITE_FILES: [&str; 4] = ["index.html", "404.html", "sitemap.xml", "robots.txt"];
+
+/// Every file of a rendered site but the manifest, by `/`-separated path.
+fn site_files(root: &Path) -> BTreeMap<String, String> {
+    walk(root, root)
+}
+
+fn walk(root: &Path, dir: &Path) -> BTreeMap<String, String> {
+    let mut files = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(root, &path));
+        } else if path.file_name().unwrap() != ".folio-site.json" {
+            let name = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.insert(name, std::fs::read_to_string(&path).unwrap());
+        }
+    }
+    files
+}
+
+/// The files that are functions of the whole workspace: indexes, 404s, sitemap, robots.
+fn around_pages(files: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    files
+        .iter()
+        .filter(|(name, _)| !name.ends_with(&format!("{NAME}.html")))
+        .map(|(n, t)| (n.clone(), t.clone()))
+        .collect()
+}
+
+/// The page with its stylesheet left out, for a snapshot that shows what this test is
+/// about.
+fn without_stylesheet(html: &str) -> String {
+    match (html.find("<style>"), html.find("</style>")) {
+        (Some(start), Some(end)) => format!("{}<style>…{}", &html[..start], &html[end..]),
+        _ => html.to_owned(),
+    }
+}
+
+/// The JSON-LD of a page, parsed strictly.
+fn json_ld(html: &str) -> Value {
+    let document = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse("script[type=\"application/ld+json\"]").unwrap();
+    let scripts: Vec<String> = document.select(&selector).map(|s| s.inner_html()).collect();
+    assert_eq!(scripts.len(), 1, "one JSON-LD script: {scripts:?}");
+    serde_json::from_str(&scripts[0]).expect("JSON-LD parses")
+}
+
+/// Gives the article a medical review, as a publisher's article has: the repository's
+/// own names no medical reviewer (nobody reviewed it medically).
+fn medically_reviewed(sandbox: &Sandbox) {
+    sandbox.edit(
+        &format!("source/{NAME}.md"),
+        "author = ",
+        "reviewed = 2026-02-02\nreviewer = \"Dr. A. Example, MD\"\nauthor = ",
+    );
+    sandbox.run_ok(&["extract"]);
+}
+
+#[test]
+fn the_site_has_a_chooser_indexes_404s_a_sitemap_and_robots() {
+    let sandbox = Sandbox::repo();
+    medically_reviewed(&sandbox);
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    let files = site_files(&sandbox.path().join("site"));
+    for name in SITE_FILES {
+        assert!(files.contains_key(name), "{name}");
+    }
+    for locale in LOCALES {
+        for name in ["index.html", "404.html", &format!("{NAME}.html")] {
+            assert!(
+                files.contains_key(&format!("{locale}/{name}")),
+                "{locale}/{name}"
+            );
+        }
+    }
+    // Reviewed by eye: the pages around the articles, and one article's head.
+    insta::assert_snapshot!("site.index.html", without_stylesheet(&files["index.html"]));
+    insta::assert_snapshot!(
+        "site.es.index.html",
+        without_stylesheet(&files["es/index.html"])
+    );
+    insta::assert_snapshot!(
+        "site.ar.404.html",
+        without_stylesheet(&files["ar/404.html"])
+    );
+    insta::assert_snapshot!("site.404.html", without_stylesheet(&files["404.html"]));
+    insta::assert_snapshot!("site.sitemap.xml", files["sitemap.xml"]);
+    insta::assert_snapshot!("site.robots.txt", files["robots.txt"]);
+    let article = &files[&format!("es/{NAME}.html")];
+    let head = &article[..article.find("<body>").unwrap()];
+    insta::assert_snapshot!("site.es.article-head.html", without_stylesheet(head));
+    // Every language's own name on the chooser, each link with hreflang and lang.
+    for (tag, name) in [
+        ("ar", "العربية"),
+        ("zh-Hans", "简体中文"),
+        ("pt-BR", "Português (Brasil)"),
+    ] {
+        assert!(
+            files["index.html"].contains(&format!(
+                "<a href=\"{BASE}{tag}/\" hreflang=\"{tag}\" lang=\"{tag}\""
+            )) && files["index.html"].contains(name)
+        );
+    }
+    // The metadata block speaks the page's language, dates included.
+    let ar = &files[&format!("ar/{NAME}.html")];
+    assert!(ar.contains("<dt>آخر مراجعة طبية</dt>"), "Arabic label");
+    assert!(
+        ar.contains("<time datetime=\"2026-02-02\">2 فبراير 2026</time>"),
+        "Arabic date"
+    );
+    assert!(files[&format!("zh-Hans/{NAME}.html")].contains(">2026年2月2日</time>"));
+    assert!(files[&format!("de/{NAME}.html")].contains("aria-label=\"Sprache\""));
+}
+
+#[test]
+#[cfg_attr(
+    no_xmllint,
+    ignore = "no xmllint on this machine (Debian: libxml2-utils)"
+)]
+fn the_sitemap_is_valid_against_the_sitemap_schema() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    let schema =
+        folio_tests::repo_root().join("tests/fixtures/sitemap/sitemap-with-alternates.xsd");
+    let validate = |file: &Path| {
+        std::process::Command::new("xmllint")
+            .args(["--noout", "--schema"])
+            .arg(&schema)
+            .arg(file)
+            .output()
+            .expect("xmllint runs")
+    };
+    let sitemap = sandbox.path().join("site/sitemap.xml");
+    let out = validate(&sitemap);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The schema is not a rubber stamp: a relative alternate fails it.
+    let text = std::fs::read_to_string(&sitemap).unwrap();
+    let broken = sandbox.path().join("broken.xml");
+    std::fs::write(
+        &broken,
+        text.replacen(&format!("href=\"{BASE}es/\""), "href=\"/es/\"", 1),
+    )
+    .unwrap();
+    assert!(!validate(&broken).status.success());
+    // Every published page is listed, each with all its versions and x-default.
+    let document = roxmltree::Document::parse(&text).unwrap();
+    let urls: Vec<_> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .collect();
+    assert_eq!(urls.len(), 1 + LOCALES.len() * 2);
+    for url in &urls {
+        let links = url.children().filter(|n| n.has_tag_name("link")).count();
+        assert_eq!(links, LOCALES.len() + 1, "{:?}", url.range());
+    }
+    assert!(text.contains(&format!(
+        "<loc>{BASE}ar/{NAME}.html</loc>\n    <lastmod>2025-09-15</lastmod>"
+    )));
+}
+
+#[test]
+fn json_ld_parses_names_the_language_and_links_the_translations() {
+    let sandbox = Sandbox::repo();
+    medically_reviewed(&sandbox);
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    for locale in LOCALES {
+        let page = sandbox.read(&format!("site/{locale}/{NAME}.html"));
+        let ld = json_ld(&page);
+        let url = format!("{BASE}{locale}/{NAME}.html");
+        assert_eq!(ld["@type"], "MedicalWebPage");
+        assert_eq!(ld["inLanguage"], locale);
+        assert_eq!(ld["url"], url.as_str());
+        assert_eq!(ld["datePublished"], "2025-09-15");
+        assert_eq!(ld["lastReviewed"], "2026-02-02");
+        assert_eq!(ld["reviewedBy"]["@type"], "Person");
+        assert_eq!(ld["reviewedBy"]["name"], "Dr. A. Example, MD");
+        assert!(page.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")));
+        assert!(page.contains(&format!("<meta property=\"og:url\" content=\"{url}\">")));
+        if locale == "en" {
+            assert_eq!(
+                ld["workTranslation"].as_array().unwrap().len(),
+                LOCALES.len() - 1
+            );
+        } else {
+            assert_eq!(
+                ld["translationOfWork"]["@id"],
+                format!("{BASE}en/{NAME}.html")
+            );
+        }
+    }
+}
+
+#[test]
+fn a_hostile_author_cannot_leave_the_json_ld_script() {
+    let sandbox = Sandbox::repo();
+    let hostile = "</script><script>alert(1)</script><!-- & -->";
+    sandbox.edit(
+        &format!("source/{NAME}.md"),
+        "author = \"Health Content Team\"",
+        &format!("author = {hostile:?}"),
+    );
+    sandbox.run_ok(&["extract"]);
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    for locale in ["en", "es"] {
+        let page = sandbox.read(&format!("site/{locale}/{NAME}.html"));
+        let ld = json_ld(&page);
+        assert_eq!(ld["author"]["name"], hostile, "{locale}");
+        assert!(!page.contains("<script>alert"), "{locale}");
+    }
+}
+
+#[test]
+fn any_render_writes_the_whole_workspaces_indexes_and_the_same_bytes_twice() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&["render", "--all", "--out", "whole"]);
+    let whole = site_files(&sandbox.path().join("whole"));
+    sandbox.run_ok(&["render", "--all", "--out", "whole"]);
+    assert_eq!(
+        site_files(&sandbox.path().join("whole")),
+        whole,
+        "same bytes twice"
+    );
+    // One article in one locale, into a fresh folder: its page, and every index, 404 and
+    // the sitemap as the whole render wrote them.
+    sandbox.run_ok(&["render", NAME, "--locale", "es", "--out", "part"]);
+    let part = site_files(&sandbox.path().join("part"));
+    assert_eq!(around_pages(&part), around_pages(&whole));
+    assert_eq!(
+        part[&format!("es/{NAME}.html")],
+        whole[&format!("es/{NAME}.html")]
+    );
+    assert!(!part.contains_key(&format!("fr/{NAME}.html")));
+    // Each shard writes the same site files too.
+    for shard in ["1/2", "2/2"] {
+        let out = format!("shard{}", &shard[..1]);
+        sandbox.run_ok(&["render", "--shard", shard, "--out", &out]);
+        assert_eq!(
+            around_pages(&site_files(&sandbox.path().join(&out))),
+            around_pages(&whole)
+        );
+    }
+}
+
+#[test]
+fn without_a_base_url_links_are_relative_and_the_sitemap_is_withdrawn() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    assert!(sandbox.path().join("site/sitemap.xml").exists());
+    sandbox.edit("folio.toml", &format!("base-url = \"{BASE}\""), "");
+    // A partial render: the sitemap is the whole workspace's, so it goes too.
+    let run = sandbox.run_ok(&["render", "--locale", "es", "--out", "site"]);
+    assert!(
+        run.stdout.contains("withdrawn:") && run.stdout.contains("sitemap.xml"),
+        "{}",
+        run.stdout
+    );
+    assert!(!sandbox.path().join("site/sitemap.xml").exists());
+    assert!(!sandbox.path().join("site/robots.txt").exists());
+    assert!(
+        run.stdout.contains("no `[render] base-url`"),
+        "{}",
+        run.stdout
+    );
+    let page = sandbox.read(&format!("site/es/{NAME}.html"));
+    assert!(page.contains(&format!(
+        "<link rel=\"alternate\" hreflang=\"ar\" href=\"../ar/{NAME}.html\">"
+    )));
+    assert!(!page.contains("rel=\"canonical\"") && !page.contains("og:url"));
+    let index = sandbox.read("site/index.html");
+    assert!(
+        index.contains("<a href=\"es/index.html\" hreflang=\"es\""),
+        "{index}"
+    );
+}
+
+#[test]
+fn a_base_url_that_is_not_an_http_folder_is_an_error_at_its_line() {
+    let sandbox = Sandbox::repo();
+    for bad in ["health.example.org", "https://health.example.org/?lang=en"] {
+        sandbox.edit(
+            "folio.toml",
+            &format!("base-url = \"{BASE}\""),
+            &format!("base-url = \"{bad}\""),
+        );
+        let run = sandbox.run(&["render", "--all", "--out", "site"]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(
+            run.stderr.contains("folio.toml") && run.stderr.contains(bad),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("line"), "{}", run.stderr);
+        sandbox.edit(
+            "folio.toml",
+            &format!("base-url = \"{bad}\""),
+            &format!("base-url = \"{BASE}\""),
+        );
+    }
+}
+
+#[test]
+fn the_publishers_own_files_are_left_as_they_are() {
+    let sandbox = Sandbox::repo();
+    sandbox.write("site/robots.txt", "User-agent: *\nDisallow: /drafts/\n");
+    let run = sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    assert_eq!(
+        sandbox.read("site/robots.txt"),
+        "User-agent: *\nDisallow: /drafts/\n"
+    );
+    assert!(
+        run.stderr.contains("robots.txt is not Folio's"),
+        "{}",
+        run.stderr
+    );
+    assert!(sandbox.path().join("site/sitemap.xml").exists());
+}
+
+#[test]
+fn dry_run_writes_nothing_and_the_json_report_says_what_would_be_done() {
+    let sandbox = Sandbox::repo();
+    // A refused locale: its disclaimer heading removed.
+    let fr = sandbox.read("locales/fr/disclaimer.ftl");
+    let heading = fr
+        .lines()
+        .find(|l| l.starts_with("disclaimer-heading"))
+        .unwrap()
+        .to_owned();
+    sandbox.edit("locales/fr/disclaimer.ftl", &heading, "");
+    let run = sandbox.run(&[
+        "render",
+        "--all",
+        "--out",
+        "site",
+        "--dry-run",
+        "--report",
+        "json",
+    ]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        !sandbox.path().join("site").exists(),
+        "a dry run writes nothing"
+    );
+    let report: Value = serde_json::from_str(&run.stdout).expect("one JSON document");
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["dry_run"], true);
+    assert_eq!(report["base_url"], BASE);
+    let pages = report["pages"].as_array().unwrap();
+    assert_eq!(pages.len(), LOCALES.len() - 1);
+    assert!(pages.iter().all(|p| p["locale"] != "fr"));
+    assert_eq!(pages[0]["url"], format!("{BASE}ar/{NAME}.html"));
+    assert_eq!(report["refused"][0]["locale"], "fr");
+    assert_eq!(report["refused"][0]["units"][0]["id"], "disclaimer-heading");
+    let written = report["site_files"].as_array().unwrap();
+    assert!(written.iter().any(|f| f == "sitemap.xml"));
+    assert!(
+        written
+            .iter()
+            .all(|f| !f.as_str().unwrap().starts_with("fr/"))
+    );
+    // After a real render, a dry run names what it would withdraw.
+    sandbox.write("locales/fr/disclaimer.ftl", &fr);
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    std::fs::remove_file(
+        sandbox
+            .path()
+            .join(format!("locales/en/{NAME}.layout.json")),
+    )
+    .unwrap();
+    std::fs::remove_file(sandbox.path().join(format!("locales/en/{NAME}.ftl"))).unwrap();
+    let before = site_files(&sandbox.path().join("site"));
+    let run = sandbox.run_ok(&["render", "--all", "--out", "site", "--dry-run"]);
+    assert!(
+        run.stdout
+            .contains(&format!("would be withdrawn: site/es/{NAME}.html")),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        site_files(&sandbox.path().join("site")),
+        before,
+        "still nothing written"
+    );
+}
+
+#[test]
+fn interface_strings_are_tracked_synced_from_folios_translation_and_overridden() {
+    let sandbox = Sandbox::repo();
+    medically_reviewed(&sandbox);
+    sandbox.edit(
+        "folio.toml",
+        "[render]",
+        "[extract]\ninterface = true\n\n[render]",
+    );
+    sandbox.run_ok(&["extract"]);
+    assert!(
+        sandbox
+            .read("locales/en/interface.ftl")
+            .contains("last-reviewed = Last reviewed")
+    );
+    let run = sandbox.run_ok(&["sync"]);
+    assert!(
+        run.stdout.contains("es: interface: 15 unit(s) filled"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        sandbox
+            .read("locales/es/interface.ftl")
+            .contains("last-reviewed = Última revisión")
+    );
+    let check = sandbox.run(&["check", "--document", "interface"]);
+    assert_eq!(check.code, 0, "{check:?}");
+    let page = |sandbox: &Sandbox| {
+        sandbox.run_ok(&["render", "--all", "--out", "site"]);
+        sandbox.read(&format!("site/es/{NAME}.html"))
+    };
+    assert!(page(&sandbox).contains("<dt>Última revisión</dt>"));
+    // The translator's own wording replaces Folio's (a revision while the English stands
+    // is current); a broken one falls back to Folio's.
+    let file = "locales/es/interface.ftl";
+    sandbox.edit(
+        file,
+        "last-reviewed = Última revisión",
+        "last-reviewed = Revisado el",
+    );
+    assert!(
+        page(&sandbox).contains("<dt>Revisado el</dt>"),
+        "the translator's"
+    );
+    sandbox.edit(
+        file,
+        "last-reviewed = Revisado el",
+        "last-reviewed = Revisado { $x",
+    );
+    assert!(
+        page(&sandbox).contains("<dt>Última revisión</dt>"),
+        "Folio's again"
+    );
+    // A locale Folio has no translation for starts with the English to translate.
+    sandbox.run_ok(&["new-locale", "it"]);
+    assert!(
+        sandbox
+            .read("locales/it/interface.ftl")
+            .contains("# last-reviewed = Last reviewed")
+    );
+    // An article may not take the reserved name.
+    sandbox.write("source/interface.md", "# Interface\n\nText.\n");
+    let run = sandbox.run(&["extract"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("source/interface.md") && run.stderr.contains("rename"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_detail_that_is_not_a_date_is_an_error_naming_the_source() {
+    let sandbox = Sandbox::repo();
+    sandbox.edit(
+        &format!("source/{NAME}.md"),
+        "author = ",
+        "reviewed = \"last May\"\nauthor = ",
+    );
+    sandbox.run_ok(&["extract"]);
+    let run = sandbox.run(&["render", "--all", "--out", "site"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(&format!("source/{NAME}.md"))
+            && run.stderr.contains("`reviewed`")
+            && run.stderr.contains("YYYY-MM-DD"),
+        "{}",
+        run.stderr
+    );
+    assert!(!sandbox.path().join("site").exists(), "nothing published");
+}
