@@ -425,6 +425,7 @@ mod generated {
             reference: "en".into(),
             site_name: None,
             details: Default::default(),
+            english_only_sites: Vec::new(),
             interface: Default::default(),
         };
         let html = render_html(&page, None).ok()?;

@@ -451,3 +451,41 @@ fn the_authors_inline_html_reaches_the_page_with_the_english_tags() {
         "{html}"
     );
 }
+
+#[test]
+fn links_to_english_only_sites_say_so_on_translated_pages() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    // folio.toml names cancer.org and nih.gov as English-only sites.
+    let es = page(&sandbox, "es");
+    assert!(
+        es.contains("Sociedad Americana Contra el Cáncer</a> (en inglés)")
+            && es.contains("Institutos Nacionales de la Salud</a> (en inglés)"),
+        "{es}"
+    );
+    assert!(page(&sandbox, "ar").contains("</a> (بالإنجليزية)"));
+    assert!(!page(&sandbox, "en").contains("(English)"));
+    // The Markdown output says it too.
+    sandbox.run_ok(&[
+        "render", "--locale", "de", "--format", "markdown", "--out", "md",
+    ]);
+    let de = sandbox.read(&format!("md/de/{NAME}.md"));
+    assert!(
+        de.contains("](https://www.nih.gov/) (auf Englisch)"),
+        "{de}"
+    );
+    // A site that is not an address is refused where it is written.
+    sandbox.edit(
+        "folio.toml",
+        "english-only-sites = [",
+        "english-only-sites = [\"cancer.org\", ",
+    );
+    let run = sandbox.run(&["render", "--all", "--out", "site"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("folio.toml")
+            && run.stderr.contains("`cancer.org` is not an http(s) URL"),
+        "{}",
+        run.stderr
+    );
+}

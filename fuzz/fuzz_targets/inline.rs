@@ -143,7 +143,7 @@ fn run(translation: &str) {
     // the page shows it, and the renderer holds links to the English's).
     for (english, links) in english_links() {
         if same_link_targets(english, translation) {
-            let page = inline_html_with(translation, Some(english));
+            let page = inline_html_with(translation, Some(english), None);
             let found = hrefs(&scan(&page).unwrap_or_else(|e| panic!("{e}\nin {page:?}")));
             assert!(
                 found.is_subset(links),

@@ -63,6 +63,7 @@ pub fn seed_page(text: &dyn Fn(&str, &str) -> Text) -> Page {
         reference: "en".to_owned(),
         site_name: None,
         details: Default::default(),
+        english_only_sites: Vec::new(),
         interface: Default::default(),
     }
 }

@@ -75,6 +75,8 @@ pub struct Site {
     pub urls: SiteUrls,
     /// `[render] site-name`.
     pub site_name: Option<String>,
+    /// `[render] english-only-sites`.
+    pub english_only_sites: Vec<String>,
     /// Each available locale's interface strings, by message id ([`resolve_interface`]).
     pub interface: BTreeMap<LanguageIdentifier, BTreeMap<String, String>>,
 }
@@ -328,6 +330,7 @@ impl Site {
                 reference: self.reference.to_string(),
                 site_name: self.site_name.clone(),
                 details: details.clone(),
+                english_only_sites: self.english_only_sites.clone(),
                 interface: self.interface.get(locale).cloned().unwrap_or_default(),
             };
             if page.title.fallback.is_some()

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::dates::{CalendarDate, ShownDate};
 use crate::details::{json_ld, og_locale};
-use crate::inline::{html_text_as_markdown, inline_html_with, plain_text};
+use crate::inline::{LinkNote, html_text_as_markdown, inline_html_with, plain_text};
 use folio_model::Alignment;
 
 use crate::interface::{english_interface, ids};
@@ -127,9 +127,10 @@ pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, Render
     Ok(html)
 }
 
-/// A text's inline HTML, the author's tags from its English (see [`inline_html_with`]).
-fn inline(text: &Text) -> String {
-    inline_html_with(&text.markdown, text.reference.as_deref())
+/// A text's inline HTML, the author's tags from its English (see [`inline_html_with`]),
+/// `note` after the links it names.
+fn inline(text: &Text, note: Option<LinkNote<'_>>) -> String {
+    inline_html_with(&text.markdown, text.reference.as_deref(), note)
 }
 
 /// A unit of text from the author's HTML, its Markdown characters made literal (see
@@ -145,7 +146,7 @@ pub(crate) fn html_text(text: &Text) -> Text {
 /// A text's inline HTML, wrapped in `<span lang dir>` when it is a fallback: for a place
 /// that shows the text again, without the badge (a table's caption).
 pub(crate) fn text_html(text: &Text) -> String {
-    let html = inline(text);
+    let html = inline(text, None);
     match &text.fallback {
         Some((lang, dir)) => format!(
             "<span lang=\"{}\" dir=\"{}\">{html}</span>",
@@ -232,7 +233,7 @@ enum Paragraphs {
 /// `dir`, so a list item's marker stays on the page's side; the stylesheet makes the
 /// span a block of its own, aligned in its own direction.
 fn block_content(page: &Page, text: &Text) -> String {
-    let html = inline(text);
+    let html = inline(text, page.link_note());
     let Some((lang, dir)) = &text.fallback else {
         return html;
     };

@@ -224,16 +224,63 @@ fn escape_block_starts(markdown: &str) -> Option<String> {
 
 /// A unit's inline Markdown as safe HTML (no enclosing element).
 pub fn inline_html(markdown: &str) -> String {
-    inline_html_with(markdown, None)
+    inline_html_with(markdown, None, None)
 }
 
 /// A unit's inline Markdown as safe HTML, the author's inline HTML tags and image
-/// sources taken from `reference`, the English unit, by position (see `safe_events_with`).
-pub fn inline_html_with(markdown: &str, reference: Option<&str>) -> String {
+/// sources taken from `reference`, the English unit, by position (see `safe_events_with`);
+/// with `note`, links to the sites it names are followed by its words.
+pub fn inline_html_with(
+    markdown: &str,
+    reference: Option<&str>,
+    note: Option<LinkNote<'_>>,
+) -> String {
     let text = strip_bidi_controls(markdown);
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, safe_events_with(&text, reference).into_iter());
+    let events = note_links(safe_events_with(&text, reference), note);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     html
+}
+
+/// Words a page writes after each link to certain sites: on a translated page, "(en
+/// inglés)" after a link to a site that exists only in English, so the reader knows before
+/// following it (the interface string `english-only-suffix`).
+#[derive(Debug, Clone, Copy)]
+pub struct LinkNote<'a> {
+    /// URL prefixes of the sites (`https://www.cancer.org/`).
+    pub sites: &'a [String],
+    /// The words, untrusted text (they are escaped like a translation).
+    pub words: &'a str,
+}
+
+/// `events` with `note`'s words as text after every link whose target starts with one of
+/// its sites.
+fn note_links<'t>(events: Vec<Event<'t>>, note: Option<LinkNote<'_>>) -> Vec<Event<'t>> {
+    let Some(note) = note.filter(|n| !n.sites.is_empty() && !n.words.trim().is_empty()) else {
+        return events;
+    };
+    let mut noted = Vec::with_capacity(events.len());
+    let mut open: Vec<bool> = Vec::new();
+    for event in events {
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                open.push(
+                    note.sites
+                        .iter()
+                        .any(|site| dest_url.starts_with(site.as_str())),
+                );
+                noted.push(event);
+            }
+            Event::End(TagEnd::Link) => {
+                noted.push(event);
+                if open.pop() == Some(true) {
+                    noted.push(Event::Text(format!(" {}", note.words.trim()).into()));
+                }
+            }
+            _ => noted.push(event),
+        }
+    }
+    noted
 }
 
 /// Where a unit's Markdown lands in a Markdown page: it decides what a hard break and a
@@ -269,21 +316,23 @@ pub enum MarkdownPlace {
 ///   escaped text, since nothing can be escaped inside a code span;
 /// - no table cell break: `|` is escaped everywhere.
 pub fn inline_markdown(markdown: &str, place: MarkdownPlace) -> String {
-    inline_markdown_with(markdown, place, None)
+    inline_markdown_with(markdown, place, None, None)
 }
 
 /// [`inline_markdown`], with the author's inline HTML tags and image sources taken from
 /// `reference`, the English unit, by position, as [`inline_html_with`] does: they are
-/// written as they are, the only raw HTML the output can hold.
+/// written as they are, the only raw HTML the output can hold. With `note`, links to the
+/// sites it names are followed by its words.
 pub fn inline_markdown_with(
     markdown: &str,
     place: MarkdownPlace,
     reference: Option<&str>,
+    note: Option<LinkNote<'_>>,
 ) -> String {
     let text = strip_bidi_controls(markdown);
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut line_start = true;
-    for event in coalesce_text(safe_events_with(&text, reference)) {
+    for event in coalesce_text(note_links(safe_events_with(&text, reference), note)) {
         let written = match event {
             // Only the English's own tags come out of `safe_events_with` as HTML.
             Event::InlineHtml(html) => {
@@ -545,6 +594,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn links_to_named_sites_are_followed_by_the_note_as_text() {
+        let sites = ["https://www.nih.gov/".to_owned()];
+        let note = LinkNote {
+            sites: &sites,
+            words: "(en <b>inglés</b>)",
+        };
+        let markdown = "Ver [NIH](https://www.nih.gov/) y [otro](https://x.org/).";
+        assert_eq!(
+            inline_html_with(markdown, None, Some(note)),
+            "Ver <a href=\"https://www.nih.gov/\">NIH</a> (en &lt;b&gt;inglés&lt;/b&gt;) y \
+             <a href=\"https://x.org/\">otro</a>."
+        );
+        assert_eq!(
+            inline_markdown_with(markdown, MarkdownPlace::Flow, None, Some(note)),
+            "Ver [NIH](https://www.nih.gov/) (en &lt;b&gt;inglés&lt;/b&gt;) y [otro](https://x.org/)."
+        );
+        // No note, or a blank one: the links alone.
+        assert_eq!(
+            inline_html_with(markdown, None, None),
+            inline_html_with(
+                markdown,
+                None,
+                Some(LinkNote {
+                    sites: &sites,
+                    words: " "
+                })
+            )
+        );
+    }
+
+    #[test]
     fn markdown_becomes_html() {
         assert_eq!(
             inline_html("**Bold:** *em*, `a<b`, [link](https://x.org/?a=1&b=2)"),
@@ -584,7 +664,7 @@ mod tests {
         let html = r#"- **Call** <a href="tel:1">[us]</a> &amp; 1. now"#;
         let literal = html_text_as_markdown(html);
         assert_eq!(
-            inline_html_with(&literal, Some(&literal)),
+            inline_html_with(&literal, Some(&literal), None),
             r#"- **Call** <a href="tel:1">[us]</a> &amp; 1. now"#
         );
     }
@@ -598,7 +678,7 @@ mod tests {
             "- one&lt;br&gt;- <strong>two</strong>"
         );
         assert_eq!(
-            inline_html_with("- one<br>- two", Some("- a<br>- b")),
+            inline_html_with("- one<br>- two", Some("- a<br>- b"), None),
             "- one<br>- two"
         );
         assert_eq!(inline_html("1986. A good year"), "1986. A good year");
@@ -800,10 +880,10 @@ mod tests {
     fn pages_link_only_where_the_english_does() {
         let english = "Read [the guide](https://www.nih.gov/).";
         let translation = "Lea [la\n# guía](https://evil.example/) y [esto](https://www.nih.gov/).";
-        let html = inline_html_with(translation, Some(english));
+        let html = inline_html_with(translation, Some(english), None);
         assert!(!html.contains("evil.example\""), "{html}");
         assert!(html.contains("href=\"https://www.nih.gov/\""), "{html}");
-        let markdown = inline_markdown_with(translation, MarkdownPlace::Flow, Some(english));
+        let markdown = inline_markdown_with(translation, MarkdownPlace::Flow, Some(english), None);
         assert!(!markdown.contains("](https://evil.example/)"), "{markdown}");
         assert!(markdown.contains("](https://www.nih.gov/)"), "{markdown}");
     }

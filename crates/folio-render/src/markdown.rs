@@ -1,8 +1,8 @@
 //! Page → Markdown with YAML front matter, for Hugo, Zola (YAML mode) and Jekyll.
 
 use crate::inline::{
-    MarkdownPlace, escape_markdown_text, inline_html_with, inline_markdown_with, plain_text,
-    yaml_string,
+    LinkNote, MarkdownPlace, escape_markdown_text, inline_html_with, inline_markdown_with,
+    plain_text, yaml_string,
 };
 use crate::interface::ids;
 use crate::page::{BlockContent, FrontMatterValue, HtmlContent, Page};
@@ -152,15 +152,18 @@ pub fn render_markdown(page: &Page, style: MarkdownStyle) -> String {
         out.push_str(&extra);
     }
     out.push_str("---\n");
-    let badge = format!(
-        "*\\[{}\\]* ",
-        escape_markdown_text(page.interface_string(ids::FALLBACK_BADGE), &mut false)
-    );
+    let marks = Marks {
+        badge: format!(
+            "*\\[{}\\]* ",
+            escape_markdown_text(page.interface_string(ids::FALLBACK_BADGE), &mut false)
+        ),
+        note: page.link_note(),
+    };
     let mut body = String::new();
-    blocks_markdown(&page.body, &badge, &mut body);
+    blocks_markdown(&page.body, &marks, &mut body);
     out.push_str(&restore_footnote_references(body, &page.body));
     let mut disclaimer = String::new();
-    blocks_markdown(&page.disclaimer, &badge, &mut disclaimer);
+    blocks_markdown(&page.disclaimer, &marks, &mut disclaimer);
     match page.disclaimer.first() {
         // The heading is the disclaimer's first line: `## … {#anchor}`.
         Some(BlockContent::Heading { anchor, .. }) => {
@@ -241,12 +244,20 @@ fn footnote_labels(blocks: &[BlockContent], labels: &mut Vec<String>) {
     }
 }
 
-/// Writes `blocks` as Markdown, each fallback text opening with `badge` (Markdown).
-fn blocks_markdown(blocks: &[BlockContent], badge: &str, out: &mut String) {
+/// What a page's Markdown adds to its units: the badge (Markdown) opening each fallback
+/// text, and the note after links to English-only sites.
+struct Marks<'p> {
+    badge: String,
+    note: Option<LinkNote<'p>>,
+}
+
+/// Writes `blocks` as Markdown, each fallback text opening with the badge of `marks`.
+fn blocks_markdown(blocks: &[BlockContent], marks: &Marks<'_>, out: &mut String) {
     let unit = |text: &crate::page::Text, place: MarkdownPlace| {
-        let written = inline_markdown_with(&text.markdown, place, text.reference.as_deref());
+        let written =
+            inline_markdown_with(&text.markdown, place, text.reference.as_deref(), marks.note);
         if text.fallback.is_some() {
-            format!("{badge}{written}")
+            format!("{}{written}", marks.badge)
         } else {
             written
         }
@@ -316,7 +327,7 @@ fn blocks_markdown(blocks: &[BlockContent], badge: &str, out: &mut String) {
                         None => "",
                     };
                     let mut inner = String::new();
-                    blocks_markdown(blocks, badge, &mut inner);
+                    blocks_markdown(blocks, marks, &mut inner);
                     let inner = inner.trim_start_matches('\n');
                     let inner = if *loose {
                         inner.to_owned()
@@ -330,7 +341,7 @@ fn blocks_markdown(blocks: &[BlockContent], badge: &str, out: &mut String) {
             }
             BlockContent::Quote(blocks) => {
                 let mut inner = String::new();
-                blocks_markdown(blocks, badge, &mut inner);
+                blocks_markdown(blocks, marks, &mut inner);
                 for line in inner.trim_start_matches('\n').lines() {
                     out.push_str(if line.is_empty() { ">" } else { "> " });
                     out.push_str(line);
@@ -373,8 +384,12 @@ fn blocks_markdown(blocks: &[BlockContent], badge: &str, out: &mut String) {
                             if !out.ends_with('\n') {
                                 out.push('\n');
                             }
-                            let html = inline_html_with(&text.markdown, text.reference.as_deref())
-                                .replace('\n', " ");
+                            let html = inline_html_with(
+                                &text.markdown,
+                                text.reference.as_deref(),
+                                marks.note,
+                            )
+                            .replace('\n', " ");
                             // A text that opens with a tag (`<sup>…`, `<img …> and text`) has
                             // the tag alone on its line, as an HTML block must start.
                             match html.find('>').filter(|_| html.starts_with('<')) {
@@ -404,14 +419,14 @@ fn blocks_markdown(blocks: &[BlockContent], badge: &str, out: &mut String) {
             } => {
                 out.push_str(open);
                 out.push('\n');
-                blocks_markdown(blocks, badge, out);
+                blocks_markdown(blocks, marks, out);
                 out.push('\n');
                 out.push_str(close);
                 out.push('\n');
             }
             BlockContent::Footnote { label, blocks, .. } => {
                 let mut inner = String::new();
-                blocks_markdown(blocks, badge, &mut inner);
+                blocks_markdown(blocks, marks, &mut inner);
                 out.push_str(&format!(
                     "[^{label}]: {}",
                     indented(inner.trim_start_matches('\n'), "    ")

@@ -6,7 +6,8 @@ use folio_model::{Alignment, Block, HtmlPart, Layout, UnitId};
 use serde::Serialize;
 
 use crate::details::ArticleDetails;
-use crate::interface::english_interface;
+use crate::inline::LinkNote;
+use crate::interface::{english_interface, ids};
 
 /// Writing direction of a language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -189,6 +190,10 @@ pub struct Page {
     pub site_name: Option<String>,
     /// The article's dates and people, from its front matter.
     pub details: ArticleDetails,
+    /// URL prefixes of sites that exist only in English (`[render] english-only-sites`):
+    /// on a page in another language, links to them are followed by the interface's
+    /// "(English)" ([`Page::link_note`]).
+    pub english_only_sites: Vec<String>,
     /// The interface strings in the page's language, by message id (see
     /// [`crate::interface`]); read them with [`Page::interface_string`]. Untrusted like
     /// any translation: escaped wherever they are written.
@@ -204,6 +209,15 @@ impl Page {
             .get(id)
             .or_else(|| english_interface().get(id))
             .map_or(id, String::as_str)
+    }
+
+    /// The note after links to English-only sites, on a page not in English.
+    pub fn link_note(&self) -> Option<LinkNote<'_>> {
+        let english = self.lang == "en" || self.lang.starts_with("en-");
+        (!english && !self.english_only_sites.is_empty()).then(|| LinkNote {
+            sites: &self.english_only_sites,
+            words: self.interface_string(ids::ENGLISH_ONLY_SUFFIX),
+        })
     }
 
     /// Whether [`Page::interface_string`] shows `id` in Folio's built-in English, so the
@@ -498,6 +512,7 @@ pub(crate) mod testing {
             reference: "en".into(),
             site_name: None,
             details: ArticleDetails::default(),
+            english_only_sites: Vec::new(),
             interface: BTreeMap::new(),
         }
     }

@@ -92,6 +92,10 @@ pub struct RenderSettings {
     pub base_url: Option<url::Url>,
     /// The site's name, for `og:site_name`, JSON-LD's publisher and the indexes' titles.
     pub site_name: Option<String>,
+    /// Sites that exist only in English, as URL prefixes (`https://www.cancer.org/`): on a
+    /// translated page, a link to one is followed by the interface's "(English)".
+    #[serde(default, deserialize_with = "site_prefixes")]
+    pub english_only_sites: Vec<String>,
 }
 
 /// `[render] markdown-style`: the static-site generator Markdown pages are written for.
@@ -105,6 +109,22 @@ pub enum MarkdownFlavor {
     /// `<article>.md` and `<article>.<locale>.md` side by side, Folio's keys under
     /// `extra` (Zola).
     Zola,
+}
+
+/// `[render] english-only-sites`: each an absolute http(s) URL, kept as written.
+fn site_prefixes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let sites = Vec::<String>::deserialize(d)?;
+    for site in &sites {
+        let absolute = url::Url::parse(site)
+            .is_ok_and(|url| matches!(url.scheme(), "http" | "https") && url.has_host());
+        if !absolute {
+            return Err(serde::de::Error::custom(format!(
+                "`{site}` is not an http(s) URL: write the site's address, as \
+                 `https://www.cancer.org/`"
+            )));
+        }
+    }
+    Ok(sites)
 }
 
 fn base_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<url::Url>, D::Error> {
@@ -123,6 +143,7 @@ impl Default for RenderSettings {
             markdown_style: MarkdownFlavor::Hugo,
             base_url: None,
             site_name: None,
+            english_only_sites: Vec::new(),
         }
     }
 }

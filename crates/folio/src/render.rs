@@ -191,6 +191,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         images,
         urls: SiteUrls::new(config.render.base_url.clone()),
         site_name: config.render.site_name.clone(),
+        english_only_sites: config.render.english_only_sites.clone(),
         interface,
     };
 
