@@ -114,7 +114,7 @@ pub fn render_markdown(page: &Page, style: MarkdownStyle) -> String {
             ) => {
                 source_extra.extend(map.iter().map(|(k, v)| (k.as_str(), format!(" {v}"))));
             }
-            (key, _, _) if RESERVED_KEYS.contains(&key) => {}
+            (key, _, _) if is_reserved(key) => {}
             (key, _, _) if key == "extra" && style == MarkdownStyle::Zola => {}
             (key, value, _) => {
                 // JSON is YAML's flow style: the source's values go out as they were parsed.
@@ -202,18 +202,11 @@ const OWN_KEYS: &[&str] = &[
     "fallbacks",
 ];
 
-/// The keys the source's own of these names give way to (`slug` is the source's when
-/// it has one).
-const RESERVED_KEYS: &[&str] = &[
-    "title",
-    "description",
-    "lang",
-    "dir",
-    "translationKey",
-    "alternates",
-    "x_default",
-    "fallbacks",
-];
+/// Whether the source's own front-matter key gives way to the renderer's: every key it
+/// writes itself but `slug` (the source's when it has one).
+fn is_reserved(key: &str) -> bool {
+    key != "slug" && OWN_KEYS.contains(&key)
+}
 
 /// `\[^label\]`, as [`crate::inline_markdown`] escapes a footnote reference, written back as a
 /// reference for the labels the page defines.

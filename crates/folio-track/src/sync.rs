@@ -446,16 +446,21 @@ mod tests {
         ),
     ];
 
-    /// Syncs `text` against [`ENGLISH`] with `memory`, empty record.
-    fn sync(text: &str, memory: &Memory) -> Synced {
-        let units: Vec<SyncUnit<'_>> = ENGLISH
+    /// [`ENGLISH`] as the units sync and write take.
+    fn english_units() -> Vec<SyncUnit<'static>> {
+        ENGLISH
             .iter()
             .map(|(id, english, context)| SyncUnit {
                 id,
                 english,
                 context: Some(context),
             })
-            .collect();
+            .collect()
+    }
+
+    /// Syncs `text` against [`ENGLISH`] with `memory`, empty record.
+    fn sync(text: &str, memory: &Memory) -> Synced {
+        let units = english_units();
         let english: Vec<EnglishUnit> = ENGLISH
             .iter()
             .map(|(id, text, _)| EnglishUnit::new((*id).to_owned(), (*text).to_owned()))
@@ -531,14 +536,7 @@ mod tests {
 
     /// Writes `translations` into `text` against [`ENGLISH`].
     fn write(text: &str, translations: &[(&str, &str)]) -> String {
-        let units: Vec<SyncUnit<'_>> = ENGLISH
-            .iter()
-            .map(|(id, english, context)| SyncUnit {
-                id,
-                english,
-                context: Some(context),
-            })
-            .collect();
+        let units = english_units();
         let translations: HashMap<&str, &str> = translations.iter().copied().collect();
         write_translations(
             &units,
