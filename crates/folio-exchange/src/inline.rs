@@ -562,7 +562,7 @@ pub enum CodeProblem {
          inline codes may mark text (write it without the markup)"
     )]
     MarkupInText {
-        /// The Markdown the text makes, as the target has it.
+        /// The Markdown the text makes (a pair whole), as the target has it.
         markdown: String,
     },
     /// A code no longer reads as Markdown where the target has it (emphasis moved next
@@ -672,9 +672,14 @@ fn check_reading(target: &Segment) -> Result<(), CodeProblem> {
     };
     let (ours_mask, theirs_mask) = (mask(&ours), mask(&theirs));
     let uncovered = |mask: &[bool], range: &Range<usize>| !mask[range.clone()].iter().all(|&b| b);
-    if let Some((_, code)) = theirs.iter().find(|(range, _)| uncovered(&ours_mask, range)) {
+    if let Some((range, code)) = theirs.iter().find(|(range, _)| uncovered(&ours_mask, range)) {
+        // A pair is shown whole: `[here](x)`, not `[`.
+        let end = theirs
+            .iter()
+            .find(|(_, c)| code.role == Role::Open && c.role == Role::Close && c.id == code.id)
+            .map_or(range.end, |(close, _)| close.end);
         return Err(CodeProblem::MarkupInText {
-            markdown: code.native.clone(),
+            markdown: markdown[range.start..end].to_owned(),
         });
     }
     if let Some((_, code)) = ours.iter().find(|(range, _)| uncovered(&theirs_mask, range)) {
@@ -867,7 +872,7 @@ mod tests {
         assert_eq!(
             typed(" ![x](evil.png)"),
             Err(CodeProblem::MarkupInText {
-                markdown: "![".to_owned()
+                markdown: "![x](evil.png)".to_owned()
             })
         );
         assert_eq!(
