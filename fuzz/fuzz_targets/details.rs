@@ -18,7 +18,9 @@
 //!   document can be) resolves from the first page's address to the second's segments.
 #![no_main]
 
-use folio_render::{ArticleDetails, CalendarDate, DETAIL_KEYS, SitePath, SiteUrls, script_safe_json};
+use folio_render::{
+    ArticleDetails, CalendarDate, DETAIL_KEYS, SitePath, SiteUrls, script_safe_json,
+};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value, json};
 
@@ -41,7 +43,11 @@ fn dates(text: &str) {
         iso.len() == 10 && text.trim().starts_with(&iso),
         "{iso} read from {text:?}"
     );
-    assert_eq!(CalendarDate::parse(&iso), Some(day), "{iso} does not read back");
+    assert_eq!(
+        CalendarDate::parse(&iso),
+        Some(day),
+        "{iso} does not read back"
+    );
     for language in ["en", "ar", "zh-Hans", text] {
         assert!(!day.long(language).is_empty(), "{iso} in {language:?}");
     }
@@ -118,7 +124,10 @@ fn pages(text: &str) -> Vec<(SitePath, Vec<String>)> {
     vec![
         (SitePath::root(), segments(&["index.html"])),
         (SitePath::file("sitemap.xml"), segments(&["sitemap.xml"])),
-        (SitePath::locale_index("es"), segments(&["es", "index.html"])),
+        (
+            SitePath::locale_index("es"),
+            segments(&["es", "index.html"]),
+        ),
         (
             SitePath::article("es", first, "html"),
             segments(&["es", &format!("{first}.html")]),
@@ -136,8 +145,14 @@ fn base_url(text: &str) {
     };
     assert!(matches!(base.scheme(), "http" | "https"), "{base}");
     assert!(base.host_str().is_some_and(|h| !h.is_empty()), "{base}");
-    assert!(base.query().is_none() && base.fragment().is_none(), "{base}");
-    assert!(base.username().is_empty() && base.password().is_none(), "{base}");
+    assert!(
+        base.query().is_none() && base.fragment().is_none(),
+        "{base}"
+    );
+    assert!(
+        base.username().is_empty() && base.password().is_none(),
+        "{base}"
+    );
     assert!(base.path().ends_with('/'), "{base}");
     assert_eq!(
         folio_workspace::parse_base_url(base.as_str()).as_ref(),
@@ -175,12 +190,15 @@ fn relative_links(text: &str) {
             let segments: Vec<String> = there
                 .path_segments()
                 .expect("an https URL has a path")
-                .map(|s| percent_decode(s))
+                .map(percent_decode)
                 .collect();
             let mut expected = vec!["site".to_owned()];
             expected.extend(to_segments.iter().cloned());
             assert_eq!(segments, expected, "{href:?} from {from:?} to {to:?}");
-            assert!(there.query().is_none() && there.fragment().is_none(), "{href:?}");
+            assert!(
+                there.query().is_none() && there.fragment().is_none(),
+                "{href:?}"
+            );
         }
     }
 }

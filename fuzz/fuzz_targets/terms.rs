@@ -76,9 +76,17 @@ fn run(text: &str, translation: &str) {
         );
         assert!(ids.insert(&term.id), "the id `{}` twice", term.id);
         assert!(!term.en.is_empty(), "`{}` has no `en` forms", term.id);
-        assert!(term.en.iter().all(has_word), "`{}`: an `en` form without a word", term.id);
+        assert!(
+            term.en.iter().all(has_word),
+            "`{}`: an `en` form without a word",
+            term.id
+        );
         for (tag, table) in &term.locales {
-            assert!(locales().contains(tag), "`{}`: a table for `{tag}`", term.id);
+            assert!(
+                locales().contains(tag),
+                "`{}`: a table for `{tag}`",
+                term.id
+            );
             assert!(
                 table.approved.iter().chain(&table.forbidden).all(has_word),
                 "`{}` in {tag}: a form without a word",
@@ -126,7 +134,10 @@ fn run(text: &str, translation: &str) {
             "finding",
         );
         if finding.check == Check::Terminology {
-            let id = finding.id.as_deref().expect("a terminology finding names its unit");
+            let id = finding
+                .id
+                .as_deref()
+                .expect("a terminology finding names its unit");
             let at = file
                 .messages
                 .iter()

@@ -59,7 +59,11 @@ fn run(text: &str) {
             let translation = target.segment.to_markdown();
             assert_reads_back(&translation, "target");
             let aligned = Segment::from_markdown(&translation).aligned_to(&read);
-            assert_eq!(aligned.to_markdown(), translation, "aligned_to changed the text");
+            assert_eq!(
+                aligned.to_markdown(),
+                translation,
+                "aligned_to changed the text"
+            );
             assert_well_formed(&aligned, "target aligned to its source");
             if check_codes(&unit.source, &target.segment, None).is_ok() {
                 assert_codes_kept(&unit.source, &read, &target.segment, &source, &translation);
@@ -180,7 +184,11 @@ fn round_trip(document: &ReadDocument) {
     );
     let again = read_xliff(&written)
         .unwrap_or_else(|e| panic!("what write_xliff wrote does not read: {e}\n{written}"));
-    assert_eq!(again.len(), 1, "one document written, not one read\n{written}");
+    assert_eq!(
+        again.len(),
+        1,
+        "one document written, not one read\n{written}"
+    );
     let again = &again[0];
     assert_eq!(
         (

@@ -34,7 +34,11 @@ pub fn terms() -> Vec<Term> {
 /// The repository's length limits (`folio.toml`'s `[check.length]` and zh-Hans's).
 pub fn length_limits() -> LengthLimits {
     let limits = |title, description| {
-        [("title".to_owned(), title), ("description".to_owned(), description)].into()
+        [
+            ("title".to_owned(), title),
+            ("description".to_owned(), description),
+        ]
+        .into()
     };
     LengthLimits {
         limits: limits(75, 160),
