@@ -464,7 +464,12 @@ fn broken_inline_codes_are_refused_naming_the_unit_and_nothing_is_written() {
         ),
         // Every code kept, a link typed into the text: Markdown of its own.
         (
-            edit_target(&good, id, " y los ", " [aquí](https://evil.example/) y los "),
+            edit_target(
+                &good,
+                id,
+                " y los ",
+                " [aquí](https://evil.example/) y los ",
+            ),
             "the target's text makes `[aquí](https://evil.example/)` Markdown or HTML of its own",
         ),
         // A link's `](target)` moved off its text: the page would show the brackets.

@@ -672,7 +672,10 @@ fn check_reading(target: &Segment) -> Result<(), CodeProblem> {
     };
     let (ours_mask, theirs_mask) = (mask(&ours), mask(&theirs));
     let uncovered = |mask: &[bool], range: &Range<usize>| !mask[range.clone()].iter().all(|&b| b);
-    if let Some((range, code)) = theirs.iter().find(|(range, _)| uncovered(&ours_mask, range)) {
+    if let Some((range, code)) = theirs
+        .iter()
+        .find(|(range, _)| uncovered(&ours_mask, range))
+    {
         // A pair is shown whole: `[here](x)`, not `[`.
         let end = theirs
             .iter()
@@ -682,7 +685,10 @@ fn check_reading(target: &Segment) -> Result<(), CodeProblem> {
             markdown: markdown[range.start..end].to_owned(),
         });
     }
-    if let Some((_, code)) = ours.iter().find(|(range, _)| uncovered(&theirs_mask, range)) {
+    if let Some((_, code)) = ours
+        .iter()
+        .find(|(range, _)| uncovered(&theirs_mask, range))
+    {
         return Err(CodeProblem::NotMarkup {
             element: code.role.element(),
             id: code.id,
@@ -862,7 +868,10 @@ mod tests {
             let target = Segment::from_markdown(target).aligned_to(&source);
             check_codes(&source, &target, None)
         };
-        assert_eq!(check("**Negrita:** vea los [NIH](https://nih.gov/)."), Ok(()));
+        assert_eq!(
+            check("**Negrita:** vea los [NIH](https://nih.gov/)."),
+            Ok(())
+        );
         // What a CAT tool sends back: the codes as they were, text typed around them.
         let typed = |text: &str| {
             let mut target = source.clone();
@@ -886,7 +895,10 @@ mod tests {
         // would show the asterisks.
         let mut moved = source.clone();
         moved.pieces[3] = Piece::Text("see the ".to_owned());
-        assert_eq!(moved.to_markdown(), "**Bold:**see the [NIH](https://nih.gov/).");
+        assert_eq!(
+            moved.to_markdown(),
+            "**Bold:**see the [NIH](https://nih.gov/)."
+        );
         assert_eq!(
             check_codes(&source, &moved, None),
             Err(CodeProblem::NotMarkup {
@@ -898,7 +910,9 @@ mod tests {
         // A link whose text the translator emptied reads as one code, `[](…)`: still
         // the source's link.
         let mut emptied = source.clone();
-        emptied.pieces.retain(|p| *p != Piece::Text("NIH".to_owned()));
+        emptied
+            .pieces
+            .retain(|p| *p != Piece::Text("NIH".to_owned()));
         assert_eq!(check_codes(&source, &emptied, None), Ok(()));
     }
 
