@@ -40,6 +40,36 @@ for target in inline markdown; do
     done
 done
 
-for target in split ftl inline markdown; do
+# xliff: the XLIFF the repository exports (the snapshot's text, its header cut off) and
+# hand-written files.
+awk 'header >= 2 { print } /^---$/ { header++ }' tests/snapshots/xliff__es.xlf.snap > "$tmp/snapshot.xlf"
+add xliff "$tmp/snapshot.xlf"
+for f in fuzz/seeds/xliff/*; do
+    if [ -f "$f" ]; then add xliff "$f"; fi
+done
+
+# terms: the repository's termbases, and hand-written ones (a NUL byte, then a
+# translation to check).
+for f in terms.toml tests/fixtures/*/terms.toml fuzz/seeds/terms/*; do
+    if [ -f "$f" ]; then add terms "$f"; fi
+done
+
+# details: the front-matter details of every source, the base URL of folio.toml, and
+# hand-written dates, names, front matter and URLs.
+for f in source/*.md tests/fixtures/*/source/*.md; do
+    sed -n 's/^\(date\|updated\|reviewed\|author\|reviewer\): *//p' "$f"
+done | sort -u | while IFS= read -r value; do
+    printf '%s' "$value" > "$tmp/detail"
+    add details "$tmp/detail"
+done
+sed -n 's/^base-url *= *"\(.*\)".*/\1/p' folio.toml | while IFS= read -r value; do
+    printf '%s' "$value" > "$tmp/detail"
+    add details "$tmp/detail"
+done
+for f in fuzz/seeds/details/*; do
+    if [ -f "$f" ]; then add details "$f"; fi
+done
+
+for target in split ftl inline markdown xliff terms details; do
     echo "fuzz/corpus/$target: $(ls "fuzz/corpus/$target" | wc -l) inputs"
 done

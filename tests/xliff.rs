@@ -462,6 +462,26 @@ fn broken_inline_codes_are_refused_naming_the_unit_and_nothing_is_written() {
             edit_target(&good, id, " y los ", " <ph id=\"1\">`x`</ph> y los "),
             "is not one of the source's",
         ),
+        // Every code kept, a link typed into the text: Markdown of its own.
+        (
+            edit_target(
+                &good,
+                id,
+                " y los ",
+                " [aquí](https://evil.example/) y los ",
+            ),
+            "the target's text makes `[aquí](https://evil.example/)` Markdown or HTML of its own",
+        ),
+        // A link's `](target)` moved off its text: the page would show the brackets.
+        (
+            edit_target(
+                &good,
+                id,
+                "Cáncer<ept id=\"1\">](https://www.cancer.org/)</ept>",
+                "Cáncer]<ept id=\"1\">](https://www.cancer.org/)</ept>",
+            ),
+            "(`[`) does not read as Markdown where it stands",
+        ),
     ] {
         sandbox.write("broken.xlf", &broken);
         let run = sandbox.run(&["xliff", "import", "broken.xlf"]);

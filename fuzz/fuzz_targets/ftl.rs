@@ -11,14 +11,15 @@
 //! - each status is the one the tracker's contract gives, recomputed here from the file
 //!   and the record: current, stale (record English differs), invalid (no value, or a
 //!   broken entry of that id), missing;
-//! - every finding of `check_file` points at a real place of the text, and findings come
-//!   in file order.
+//! - every finding of `check_file` (every check on, the editorial ones with the
+//!   repository's termbase and length limits, as `es`) points at a real place of the
+//!   text, and findings come in file order.
 #![no_main]
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use folio_check::{CheckOptions, Reference, check_file};
+use folio_check::{CheckOptions, Reference, Termbase, check_file};
 use folio_ftl::{FtlFile, parse_ftl, plain_text};
 use folio_fuzz::fluent::{assert_line, assert_position};
 use folio_fuzz::seed;
@@ -32,6 +33,8 @@ struct Fixture {
     english: Vec<EnglishUnit>,
     reference: FtlFile<'static>,
     record: Record,
+    /// Every check on, the editorial ones with the repository's termbase and limits.
+    options: CheckOptions,
 }
 
 fn fixture() -> &'static Fixture {
@@ -55,6 +58,15 @@ fn fixture() -> &'static Fixture {
             english,
             reference: parse_ftl(seed::ARTICLE_FTL),
             record,
+            options: CheckOptions {
+                markdown: true,
+                numbers: true,
+                identical: true,
+                proper_names: vec!["Multiple Myeloma".to_owned(), "CAR-T".to_owned()],
+                terms: Some(Termbase::new(&seed::terms())),
+                length: Some(seed::length_limits()),
+                ..CheckOptions::default()
+            },
         }
     })
 }
@@ -179,18 +191,14 @@ fn run(text: &str) {
         .collect();
     assert_eq!(obsolete, expected_obsolete, "obsolete units");
 
-    let options = CheckOptions {
-        markdown: true,
-        numbers: true,
-        identical: true,
-        proper_names: vec!["Multiple Myeloma".to_owned(), "CAR-T".to_owned()],
-    };
+    let options = &fixture.options;
     let findings = check_file(
-        &Reference::new(&fixture.reference, &options),
+        &Reference::new(&fixture.reference, options),
         &file,
         text,
+        "es",
         &|id| defined.contains(id),
-        &options,
+        options,
     );
     for finding in &findings {
         assert_position(

@@ -75,3 +75,16 @@ pub fn assert_line(text: &str, line: usize, what: &str) {
         "{what}: line {line} outside a text of {lines} lines"
     );
 }
+
+/// Asserts that 1-based `line` and `column` (in characters) are a place of `text`: the
+/// line one of the text's, the column at most one past its last character (a `\r`
+/// before the line break counts as one).
+pub fn assert_line_column(text: &str, line: usize, column: usize, what: &str) {
+    assert_line(text, line, what);
+    let line_text = text.split('\n').nth(line - 1).expect("line checked");
+    let width = line_text.chars().count();
+    assert!(
+        (1..=width + 1).contains(&column),
+        "{what}: column {column} outside line {line} of {width} characters"
+    );
+}

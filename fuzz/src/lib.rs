@@ -4,6 +4,7 @@
 //!
 //! Nothing here runs the fuzzers or decides what they feed; see `README.md`.
 
+pub mod codes;
 pub mod fluent;
 pub mod html;
 pub mod page;

@@ -555,12 +555,41 @@ pub enum CodeProblem {
         /// The pair's id.
         id: u32,
     },
+    /// The target's text reads as Markdown or HTML of its own (a link, an image, code,
+    /// emphasis, a tag), which no code of the source stands for.
+    #[error(
+        "the target's text makes `{markdown}` Markdown or HTML of its own; only the source's \
+         inline codes may mark text (write it without the markup)"
+    )]
+    MarkupInText {
+        /// The Markdown the text makes (a pair whole), as the target has it.
+        markdown: String,
+    },
+    /// A code no longer reads as Markdown where the target has it (emphasis moved next
+    /// to a space, a link's parts around a stray bracket): the page would show its
+    /// characters.
+    #[error(
+        "the inline code <{element} id=\"{id}\"> (`{native}`) does not read as Markdown \
+         where it stands; move it against the words it marks"
+    )]
+    NotMarkup {
+        /// `bpt`, `ept` or `ph`.
+        element: &'static str,
+        /// Its id.
+        id: u32,
+        /// The Markdown it stands for.
+        native: String,
+    },
 }
 
 /// Holds a translated `target` to its `source`'s codes: every code of the source
 /// exactly once, none other, a pair opened before it is closed, and each code's
 /// Markdown the source's — or `current`'s, the translation the target was exported
 /// from (aligned to the source), whose HTML may carry a translated `title` or `alt`.
+/// And the Markdown the target makes reads back into codes exactly where the target
+/// has them: its text adds no markup of its own (`[a](b)` typed as text is a link),
+/// and no code stops being markup where it was moved. So a target that passes
+/// protects what its source does: the same link targets, code spans and tags.
 pub fn check_codes(
     source: &Segment,
     target: &Segment,
@@ -618,13 +647,71 @@ pub fn check_codes(
     }
     let mut extra: Vec<(Role, u32)> = found.into_keys().collect();
     extra.sort_by_key(|(role, id)| (*id, role.element()));
-    match extra.first() {
-        Some(&(role, id)) => Err(CodeProblem::Unknown {
+    if let Some(&(role, id)) = extra.first() {
+        return Err(CodeProblem::Unknown {
             element: role.element(),
             id,
-        }),
-        None => Ok(()),
+        });
     }
+    check_reading(target)
+}
+
+/// Whether `target`'s Markdown, read again, has its markup exactly where the target's
+/// codes are: byte for byte, what the reading takes as codes is what the target holds
+/// as codes (a pair read as one code, `[](x)`, covers the same bytes).
+fn check_reading(target: &Segment) -> Result<(), CodeProblem> {
+    let markdown = target.to_markdown();
+    let read = Segment::from_markdown(&markdown);
+    let (ours, theirs) = (code_ranges(target), code_ranges(&read));
+    let mask = |ranges: &[(Range<usize>, &Code)]| {
+        let mut mask = vec![false; markdown.len()];
+        for (range, _) in ranges {
+            mask[range.clone()].fill(true);
+        }
+        mask
+    };
+    let (ours_mask, theirs_mask) = (mask(&ours), mask(&theirs));
+    let uncovered = |mask: &[bool], range: &Range<usize>| !mask[range.clone()].iter().all(|&b| b);
+    if let Some((range, code)) = theirs
+        .iter()
+        .find(|(range, _)| uncovered(&ours_mask, range))
+    {
+        // A pair is shown whole: `[here](x)`, not `[`.
+        let end = theirs
+            .iter()
+            .find(|(_, c)| code.role == Role::Open && c.role == Role::Close && c.id == code.id)
+            .map_or(range.end, |(close, _)| close.end);
+        return Err(CodeProblem::MarkupInText {
+            markdown: markdown[range.start..end].to_owned(),
+        });
+    }
+    if let Some((_, code)) = ours
+        .iter()
+        .find(|(range, _)| uncovered(&theirs_mask, range))
+    {
+        return Err(CodeProblem::NotMarkup {
+            element: code.role.element(),
+            id: code.id,
+            native: code.native.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Each code of `segment` with the bytes it takes in the segment's Markdown.
+fn code_ranges(segment: &Segment) -> Vec<(Range<usize>, &Code)> {
+    let mut at = 0;
+    let mut ranges = Vec::new();
+    for piece in &segment.pieces {
+        match piece {
+            Piece::Text(text) => at += text.len(),
+            Piece::Code(code) => {
+                ranges.push((at..at + code.native.len(), code));
+                at += code.native.len();
+            }
+        }
+    }
+    ranges
 }
 
 #[cfg(test)]
@@ -769,6 +856,64 @@ mod tests {
             check_codes(&source, &swapped, None),
             Err(CodeProblem::ClosedBeforeOpened { id: 1 })
         );
+    }
+
+    /// Found by the `xliff` fuzz target: an agency's target that kept every code but
+    /// typed an image into its text passed, so the import wrote Markdown with an image
+    /// the English does not have.
+    #[test]
+    fn a_target_whose_text_makes_markup_is_refused() {
+        let source = Segment::from_markdown("**Bold:** see the [NIH](https://nih.gov/).");
+        let check = |target: &str| {
+            let target = Segment::from_markdown(target).aligned_to(&source);
+            check_codes(&source, &target, None)
+        };
+        assert_eq!(
+            check("**Negrita:** vea los [NIH](https://nih.gov/)."),
+            Ok(())
+        );
+        // What a CAT tool sends back: the codes as they were, text typed around them.
+        let typed = |text: &str| {
+            let mut target = source.clone();
+            target.pieces.push(Piece::Text(text.to_owned()));
+            check_codes(&source, &target, None)
+        };
+        assert_eq!(
+            typed(" ![x](evil.png)"),
+            Err(CodeProblem::MarkupInText {
+                markdown: "![x](evil.png)".to_owned()
+            })
+        );
+        assert_eq!(
+            typed(" <https://evil.example>"),
+            Err(CodeProblem::MarkupInText {
+                markdown: "<https://evil.example>".to_owned()
+            })
+        );
+        assert_eq!(typed(" 2 * 3 < 7, [sic]"), Ok(()));
+        // `**` against a letter after a colon is no longer strong emphasis: the page
+        // would show the asterisks.
+        let mut moved = source.clone();
+        moved.pieces[3] = Piece::Text("see the ".to_owned());
+        assert_eq!(
+            moved.to_markdown(),
+            "**Bold:**see the [NIH](https://nih.gov/)."
+        );
+        assert_eq!(
+            check_codes(&source, &moved, None),
+            Err(CodeProblem::NotMarkup {
+                element: "bpt",
+                id: 1,
+                native: "**".to_owned()
+            })
+        );
+        // A link whose text the translator emptied reads as one code, `[](…)`: still
+        // the source's link.
+        let mut emptied = source.clone();
+        emptied
+            .pieces
+            .retain(|p| *p != Piece::Text("NIH".to_owned()));
+        assert_eq!(check_codes(&source, &emptied, None), Ok(()));
     }
 
     proptest::proptest! {

@@ -492,8 +492,9 @@ fn document_line(text: &str, pattern: &str) -> Option<usize> {
 }
 
 /// Parses `[render] base-url`: an absolute `http` or `https` URL with a host and neither
-/// query, fragment nor credentials; a path not ending with `/` gets one (the site is a
-/// folder). The error says what is wrong.
+/// query, fragment nor credentials, nor an empty path segment (`//`, which links made
+/// under it would lose); a path not ending with `/` gets one (the site is a folder). The
+/// error says what is wrong.
 pub fn parse_base_url(text: &str) -> Result<url::Url, String> {
     let mut url = url::Url::parse(text).map_err(|e| format!("`{text}` is not a URL: {e}"))?;
     if !matches!(url.scheme(), "http" | "https") {
@@ -517,6 +518,11 @@ pub fn parse_base_url(text: &str) -> Result<url::Url, String> {
     if !url.path().ends_with('/') {
         let path = format!("{}/", url.path());
         url.set_path(&path);
+    }
+    if url.path().contains("//") {
+        return Err(format!(
+            "`{text}` has an empty path segment (`//`): write the folder's path with single slashes"
+        ));
     }
     Ok(url)
 }
@@ -718,6 +724,10 @@ mod tests {
             "https://example.org/#top",
             "https://user:secret@example.org/",
             "file:///srv/site",
+            // Found by the `details` fuzz target: under `https://3https//` the root's
+            // link was `https://3https/`, outside the site.
+            "https://3https//",
+            "https://example.org/a//b",
         ] {
             assert!(parse_base_url(bad).is_err(), "{bad}");
         }
