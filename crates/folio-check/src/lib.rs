@@ -397,7 +397,7 @@ fn editorial(
     let terms = options
         .terms
         .as_ref()
-        .filter(|_| !unit.facts.terms.is_empty());
+        .filter(|termbase| termbase.has_table(&unit.facts.terms, locale));
     let limit = options
         .length
         .as_ref()

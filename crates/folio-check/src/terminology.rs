@@ -11,6 +11,7 @@
 //! is no stemmer beyond that: other inflections are listed as forms (Arabic's attached
 //! `و`, `ب`, `ال`…).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
@@ -22,15 +23,15 @@ use crate::Severity;
 
 /// One word of a text: where it is and the form it is compared in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Word {
+pub(crate) struct Word<'t> {
     /// Its bytes in the text.
     pub(crate) range: Range<usize>,
-    /// Lowercase, NFC.
-    key: String,
+    /// Lowercase, NFC; the text's own bytes when they already are (most words are).
+    key: Cow<'t, str>,
 }
 
 /// The words of `text`, in order.
-pub(crate) fn words(text: &str) -> Vec<Word> {
+pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     let mut found = Vec::new();
     for (start, token) in text.split_word_bound_indices() {
         // UAX #29 keeps `l'immunothérapie` one word (an apostrophe between letters joins
@@ -54,13 +55,21 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     found
 }
 
-/// The comparison form of a word: lowercase, in NFC.
-fn key(word: &str) -> String {
+/// The comparison form of a word: lowercase, in NFC. ASCII is NFC and lowercases byte by
+/// byte, so an ASCII word needs no Unicode tables, and one already lowercase no copy.
+fn key(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+    }
     let lower = word.to_lowercase();
-    match is_nfc_quick(lower.chars()) {
+    Cow::Owned(match is_nfc_quick(lower.chars()) {
         IsNormalized::Yes => lower,
         _ => lower.nfc().collect(),
-    }
+    })
 }
 
 /// A form of a term, split into the words it is matched by.
@@ -75,14 +84,21 @@ impl Form {
     fn new(text: &str) -> Self {
         Form {
             text: text.to_owned(),
-            words: words(text).into_iter().map(|w| w.key).collect(),
+            words: words(text)
+                .into_iter()
+                .map(|w| w.key.into_owned())
+                .collect(),
         }
     }
 
     /// Whether the form matches at word `i` of `text`.
-    fn matches_at(&self, text: &[Word], i: usize) -> bool {
-        !self.words.is_empty()
-            && text.len() - i >= self.words.len()
+    fn matches_at(&self, text: &[Word<'_>], i: usize) -> bool {
+        let Some(first) = self.words.first() else {
+            return false;
+        };
+        // Words are never empty: their first bytes settle most comparisons.
+        text.len() - i >= self.words.len()
+            && text[i].key.as_bytes().first() == first.as_bytes().first()
             && self
                 .words
                 .iter()
@@ -91,7 +107,7 @@ impl Form {
     }
 
     /// The first word of every match in `text`, in order; matches do not overlap.
-    fn find_all(&self, text: &[Word]) -> Vec<usize> {
+    fn find_all(&self, text: &[Word<'_>]) -> Vec<usize> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < text.len() {
@@ -187,10 +203,10 @@ impl Termbase {
 
     /// The terms English `text` (its words) contains, each once, by the first of its
     /// forms found, in termbase order.
-    pub(crate) fn find_english(&self, text: &[Word]) -> Vec<TermHit> {
+    pub(crate) fn find_english(&self, text: &[Word<'_>]) -> Vec<TermHit> {
         let mut hits: BTreeMap<usize, usize> = BTreeMap::new();
         for (i, word) in text.iter().enumerate() {
-            let key = word.key.as_str();
+            let key = &*word.key;
             let prefixes = key
                 .char_indices()
                 .map(|(at, c)| at + c.len_utf8())
@@ -209,6 +225,13 @@ impl Termbase {
         hits.into_iter()
             .map(|(term, form)| TermHit { term, form })
             .collect()
+    }
+
+    /// Whether any of `hits` has a table for `locale`: without one, a translation has
+    /// nothing to be checked against, and its words need not be found.
+    pub(crate) fn has_table(&self, hits: &[TermHit], locale: &str) -> bool {
+        hits.iter()
+            .any(|hit| self.terms[hit.term].locales.contains_key(locale))
     }
 }
 
@@ -247,7 +270,7 @@ pub(crate) fn check_translation(
     hits: &[TermHit],
     locale: &str,
     shown: &str,
-    words: &[Word],
+    words: &[Word<'_>],
     severities: TermSeverities,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -257,12 +280,15 @@ pub(crate) fn check_translation(
             continue;
         };
         let english = &term.en[hit.form];
-        let approved = list(&forms.approved);
-        let note = forms
-            .note
-            .as_deref()
-            .map(|n| format!(" ({n})"))
-            .unwrap_or_default();
+        // The advice a finding ends with, made only for a unit that has one: most have none.
+        let advice = || {
+            let note = forms
+                .note
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            format!("{}{note}", list(&forms.approved))
+        };
         // Where approved renderings stand, by word range: a forbidden variant inside a
         // longer one (`CAR-T细胞` in the approved `CAR-T细胞疗法`) is part of the right
         // term; one the same length as the approved match is what the termbase forbids.
@@ -292,9 +318,10 @@ pub(crate) fn check_translation(
                         severity,
                         message: format!(
                             "`{written}` is a forbidden variant of the term `{}` (the English \
-                             has {}); use {approved}{note}",
+                             has {}); use {}",
                             term.id,
                             english.quoted(),
+                            advice(),
                         ),
                     });
                 }
@@ -310,9 +337,10 @@ pub(crate) fn check_translation(
                 severity,
                 message: format!(
                     "the English has {} (term `{}`), but the translation has none of its \
-                     approved renderings: {approved}{note}",
+                     approved renderings: {}",
                     english.quoted(),
                     term.id,
+                    advice(),
                 ),
             });
         }
@@ -358,7 +386,7 @@ mod tests {
     }
 
     fn keys(text: &str) -> Vec<String> {
-        words(text).into_iter().map(|w| w.key).collect()
+        words(text).into_iter().map(|w| w.key.into_owned()).collect()
     }
 
     /// The ids of the terms English `text` contains.
