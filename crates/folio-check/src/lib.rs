@@ -321,7 +321,11 @@ pub fn check_file(
                     );
                 }
             }
-            let translated_text = plain_text(translated);
+            // The value's text is the tracker's too: made once per message.
+            let translated_text = match (label, message.value_text()) {
+                ("", Some(text)) => Cow::Borrowed(text),
+                _ => plain_text(translated),
+            };
             let translated_inline = facts.read(&translated_text, options);
             if options.markdown {
                 for (check, severity, problem) in

@@ -7,7 +7,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 /// (numbers, symbols), a single word, text that is only links (the link text names the
 /// target), or text made only of `proper_names` (drug, brand and organisation names).
 pub fn is_untranslated(english: &str, translated: &str, proper_names: &[String]) -> bool {
-    if !english.split_whitespace().eq(translated.split_whitespace()) {
+    if !crate::status::same_words(english, translated) {
         return false;
     }
     let mut rest = prose(english);
