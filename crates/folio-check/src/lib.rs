@@ -16,7 +16,7 @@ mod terminology;
 mod variables;
 
 pub use length::LengthLimits;
-pub use markdown::{is_plain, same_link_targets, strip_bidi_controls};
+pub use markdown::{same_link_targets, strip_bidi_controls};
 pub use terminology::{TermSeverities, Termbase};
 
 use std::borrow::Cow;
