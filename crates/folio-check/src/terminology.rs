@@ -12,7 +12,7 @@
 //! `و`, `ب`, `ال`…).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use folio_model::Term;
@@ -32,8 +32,20 @@ pub(crate) struct Word<'t> {
 
 /// The words of `text`, in order.
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
+    // ASCII text has unicode-segmentation's fast path, which gives the segments with a
+    // letter or digit, as the general one does (the crate tests the two agree); a
+    // segment without one holds no word anyway.
+    if text.is_ascii() {
+        words_of(text.unicode_word_indices())
+    } else {
+        words_of(text.split_word_bound_indices())
+    }
+}
+
+/// The words of a text's UAX #29 segments, given with their byte offsets.
+fn words_of<'t>(segments: impl Iterator<Item = (usize, &'t str)>) -> Vec<Word<'t>> {
     let mut found = Vec::new();
-    for (start, token) in text.split_word_bound_indices() {
+    for (start, token) in segments {
         // UAX #29 keeps `l'immunothérapie` one word (an apostrophe between letters joins
         // them); a term inside it must still be found.
         let apostrophes = token.match_indices(['\'', '’']);
@@ -143,16 +155,24 @@ struct LocaleForms {
 }
 
 /// A termbase compiled for matching: every form split into words once, and the English
-/// forms indexed by their first word, so finding the terms of a text costs a few hash
-/// lookups per word (one per prefix of the word up to the longest first word), whatever
+/// forms indexed by the first byte of their first word, so finding the terms of a text
+/// costs, per word, a look at the few forms whose first word starts as it does, whatever
 /// the number of terms.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Termbase {
     terms: Vec<Compiled>,
-    /// English first word → (term, form) that start with it.
-    first_words: HashMap<String, Vec<(usize, usize)>>,
-    /// The longest English first word, in bytes: no longer prefix needs a lookup.
-    longest_first_word: usize,
+    /// First byte of an English form's first word → (term, form), shortest first word
+    /// first, then in termbase order: the order in which a word's prefixes find them.
+    first_bytes: Vec<Vec<(usize, usize)>>,
+}
+
+impl Default for Termbase {
+    fn default() -> Self {
+        Termbase {
+            terms: Vec::new(),
+            first_bytes: vec![Vec::new(); 256],
+        }
+    }
 }
 
 /// A term an English text contains: which, and by which of its forms.
@@ -170,13 +190,8 @@ impl Termbase {
         for (t, term) in terms.iter().enumerate() {
             let en: Vec<Form> = term.en.iter().map(|f| Form::new(f)).collect();
             for (f, form) in en.iter().enumerate() {
-                if let Some(first) = form.words.first() {
-                    termbase.longest_first_word = termbase.longest_first_word.max(first.len());
-                    termbase
-                        .first_words
-                        .entry(first.clone())
-                        .or_default()
-                        .push((t, f));
+                if let Some(&byte) = form.words.first().and_then(|w| w.as_bytes().first()) {
+                    termbase.first_bytes[usize::from(byte)].push((t, f));
                 }
             }
             let locales = term
@@ -198,6 +213,10 @@ impl Termbase {
                 locales,
             });
         }
+        let terms = &termbase.terms;
+        for forms in &mut termbase.first_bytes {
+            forms.sort_by_key(|&(t, f)| (terms[t].en[f].words[0].len(), t, f));
+        }
         termbase
     }
 
@@ -206,19 +225,12 @@ impl Termbase {
     pub(crate) fn find_english(&self, text: &[Word<'_>]) -> Vec<TermHit> {
         let mut hits: BTreeMap<usize, usize> = BTreeMap::new();
         for (i, word) in text.iter().enumerate() {
-            let key = &*word.key;
-            let prefixes = key
-                .char_indices()
-                .map(|(at, c)| at + c.len_utf8())
-                .take_while(|&end| end <= self.longest_first_word);
-            for end in prefixes {
-                let Some(candidates) = self.first_words.get(&key[..end]) else {
-                    continue;
-                };
-                for &(term, form) in candidates {
-                    if self.terms[term].en[form].matches_at(text, i) {
-                        hits.entry(term).or_insert(form);
-                    }
+            let Some(&byte) = word.key.as_bytes().first() else {
+                continue;
+            };
+            for &(term, form) in &self.first_bytes[usize::from(byte)] {
+                if self.terms[term].en[form].matches_at(text, i) {
+                    hits.entry(term).or_insert(form);
                 }
             }
         }
@@ -421,6 +433,25 @@ mod tests {
         let text = "d’un myélome";
         for word in words(text) {
             assert!(!text[word.range].contains('’'));
+        }
+    }
+
+    proptest::proptest! {
+        /// ASCII text's fast path finds the words the general one does.
+        #[test]
+        fn ascii_words_are_those_of_every_segment(text in "[ -~\t\n\r]{0,40}") {
+            let general = words_of(text.split_word_bound_indices());
+            proptest::prop_assert_eq!(words(&text), general);
+        }
+
+        /// A key is a word lowercased and put in NFC, however it is made.
+        #[test]
+        fn keys_are_the_lowercase_nfc_words(text in "(\\PC|[a-zA-Z0-9'’ÉΣσςİé\u{301}\u{1C5} ]){0,12}") {
+            for word in words(&text) {
+                let lower = text[word.range.clone()].to_lowercase();
+                let nfc: String = lower.nfc().collect();
+                proptest::prop_assert_eq!(&*word.key, nfc.as_str());
+            }
         }
     }
 
