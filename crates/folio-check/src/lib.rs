@@ -304,14 +304,15 @@ pub fn check_file(
             };
             // Only placeables hold variables: text alone needs no variable analysis.
             if facts.placeables || variables::has_placeable(translated) {
-                for variable in variables::all(translated).difference(&facts.variables) {
+                let ways = variables::Ways::of(translated);
+                for variable in ways.all().difference(&facts.variables) {
                     flag(
                         Severity::Error,
                         Check::UnknownVariable,
                         at(&format!("`${variable}` is not a variable of the reference")),
                     );
                 }
-                for variable in variables::dropped(&facts.variables, translated) {
+                for variable in ways.dropped(&facts.variables) {
                     flag(
                         Severity::Warning,
                         Check::DroppedVariable,
