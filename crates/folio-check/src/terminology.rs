@@ -398,7 +398,10 @@ mod tests {
     }
 
     fn keys(text: &str) -> Vec<String> {
-        words(text).into_iter().map(|w| w.key.into_owned()).collect()
+        words(text)
+            .into_iter()
+            .map(|w| w.key.into_owned())
+            .collect()
     }
 
     /// The ids of the terms English `text` contains.
