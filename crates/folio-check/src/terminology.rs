@@ -118,16 +118,20 @@ impl Form {
                 .all(|(form, word)| word.key.starts_with(form.as_str()))
     }
 
-    /// The first word of every match in `text`, in order; matches do not overlap.
-    fn find_all(&self, text: &[Word<'_>]) -> Vec<usize> {
+    /// The first word of every match in `text`, in order; matches do not overlap (the
+    /// text is read from the start, and a match's words are not looked at again). Only
+    /// the words `starts` gives with the form's first character are tried: no other can
+    /// match.
+    fn find_all(&self, text: &[Word<'_>], starts: &FirstChars) -> Vec<usize> {
         let mut found = Vec::new();
-        let mut i = 0;
-        while i < text.len() {
-            if self.matches_at(text, i) {
+        let Some(first) = self.words.first().and_then(|w| w.chars().next()) else {
+            return found;
+        };
+        let mut next = 0;
+        for i in starts.words(first) {
+            if i >= next && self.matches_at(text, i) {
                 found.push(i);
-                i += self.words.len();
-            } else {
-                i += 1;
+                next = i + self.words.len();
             }
         }
         found
@@ -135,6 +139,32 @@ impl Form {
 
     fn quoted(&self) -> String {
         format!("`{}`", self.text)
+    }
+}
+
+/// A text's words by the first character of their key (a byte would not tell Arabic or
+/// Chinese words apart), in text order within a character.
+struct FirstChars(Vec<(char, usize)>);
+
+impl FirstChars {
+    /// Indexes the words of `text`.
+    fn new(text: &[Word<'_>]) -> Self {
+        let mut starts: Vec<(char, usize)> = text
+            .iter()
+            .enumerate()
+            .filter_map(|(i, word)| Some((word.key.chars().next()?, i)))
+            .collect();
+        starts.sort_unstable();
+        FirstChars(starts)
+    }
+
+    /// The words whose key starts with `first`, in text order.
+    fn words(&self, first: char) -> impl Iterator<Item = usize> + '_ {
+        let from = self.0.partition_point(|&(c, _)| c < first);
+        self.0[from..]
+            .iter()
+            .take_while(move |&&(c, _)| c == first)
+            .map(|&(_, i)| i)
     }
 }
 
@@ -286,6 +316,7 @@ pub(crate) fn check_translation(
     severities: TermSeverities,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let starts = FirstChars::new(words);
     for hit in hits {
         let term = &termbase.terms[hit.term];
         let Some(forms) = term.locales.get(locale) else {
@@ -308,14 +339,14 @@ pub(crate) fn check_translation(
             .approved
             .iter()
             .flat_map(|form| {
-                form.find_all(words)
+                form.find_all(words, &starts)
                     .into_iter()
                     .map(|i| i..i + form.words.len())
             })
             .collect();
         if let Some(severity) = severities.forbidden {
             for variant in &forms.forbidden {
-                for i in variant.find_all(words) {
+                for i in variant.find_all(words, &starts) {
                     let end = i + variant.words.len();
                     if approved_at
                         .iter()
@@ -445,6 +476,27 @@ mod tests {
         fn ascii_words_are_those_of_every_segment(text in "[ -~\t\n\r]{0,40}") {
             let general = words_of(text.split_word_bound_indices());
             proptest::prop_assert_eq!(words(&text), general);
+        }
+
+        /// The index finds a form's matches where reading every word from the start does.
+        #[test]
+        fn forms_are_found_where_a_scan_finds_them(
+            text in "[abá ]{0,24}",
+            form in "[abá]{1,3}( [abá]{1,3}){0,2}",
+        ) {
+            let words = words(&text);
+            let form = Form::new(&form);
+            let mut scan = Vec::new();
+            let mut i = 0;
+            while i < words.len() {
+                if form.matches_at(&words, i) {
+                    scan.push(i);
+                    i += form.words.len();
+                } else {
+                    i += 1;
+                }
+            }
+            proptest::prop_assert_eq!(form.find_all(&words, &FirstChars::new(&words)), scan);
         }
 
         /// A key is a word lowercased and put in NFC, however it is made.
