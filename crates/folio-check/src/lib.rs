@@ -16,7 +16,7 @@ mod terminology;
 mod variables;
 
 pub use length::LengthLimits;
-pub use markdown::{is_plain, same_link_targets, strip_bidi_controls};
+pub use markdown::{same_link_targets, strip_bidi_controls};
 pub use terminology::{TermSeverities, Termbase};
 
 use std::borrow::Cow;
@@ -304,14 +304,15 @@ pub fn check_file(
             };
             // Only placeables hold variables: text alone needs no variable analysis.
             if facts.placeables || variables::has_placeable(translated) {
-                for variable in variables::all(translated).difference(&facts.variables) {
+                let ways = variables::Ways::of(translated);
+                for variable in ways.all().difference(&facts.variables) {
                     flag(
                         Severity::Error,
                         Check::UnknownVariable,
                         at(&format!("`${variable}` is not a variable of the reference")),
                     );
                 }
-                for variable in variables::dropped(&facts.variables, translated) {
+                for variable in ways.dropped(&facts.variables) {
                     flag(
                         Severity::Warning,
                         Check::DroppedVariable,
@@ -321,7 +322,11 @@ pub fn check_file(
                     );
                 }
             }
-            let translated_text = plain_text(translated);
+            // The value's text is the tracker's too: made once per message.
+            let translated_text = match (label, message.value_text()) {
+                ("", Some(text)) => Cow::Borrowed(text),
+                _ => plain_text(translated),
+            };
             let translated_inline = facts.read(&translated_text, options);
             if options.markdown {
                 for (check, severity, problem) in
@@ -397,7 +402,7 @@ fn editorial(
     let terms = options
         .terms
         .as_ref()
-        .filter(|_| !unit.facts.terms.is_empty());
+        .filter(|termbase| termbase.has_table(&unit.facts.terms, locale));
     let limit = options
         .length
         .as_ref()

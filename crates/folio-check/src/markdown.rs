@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use folio_track::is_plain;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::{Check, Severity};
@@ -55,36 +56,6 @@ pub(crate) fn inline(text: &str) -> Inline {
     }
     parse_inline(&text)
 }
-
-/// Whether `text` is one line of prose with nothing Markdown could read as markup: no
-/// character that starts inline markup (`\`, code, emphasis, links, HTML, entities,
-/// strikethrough) or a line break, nothing at the start that starts a block (a heading,
-/// quote, list, rule or setext underline), and no space at either end (which a paragraph
-/// drops). Such text is one paragraph of itself, so it needs no parse: most units are.
-pub fn is_plain(text: &str) -> bool {
-    let Some(first) = text.chars().next() else {
-        return false;
-    };
-    let last = text.chars().next_back().unwrap_or(first);
-    !first.is_whitespace()
-        && !last.is_whitespace()
-        && !first.is_ascii_digit()
-        && !matches!(first, '#' | '>' | '-' | '+' | '=' | '|' | ':')
-        && !text.bytes().any(|b| MARKUP[usize::from(b)])
-}
-
-/// The bytes that start inline markup (escapes, code, emphasis, links, images, HTML,
-/// entities, strikethrough) or a line break: all ASCII, so a byte table finds them.
-const MARKUP: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut i = 0;
-    let bytes = b"\\`*_[]!<&~\n\r";
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
 
 /// [`inline`] by a full Markdown parse.
 fn parse_inline(text: &str) -> Inline {

@@ -11,7 +11,8 @@
 //! is no stemmer beyond that: other inflections are listed as forms (Arabic's attached
 //! `و`, `ب`, `ال`…).
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use folio_model::Term;
@@ -22,17 +23,29 @@ use crate::Severity;
 
 /// One word of a text: where it is and the form it is compared in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Word {
+pub(crate) struct Word<'t> {
     /// Its bytes in the text.
     pub(crate) range: Range<usize>,
-    /// Lowercase, NFC.
-    key: String,
+    /// Lowercase, NFC; the text's own bytes when they already are (most words are).
+    key: Cow<'t, str>,
 }
 
 /// The words of `text`, in order.
-pub(crate) fn words(text: &str) -> Vec<Word> {
+pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
+    // ASCII text has unicode-segmentation's fast path, which gives the segments with a
+    // letter or digit, as the general one does (the crate tests the two agree); a
+    // segment without one holds no word anyway.
+    if text.is_ascii() {
+        words_of(text.unicode_word_indices())
+    } else {
+        words_of(text.split_word_bound_indices())
+    }
+}
+
+/// The words of a text's UAX #29 segments, given with their byte offsets.
+fn words_of<'t>(segments: impl Iterator<Item = (usize, &'t str)>) -> Vec<Word<'t>> {
     let mut found = Vec::new();
-    for (start, token) in text.split_word_bound_indices() {
+    for (start, token) in segments {
         // UAX #29 keeps `l'immunothérapie` one word (an apostrophe between letters joins
         // them); a term inside it must still be found.
         let apostrophes = token.match_indices(['\'', '’']);
@@ -54,13 +67,21 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     found
 }
 
-/// The comparison form of a word: lowercase, in NFC.
-fn key(word: &str) -> String {
+/// The comparison form of a word: lowercase, in NFC. ASCII is NFC and lowercases byte by
+/// byte, so an ASCII word needs no Unicode tables, and one already lowercase no copy.
+fn key(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+    }
     let lower = word.to_lowercase();
-    match is_nfc_quick(lower.chars()) {
+    Cow::Owned(match is_nfc_quick(lower.chars()) {
         IsNormalized::Yes => lower,
         _ => lower.nfc().collect(),
-    }
+    })
 }
 
 /// A form of a term, split into the words it is matched by.
@@ -75,14 +96,21 @@ impl Form {
     fn new(text: &str) -> Self {
         Form {
             text: text.to_owned(),
-            words: words(text).into_iter().map(|w| w.key).collect(),
+            words: words(text)
+                .into_iter()
+                .map(|w| w.key.into_owned())
+                .collect(),
         }
     }
 
     /// Whether the form matches at word `i` of `text`.
-    fn matches_at(&self, text: &[Word], i: usize) -> bool {
-        !self.words.is_empty()
-            && text.len() - i >= self.words.len()
+    fn matches_at(&self, text: &[Word<'_>], i: usize) -> bool {
+        let Some(first) = self.words.first() else {
+            return false;
+        };
+        // Words are never empty: their first bytes settle most comparisons.
+        text.len() - i >= self.words.len()
+            && text[i].key.as_bytes().first() == first.as_bytes().first()
             && self
                 .words
                 .iter()
@@ -90,16 +118,20 @@ impl Form {
                 .all(|(form, word)| word.key.starts_with(form.as_str()))
     }
 
-    /// The first word of every match in `text`, in order; matches do not overlap.
-    fn find_all(&self, text: &[Word]) -> Vec<usize> {
+    /// The first word of every match in `text`, in order; matches do not overlap (the
+    /// text is read from the start, and a match's words are not looked at again). Only
+    /// the words `starts` gives with the form's first character are tried: no other can
+    /// match.
+    fn find_all(&self, text: &[Word<'_>], starts: &FirstChars) -> Vec<usize> {
         let mut found = Vec::new();
-        let mut i = 0;
-        while i < text.len() {
-            if self.matches_at(text, i) {
+        let Some(first) = self.words.first().and_then(|w| w.chars().next()) else {
+            return found;
+        };
+        let mut next = 0;
+        for i in starts.words(first) {
+            if i >= next && self.matches_at(text, i) {
                 found.push(i);
-                i += self.words.len();
-            } else {
-                i += 1;
+                next = i + self.words.len();
             }
         }
         found
@@ -107,6 +139,32 @@ impl Form {
 
     fn quoted(&self) -> String {
         format!("`{}`", self.text)
+    }
+}
+
+/// A text's words by the first character of their key (a byte would not tell Arabic or
+/// Chinese words apart), in text order within a character.
+struct FirstChars(Vec<(char, usize)>);
+
+impl FirstChars {
+    /// Indexes the words of `text`.
+    fn new(text: &[Word<'_>]) -> Self {
+        let mut starts: Vec<(char, usize)> = text
+            .iter()
+            .enumerate()
+            .filter_map(|(i, word)| Some((word.key.chars().next()?, i)))
+            .collect();
+        starts.sort_unstable();
+        FirstChars(starts)
+    }
+
+    /// The words whose key starts with `first`, in text order.
+    fn words(&self, first: char) -> impl Iterator<Item = usize> + '_ {
+        let from = self.0.partition_point(|&(c, _)| c < first);
+        self.0[from..]
+            .iter()
+            .take_while(move |&&(c, _)| c == first)
+            .map(|&(_, i)| i)
     }
 }
 
@@ -127,16 +185,24 @@ struct LocaleForms {
 }
 
 /// A termbase compiled for matching: every form split into words once, and the English
-/// forms indexed by their first word, so finding the terms of a text costs a few hash
-/// lookups per word (one per prefix of the word up to the longest first word), whatever
+/// forms indexed by the first byte of their first word, so finding the terms of a text
+/// costs, per word, a look at the few forms whose first word starts as it does, whatever
 /// the number of terms.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Termbase {
     terms: Vec<Compiled>,
-    /// English first word → (term, form) that start with it.
-    first_words: HashMap<String, Vec<(usize, usize)>>,
-    /// The longest English first word, in bytes: no longer prefix needs a lookup.
-    longest_first_word: usize,
+    /// First byte of an English form's first word → (term, form), shortest first word
+    /// first, then in termbase order: the order in which a word's prefixes find them.
+    first_bytes: Vec<Vec<(usize, usize)>>,
+}
+
+impl Default for Termbase {
+    fn default() -> Self {
+        Termbase {
+            terms: Vec::new(),
+            first_bytes: vec![Vec::new(); 256],
+        }
+    }
 }
 
 /// A term an English text contains: which, and by which of its forms.
@@ -154,13 +220,8 @@ impl Termbase {
         for (t, term) in terms.iter().enumerate() {
             let en: Vec<Form> = term.en.iter().map(|f| Form::new(f)).collect();
             for (f, form) in en.iter().enumerate() {
-                if let Some(first) = form.words.first() {
-                    termbase.longest_first_word = termbase.longest_first_word.max(first.len());
-                    termbase
-                        .first_words
-                        .entry(first.clone())
-                        .or_default()
-                        .push((t, f));
+                if let Some(&byte) = form.words.first().and_then(|w| w.as_bytes().first()) {
+                    termbase.first_bytes[usize::from(byte)].push((t, f));
                 }
             }
             let locales = term
@@ -182,33 +243,37 @@ impl Termbase {
                 locales,
             });
         }
+        let terms = &termbase.terms;
+        for forms in &mut termbase.first_bytes {
+            forms.sort_by_key(|&(t, f)| (terms[t].en[f].words[0].len(), t, f));
+        }
         termbase
     }
 
     /// The terms English `text` (its words) contains, each once, by the first of its
     /// forms found, in termbase order.
-    pub(crate) fn find_english(&self, text: &[Word]) -> Vec<TermHit> {
+    pub(crate) fn find_english(&self, text: &[Word<'_>]) -> Vec<TermHit> {
         let mut hits: BTreeMap<usize, usize> = BTreeMap::new();
         for (i, word) in text.iter().enumerate() {
-            let key = word.key.as_str();
-            let prefixes = key
-                .char_indices()
-                .map(|(at, c)| at + c.len_utf8())
-                .take_while(|&end| end <= self.longest_first_word);
-            for end in prefixes {
-                let Some(candidates) = self.first_words.get(&key[..end]) else {
-                    continue;
-                };
-                for &(term, form) in candidates {
-                    if self.terms[term].en[form].matches_at(text, i) {
-                        hits.entry(term).or_insert(form);
-                    }
+            let Some(&byte) = word.key.as_bytes().first() else {
+                continue;
+            };
+            for &(term, form) in &self.first_bytes[usize::from(byte)] {
+                if self.terms[term].en[form].matches_at(text, i) {
+                    hits.entry(term).or_insert(form);
                 }
             }
         }
         hits.into_iter()
             .map(|(term, form)| TermHit { term, form })
             .collect()
+    }
+
+    /// Whether any of `hits` has a table for `locale`: without one, a translation has
+    /// nothing to be checked against, and its words need not be found.
+    pub(crate) fn has_table(&self, hits: &[TermHit], locale: &str) -> bool {
+        hits.iter()
+            .any(|hit| self.terms[hit.term].locales.contains_key(locale))
     }
 }
 
@@ -247,22 +312,26 @@ pub(crate) fn check_translation(
     hits: &[TermHit],
     locale: &str,
     shown: &str,
-    words: &[Word],
+    words: &[Word<'_>],
     severities: TermSeverities,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let starts = FirstChars::new(words);
     for hit in hits {
         let term = &termbase.terms[hit.term];
         let Some(forms) = term.locales.get(locale) else {
             continue;
         };
         let english = &term.en[hit.form];
-        let approved = list(&forms.approved);
-        let note = forms
-            .note
-            .as_deref()
-            .map(|n| format!(" ({n})"))
-            .unwrap_or_default();
+        // The advice a finding ends with, made only for a unit that has one: most have none.
+        let advice = || {
+            let note = forms
+                .note
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            format!("{}{note}", list(&forms.approved))
+        };
         // Where approved renderings stand, by word range: a forbidden variant inside a
         // longer one (`CAR-T细胞` in the approved `CAR-T细胞疗法`) is part of the right
         // term; one the same length as the approved match is what the termbase forbids.
@@ -270,14 +339,14 @@ pub(crate) fn check_translation(
             .approved
             .iter()
             .flat_map(|form| {
-                form.find_all(words)
+                form.find_all(words, &starts)
                     .into_iter()
                     .map(|i| i..i + form.words.len())
             })
             .collect();
         if let Some(severity) = severities.forbidden {
             for variant in &forms.forbidden {
-                for i in variant.find_all(words) {
+                for i in variant.find_all(words, &starts) {
                     let end = i + variant.words.len();
                     if approved_at
                         .iter()
@@ -292,9 +361,10 @@ pub(crate) fn check_translation(
                         severity,
                         message: format!(
                             "`{written}` is a forbidden variant of the term `{}` (the English \
-                             has {}); use {approved}{note}",
+                             has {}); use {}",
                             term.id,
                             english.quoted(),
+                            advice(),
                         ),
                     });
                 }
@@ -310,9 +380,10 @@ pub(crate) fn check_translation(
                 severity,
                 message: format!(
                     "the English has {} (term `{}`), but the translation has none of its \
-                     approved renderings: {approved}{note}",
+                     approved renderings: {}",
                     english.quoted(),
                     term.id,
+                    advice(),
                 ),
             });
         }
@@ -358,7 +429,10 @@ mod tests {
     }
 
     fn keys(text: &str) -> Vec<String> {
-        words(text).into_iter().map(|w| w.key).collect()
+        words(text)
+            .into_iter()
+            .map(|w| w.key.into_owned())
+            .collect()
     }
 
     /// The ids of the terms English `text` contains.
@@ -393,6 +467,46 @@ mod tests {
         let text = "d’un myélome";
         for word in words(text) {
             assert!(!text[word.range].contains('’'));
+        }
+    }
+
+    proptest::proptest! {
+        /// ASCII text's fast path finds the words the general one does.
+        #[test]
+        fn ascii_words_are_those_of_every_segment(text in "[ -~\t\n\r]{0,40}") {
+            let general = words_of(text.split_word_bound_indices());
+            proptest::prop_assert_eq!(words(&text), general);
+        }
+
+        /// The index finds a form's matches where reading every word from the start does.
+        #[test]
+        fn forms_are_found_where_a_scan_finds_them(
+            text in "[abá ]{0,24}",
+            form in "[abá]{1,3}( [abá]{1,3}){0,2}",
+        ) {
+            let words = words(&text);
+            let form = Form::new(&form);
+            let mut scan = Vec::new();
+            let mut i = 0;
+            while i < words.len() {
+                if form.matches_at(&words, i) {
+                    scan.push(i);
+                    i += form.words.len();
+                } else {
+                    i += 1;
+                }
+            }
+            proptest::prop_assert_eq!(form.find_all(&words, &FirstChars::new(&words)), scan);
+        }
+
+        /// A key is a word lowercased and put in NFC, however it is made.
+        #[test]
+        fn keys_are_the_lowercase_nfc_words(text in "(\\PC|[a-zA-Z0-9'’ÉΣσςİé\u{301}\u{1C5} ]){0,12}") {
+            for word in words(&text) {
+                let lower = text[word.range.clone()].to_lowercase();
+                let nfc: String = lower.nfc().collect();
+                proptest::prop_assert_eq!(&*word.key, nfc.as_str());
+            }
         }
     }
 

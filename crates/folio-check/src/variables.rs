@@ -17,22 +17,36 @@ pub fn has_placeable(pattern: &Pattern<&str>) -> bool {
 
 /// Every variable used anywhere in `pattern`, selectors included.
 pub fn all<'s>(pattern: &Pattern<&'s str>) -> BTreeSet<&'s str> {
-    paths(pattern).into_iter().flatten().collect()
+    Ways::of(pattern).all()
 }
 
-/// The reference's variables (`wanted`) that some way through the translation never shows. A way
-/// through is one choice of variant in every select expression; a variable counts as
-/// shown on it if it is used there or is the selector of a select it passes through, so
-/// `{ $count -> [one] one day *[other] { $count } days }` drops nothing.
-pub fn dropped<'s>(
-    wanted: &BTreeSet<&'s str>,
-    translation: &Pattern<&'s str>,
-) -> BTreeSet<&'s str> {
-    let mut dropped = BTreeSet::new();
-    for path in paths(translation) {
-        dropped.extend(wanted.difference(&path).cloned());
+/// The variables along every way through a pattern: a way through is one choice of
+/// variant in every select expression. Found once, asked for both the variables used
+/// and those dropped.
+pub struct Ways<'s>(Vec<BTreeSet<&'s str>>);
+
+impl<'s> Ways<'s> {
+    /// The ways through `pattern`.
+    pub fn of(pattern: &Pattern<&'s str>) -> Self {
+        Ways(paths(pattern))
     }
-    dropped
+
+    /// Every variable used on some way, selectors included.
+    pub fn all(&self) -> BTreeSet<&'s str> {
+        self.0.iter().flatten().copied().collect()
+    }
+
+    /// The reference's variables (`wanted`) that some way through the translation never
+    /// shows. A variable counts as shown on a way if it is used there or is the selector
+    /// of a select it passes through, so `{ $count -> [one] one day *[other] { $count }
+    /// days }` drops nothing.
+    pub fn dropped(&self, wanted: &BTreeSet<&'s str>) -> BTreeSet<&'s str> {
+        let mut dropped = BTreeSet::new();
+        for path in &self.0 {
+            dropped.extend(wanted.difference(path).cloned());
+        }
+        dropped
+    }
 }
 
 /// The variables along every way through a pattern.

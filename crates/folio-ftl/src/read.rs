@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Message, Pattern, PatternElement};
 use fluent_syntax::parser::{ErrorKind, ParserError};
@@ -33,6 +34,24 @@ pub struct FtlMessage<'s> {
     pub column: usize,
     /// The full AST, for checks that look inside the value and attributes.
     pub ast: Message<&'s str>,
+    /// [`plain_text`] of a value of more than one element, made at the first
+    /// [`FtlMessage::value_text`].
+    joined_text: OnceLock<String>,
+}
+
+impl FtlMessage<'_> {
+    /// [`plain_text`] of the value (`None` for a message without one), made once however
+    /// often it is asked for: the tracker and the checks both read every unit's text.
+    pub fn value_text(&self) -> Option<&str> {
+        let value = self.ast.value.as_ref()?;
+        if let Some(text) = self.joined_text.get() {
+            return Some(text);
+        }
+        Some(match plain_text(value) {
+            Cow::Borrowed(text) => text,
+            Cow::Owned(text) => self.joined_text.get_or_init(|| text),
+        })
+    }
 }
 
 /// One term of a parsed file.
@@ -179,6 +198,7 @@ fn collect_entries<'s>(
                     line,
                     column,
                     ast,
+                    joined_text: OnceLock::new(),
                 });
             }
             Entry::Term(mut ast) => {

@@ -277,12 +277,11 @@ fn publishable_words(
     english: &[EnglishUnit],
     publishable: &BTreeMap<String, String>,
 ) -> (usize, usize) {
-    let words = |u: &EnglishUnit| u.text.split_whitespace().count();
-    let total = english.iter().map(words).sum();
+    let total = english.iter().map(|u| u.words).sum();
     let own = english
         .iter()
         .filter(|u| publishable.contains_key(&u.id))
-        .map(words)
+        .map(|u| u.words)
         .sum();
     (own, total)
 }

@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Options, Parser};
 /// and `&nbsp;` show nothing.
 pub fn shows_text(markdown: &str) -> bool {
     // Text without markup shows what it is: no parse needed.
-    if folio_check::is_plain(markdown) {
+    if folio_track::is_plain(markdown) {
         return markdown.chars().any(is_visible);
     }
     // Read as the renderer reads a unit: `~~` is strikethrough there, not text.

@@ -26,7 +26,15 @@ pub fn visible_fragment_text(fragment: &str) -> String {
 fn collect(html: Html) -> String {
     let mut text = String::new();
     push_visible(html.root_element(), &mut text);
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // The words joined by single spaces, in one pass (no list of them to join).
+    let mut shown = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !shown.is_empty() {
+            shown.push(' ');
+        }
+        shown.push_str(word);
+    }
+    shown
 }
 
 fn push_visible(element: ElementRef<'_>, text: &mut String) {

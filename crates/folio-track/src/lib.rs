@@ -19,4 +19,4 @@ pub use diff::{DiffPart, plain_diff, word_diff};
 pub use record::{Record, RecordEntry};
 pub use status::{EnglishUnit, Status, StatusCounts, UnitStatus, classify, same_english};
 pub use sync::{Memory, Remembered, SyncUnit, Synced, sync_file, write_translations};
-pub use untranslated::is_untranslated;
+pub use untranslated::{is_plain, is_untranslated};

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use folio_ftl::{FtlFile, plain_text};
+use folio_ftl::{FtlFile, FtlMessage, FtlTerm, plain_text};
 use serde::{Deserialize, Serialize};
 
 use crate::{Record, is_untranslated};
@@ -175,11 +175,38 @@ impl StatusCounts {
 /// Whether two English texts are the same for staleness: whitespace differences never
 /// make a translation stale.
 pub fn same_english(a: &str, b: &str) -> bool {
-    a.split_whitespace().eq(b.split_whitespace())
+    same_words(a, b)
+}
+
+/// Whether two texts have the same words, whitespace aside. The same bytes (the usual
+/// case: the English a record holds is today's) are the same words, without splitting.
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
+    a == b || a.split_whitespace().eq(b.split_whitespace())
 }
 
 fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
+}
+
+/// The value of a translated entry, as [`classify`] reads it.
+enum Value<'f, 's> {
+    /// A message with a value: its text is made once, for the checks too.
+    Message(&'f FtlMessage<'s>),
+    /// A term (whose value is never empty).
+    Term(&'f FtlTerm<'s>),
+    /// A message with attributes only.
+    None,
+}
+
+impl<'f> Value<'f, '_> {
+    /// The value's [`plain_text`]; `None` for a message without one.
+    fn text(&self) -> Option<Cow<'f, str>> {
+        match self {
+            Value::Message(message) => message.value_text().map(Cow::Borrowed),
+            Value::Term(term) => Some(plain_text(&term.ast.value)),
+            Value::None => None,
+        }
+    }
 }
 
 /// Classifies every unit of one document in one locale: the English units in their
@@ -201,25 +228,26 @@ pub fn classify(
     // Entries by id (terms as `-id`): the first definition wins, as in fluent-bundle.
     // Borrowed from the parsed file, and turned into text only for the status that
     // keeps it: a file of a million messages is not copied twice on the way.
-    let mut entries: Vec<(Cow<'_, str>, usize, Option<&_>)> = Vec::new();
+    let mut entries: Vec<(Cow<'_, str>, usize, Value<'_, '_>)> = Vec::new();
     for message in &translation.messages {
-        entries.push((
-            Cow::Borrowed(message.id),
-            message.line,
-            message.ast.value.as_ref(),
-        ));
+        let value = match message.ast.value {
+            Some(_) => Value::Message(message),
+            None => Value::None,
+        };
+        entries.push((Cow::Borrowed(message.id), message.line, value));
     }
     for term in &translation.terms {
         entries.push((
             Cow::Owned(format!("-{}", term.id)),
             term.line,
-            Some(&term.ast.value),
+            Value::Term(term),
         ));
     }
     entries.sort_by_key(|(_, line, _)| *line);
-    let mut translated: HashMap<&str, (usize, Option<&_>)> = HashMap::with_capacity(entries.len());
+    let mut translated: HashMap<&str, (usize, &Value<'_, '_>)> =
+        HashMap::with_capacity(entries.len());
     for (id, line, value) in &entries {
-        translated.entry(id.as_ref()).or_insert((*line, *value));
+        translated.entry(id.as_ref()).or_insert((*line, value));
     }
     let broken: BTreeMap<&str, usize> = translation
         .errors
@@ -245,13 +273,13 @@ pub fn classify(
             translated.get(unit.id.as_str()),
             broken.get(unit.id.as_str()),
         ) {
-            (Some((line, None)), _) if unit.text.is_empty() => {
+            (Some((line, Value::None)), _) if unit.text.is_empty() => {
                 // Attributes only, like the English: nothing to be stale about.
                 status.line = Some(*line);
                 status.status = Status::Current;
             }
-            (Some((line, Some(value))), _) => {
-                let text = plain_text(value).into_owned();
+            (Some((line, value @ (Value::Message(_) | Value::Term(_)))), _) => {
+                let text = value.text().unwrap_or_default().into_owned();
                 status.line = Some(*line);
                 status.status = match entry {
                     _ if is_untranslated(&unit.text, &text, proper_names) => Status::Untranslated,
@@ -265,7 +293,7 @@ pub fn classify(
                 };
                 status.translation = Some(text);
             }
-            (Some((line, None)), _) | (None, Some(line)) => {
+            (Some((line, Value::None)), _) | (None, Some(line)) => {
                 status.line = Some(*line);
                 status.status = Status::Invalid;
             }
@@ -288,7 +316,7 @@ pub fn classify(
             english: None,
             confirmed: entry.map(|e| e.english.clone()),
             confirmed_translation: entry.and_then(|e| e.translation.clone()),
-            translation: value.map(|v| plain_text(v).into_owned()),
+            translation: value.text().map(Cow::into_owned),
             words: entry.map_or(0, |e| word_count(&e.english)),
             recorded: entry.is_some(),
         });

@@ -7,7 +7,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 /// (numbers, symbols), a single word, text that is only links (the link text names the
 /// target), or text made only of `proper_names` (drug, brand and organisation names).
 pub fn is_untranslated(english: &str, translated: &str, proper_names: &[String]) -> bool {
-    if !english.split_whitespace().eq(translated.split_whitespace()) {
+    if !crate::status::same_words(english, translated) {
         return false;
     }
     let mut rest = prose(english);
@@ -23,6 +23,10 @@ pub fn is_untranslated(english: &str, translated: &str, proper_names: &[String])
 
 /// The text of `markdown` outside links: what a translator would have to translate.
 fn prose(markdown: &str) -> String {
+    // Plain text is one paragraph of itself: its text, without a parse.
+    if is_plain(markdown) {
+        return format!("{markdown} ");
+    }
     let mut text = String::new();
     let mut in_link = 0usize;
     for event in Parser::new(markdown) {
@@ -39,9 +43,58 @@ fn prose(markdown: &str) -> String {
     text
 }
 
+/// Whether `text` is one line of prose with nothing Markdown could read as markup: no
+/// character that starts inline markup (`\`, code, emphasis, links, HTML, entities,
+/// strikethrough) or a line break, nothing at the start that starts a block (a heading,
+/// quote, list, rule or setext underline), and no space at either end (which a paragraph
+/// drops). Such text is one paragraph of itself, so it needs no parse: most units are.
+pub fn is_plain(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let last = text.chars().next_back().unwrap_or(first);
+    !first.is_whitespace()
+        && !last.is_whitespace()
+        && !first.is_ascii_digit()
+        && !matches!(first, '#' | '>' | '-' | '+' | '=' | '|' | ':')
+        && !text.bytes().any(|b| MARKUP[usize::from(b)])
+}
+
+/// The bytes that start inline markup (escapes, code, emphasis, links, images, HTML,
+/// entities, strikethrough) or a line break: all ASCII, so a byte table finds them.
+const MARKUP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let bytes = b"\\`*_[]!<&~\n\r";
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Text taken as plain reads as its parse: one paragraph of itself.
+        #[test]
+        fn plain_prose_is_its_parse(
+            text in "[a-zA-Z0-9 .,;:'\"?()/%$#{}=+|@^éß漢٣\u{a0}\t-]{0,40}"
+        ) {
+            if is_plain(&text) {
+                let mut parsed = String::new();
+                for event in Parser::new(&text) {
+                    if let Event::Text(t) = event {
+                        parsed.push_str(&t);
+                        parsed.push(' ');
+                    }
+                }
+                proptest::prop_assert_eq!(prose(&text), parsed);
+            }
+        }
+    }
 
     #[test]
     fn copied_prose_is_untranslated() {
