@@ -249,8 +249,9 @@ const URL_ATTRIBUTES: &[&str] = &[
 ];
 
 /// Attributes whose value is shown or read as text, never loaded or run: a translation
-/// may say "javascript:" there as in any sentence (a meta description, a link title).
-const TEXT_ATTRIBUTES: &[&str] = &["content", "title", "alt", "aria-label"];
+/// may say "javascript:" there as in any sentence (a meta description, a link title, a
+/// table cell's column header in `data-label`, which the stylesheet shows on phones).
+const TEXT_ATTRIBUTES: &[&str] = &["content", "title", "alt", "aria-label", "data-label"];
 
 /// Checks the rules every rendered document keeps whatever the translation says, and
 /// returns the first one broken: no event-handler attribute (`on…`), no URL attribute
