@@ -212,3 +212,27 @@ fn an_escape_the_parser_would_panic_on_is_a_syntax_error_everywhere() {
     assert!(render.stdout.contains("es: 1 page(s)"), "{}", render.stdout);
     sandbox.run_ok(&["accept", "es", "--new"]);
 }
+
+#[test]
+fn a_name_with_a_control_character_is_refused_naming_the_file() {
+    let sandbox = Sandbox::repo();
+    sandbox.write("source/side\teffects.md", "# Side effects\n\nText.\n");
+    let run = sandbox.run(&["extract"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    // The file is named, and what to do.
+    assert!(
+        run.stderr.contains("source/side\teffects.md")
+            && run.stderr.contains("control character")
+            && run.stderr.contains("rename the file"),
+        "{}",
+        run.stderr
+    );
+    // The other documents are still extracted: one bad name hides nothing.
+    assert!(
+        run.stdout
+            .contains("immunotherapy-multiple-myeloma: 35 units"),
+        "{}",
+        run.stdout
+    );
+    assert!(!sandbox.path().join("locales/en/side\teffects.ftl").exists());
+}

@@ -384,6 +384,11 @@ fn extract_document(workspace: &Workspace, doc: &Document) -> Result<Extraction,
             path: doc.source.clone(),
         });
     }
+    if doc.name.contains(char::is_control) {
+        return Err(DocumentError::ControlInName {
+            path: doc.source.clone(),
+        });
+    }
     let text = workspace.read_text(&doc.source)?;
     let settings = &workspace.config().extract;
     let options = SplitOptions {

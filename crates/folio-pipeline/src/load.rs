@@ -43,6 +43,12 @@ pub enum DocumentError {
         /// The Markdown file.
         path: PathBuf,
     },
+    /// A source article's name holds a control character (a tab, a line break): it
+    /// becomes the page's address, which no link can carry such a character in.
+    ControlInName {
+        /// The Markdown file.
+        path: PathBuf,
+    },
     /// A generated English `.ftl` no longer parses (it was edited by hand).
     EnglishUnits {
         /// The `.ftl` file.

@@ -149,6 +149,11 @@ pub fn report(reporter: &mut Reporter, workspace: &Workspace, error: &DocumentEr
             workspace.config().locales.display(),
             folio_pipeline::INTERFACE_DOCUMENT,
         )),
+        DocumentError::ControlInName { path } => reporter.error(&format!(
+            "{}: the name holds a control character (a tab or a line break), and a document's \
+             name becomes its page's address, which no link can carry it in; rename the file",
+            workspace.display_path(path).display()
+        )),
         DocumentError::EnglishUnits { path, text, errors } => {
             let note = "this generated file was edited by hand; fix it, or delete it and its \
                         .layout.json to start ids afresh";
