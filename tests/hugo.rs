@@ -160,6 +160,23 @@ fn hrefs(html: &str) -> Vec<&str> {
     hrefs
 }
 
+/// Runs Hugo on the site at `site`, into `public/`; fails the test with Hugo's output if
+/// it fails.
+fn hugo_build(site: &Path) {
+    let output = Command::new("hugo")
+        .args(["--source"])
+        .arg(site)
+        .args(["--destination", "public", "--quiet"])
+        .output()
+        .expect("hugo runs: apt-get install hugo (.ci/run installs it)");
+    assert!(
+        output.status.success(),
+        "hugo failed:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 fn build_site(site: &Path) {
     std::fs::write(
         site.join("hugo.toml"),
@@ -176,18 +193,7 @@ fn build_site(site: &Path) {
         "<!DOCTYPE html><html><body><main>{{ .Content }}</main></body></html>\n",
     )
     .expect("writable");
-    let output = Command::new("hugo")
-        .args(["--source"])
-        .arg(site)
-        .args(["--destination", "public", "--quiet"])
-        .output()
-        .expect("hugo runs: apt-get install hugo (.ci/run installs it)");
-    assert!(
-        output.status.success(),
-        "hugo failed:\n{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    hugo_build(site);
 }
 
 #[test]
@@ -332,13 +338,7 @@ fn hugo_builds_a_multilingual_site_with_every_translation_linked() {
     const LOCALES: [&str; 7] = ["en", "ar", "de", "es", "fr", "pt-BR", "zh-Hans"];
     let sandbox = Sandbox::repo();
     // A German paragraph left untranslated: shown in English, marked so.
-    let path = format!("locales/de/{NAME}.ftl");
-    let text = sandbox.read(&path);
-    let kept: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.starts_with("intro-p2 ="))
-        .collect();
-    sandbox.write(&path, kept.join("\n"));
+    sandbox.drop_message(&format!("locales/de/{NAME}.ftl"), "intro-p2");
     let site = tempfile::tempdir().expect("a temporary folder");
     let content = site.path().join("content");
     sandbox.run_ok(&[
@@ -353,18 +353,7 @@ fn hugo_builds_a_multilingual_site_with_every_translation_linked() {
     let layouts = site.path().join("layouts/_default");
     std::fs::create_dir_all(&layouts).expect("folders");
     std::fs::write(layouts.join("single.html"), SINGLE).expect("writable");
-    let output = Command::new("hugo")
-        .args(["--source"])
-        .arg(site.path())
-        .args(["--destination", "public", "--quiet"])
-        .output()
-        .expect("hugo runs: apt-get install hugo (.ci/run installs it)");
-    assert!(
-        output.status.success(),
-        "hugo failed:\n{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    hugo_build(site.path());
     for locale in LOCALES {
         // Hugo writes language keys in lower case: `/pt-br/`, `/zh-hans/`.
         let key = locale.to_lowercase();

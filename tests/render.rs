@@ -173,13 +173,7 @@ fn only_the_locale_with_a_broken_disclaimer_is_refused() {
 #[test]
 fn a_missing_paragraph_falls_back_to_english_marked_so() {
     let sandbox = Sandbox::repo();
-    let path = format!("locales/de/{NAME}.ftl");
-    let text = sandbox.read(&path);
-    let kept: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.starts_with("intro-p2 ="))
-        .collect();
-    sandbox.write(&path, kept.join("\n"));
+    sandbox.drop_message(&format!("locales/de/{NAME}.ftl"), "intro-p2");
     sandbox.run_ok(&["render", "--all", "--out", "site"]);
     let html = page(&sandbox, "de");
     let english = unit(&sandbox, "en", NAME, "intro-p2");
@@ -366,13 +360,7 @@ fn zola_style_names_translations_by_suffix_and_keeps_folios_keys_in_extra() {
 #[test]
 fn hugo_style_pages_mark_their_fallbacks() {
     let sandbox = Sandbox::repo();
-    let path = format!("locales/de/{NAME}.ftl");
-    let text = sandbox.read(&path);
-    let kept: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.starts_with("intro-p2 ="))
-        .collect();
-    sandbox.write(&path, kept.join("\n"));
+    sandbox.drop_message(&format!("locales/de/{NAME}.ftl"), "intro-p2");
     sandbox.run_ok(&[
         "render", "--locale", "de", "--format", "markdown", "--out", "site",
     ]);

@@ -636,6 +636,14 @@ impl Sandbox {
         self.write(path, text.replacen(from, to, 1));
     }
 
+    /// Removes the one-line message `id` from a `.ftl` file: a unit left untranslated.
+    pub fn drop_message(&self, path: &str, id: &str) {
+        let text = self.read(path);
+        let start = format!("{id} =");
+        let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with(&start)).collect();
+        self.write(path, kept.join("\n"));
+    }
+
     /// The messages of a `.ftl` file as (id, value text), in file order, read with
     /// fluent-syntax directly (not through Folio). Panics on any Junk.
     pub fn messages(&self, path: &str) -> Vec<(String, String)> {
