@@ -257,7 +257,7 @@ pub fn parsable(source: &str) -> Cow<'_, str> {
 fn entries_the_parser_panics_on(source: &str) -> Vec<(Range<usize>, ParserError)> {
     let bytes = source.as_bytes();
     let mut traps = Vec::new();
-    for (backslash, _) in source.match_indices('\\') {
+    for backslash in memchr::memchr_iter(b'\\', bytes) {
         let mut at = backslash + 1;
         let digits = match bytes.get(at) {
             Some(b'u') => 4,
