@@ -184,9 +184,9 @@ pub struct CheckOptions {
 /// translation is used, against which its references are resolved: an article's page is
 /// formatted from its own file, an application may load several. Findings come in file
 /// order.
-pub fn check_file(
-    reference: &Reference<'_, '_>,
-    translation: &FtlFile<'_>,
+pub fn check_file<'s>(
+    reference: &Reference<'_, 's>,
+    translation: &FtlFile<'s>,
     source: &str,
     locale: &str,
     defined: &dyn Fn(&str) -> bool,
@@ -272,35 +272,32 @@ pub fn check_file(
                 ),
             );
         }
-        fn names<'s>(m: &fluent_syntax::ast::Message<&'s str>) -> BTreeSet<&'s str> {
-            m.attributes.iter().map(|a| a.id.name).collect()
-        }
         // Most messages have no attributes on either side: nothing to compare.
-        let (english_names, translated_names) =
-            if english.attributes.is_empty() && message.ast.attributes.is_empty() {
-                (BTreeSet::new(), BTreeSet::new())
-            } else {
-                (names(english), names(&message.ast))
+        if !(english.attributes.is_empty() && message.ast.attributes.is_empty()) {
+            let names = |m: &Message<&'s str>| -> BTreeSet<&'s str> {
+                m.attributes.iter().map(|a| a.id.name).collect()
             };
-        for missing in english_names.difference(&translated_names) {
-            flag(
-                Severity::Error,
-                Check::AttributeMismatch,
-                format!(
-                    "`{}` lacks the attribute `.{missing}` of the reference",
-                    message.id
-                ),
-            );
-        }
-        for extra in translated_names.difference(&english_names) {
-            flag(
-                Severity::Error,
-                Check::AttributeMismatch,
-                format!(
-                    "`{}` has an attribute `.{extra}` the reference does not have",
-                    message.id
-                ),
-            );
+            let (english_names, translated_names) = (names(english), names(&message.ast));
+            for missing in english_names.difference(&translated_names) {
+                flag(
+                    Severity::Error,
+                    Check::AttributeMismatch,
+                    format!(
+                        "`{}` lacks the attribute `.{missing}` of the reference",
+                        message.id
+                    ),
+                );
+            }
+            for extra in translated_names.difference(&english_names) {
+                flag(
+                    Severity::Error,
+                    Check::AttributeMismatch,
+                    format!(
+                        "`{}` has an attribute `.{extra}` the reference does not have",
+                        message.id
+                    ),
+                );
+            }
         }
         for (label, facts, translated) in prepared.pairs(&message.ast) {
             let at = |what: &str| {
