@@ -47,6 +47,9 @@ pub enum RenderError {
          styled `display:none`; no page may go out without it"
     )]
     TemplateHidesDisclaimer,
+    /// A file of the site could not be written.
+    #[error(transparent)]
+    Write(#[from] std::io::Error),
 }
 
 #[derive(Serialize)]

@@ -37,6 +37,6 @@ pub use page::{
     Alternate, BlockContent, Direction, FrontMatterValue, HtmlContent, Page, Text, build_blocks,
     language_name, localize_images,
 };
-pub use site::{IndexEntry, LocaleSite, SiteFile, SiteOverview, render_site_files};
+pub use site::{IndexEntry, LocaleSite, SiteOutput, SiteOverview, SiteWriter, SitemapLimits};
 pub use urls::{SitePath, SiteUrls};
 pub use visible::{visible_fragment_text, visible_text};
