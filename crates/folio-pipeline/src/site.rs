@@ -12,9 +12,8 @@ use folio_policy::{LeftOut, PublishRule, left_out};
 use folio_render::interface::{INTERFACE_DOCUMENT, english_interface};
 use folio_render::{
     Alternate, ArticleDetails, DetailError, Direction, FrontMatterValue, IndexEntry, LocaleSite,
-    MarkdownStyle, Page, RenderError, SiteOutput, SiteOverview, SitePath, SiteUrls, SiteWriter,
-    SitemapLimits, Text, build_blocks, language_name, localize_images, render_html,
-    render_markdown,
+    MarkdownStyle, Page, PageTemplate, RenderError, SiteOutput, SiteOverview, SitePath, SiteUrls,
+    SiteWriter, SitemapLimits, Text, build_blocks, language_name, localize_images, render_markdown,
 };
 use folio_workspace::Workspace;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
@@ -68,8 +67,8 @@ pub struct Site {
     pub rule: PublishRule,
     /// The page format.
     pub format: PageFormat,
-    /// The publisher's page template, or the built-in one.
-    pub template: Option<String>,
+    /// The page template (the publisher's, or the built-in one), compiled once.
+    pub template: PageTemplate,
     /// Each locale's own images (`source/images/<locale>/`).
     pub images: BTreeMap<LanguageIdentifier, BTreeSet<String>>,
     /// How pages link to each other (absolute under `[render] base-url`).
@@ -344,7 +343,7 @@ impl Site {
                 localize_images(&mut page.body, &locale.to_string(), own_images);
             }
             let text = match self.format {
-                PageFormat::Html => render_html(&page, self.template.as_deref())?,
+                PageFormat::Html => self.template.render(&page)?,
                 PageFormat::Markdown(style) => render_markdown(&page, style),
             };
             outcome.pages.push((locale.clone(), relative, text));

@@ -27,7 +27,7 @@ mod visible;
 
 pub use dates::{CalendarDate, ShownDate};
 pub use details::{ArticleDetails, DETAIL_KEYS, DetailError, json_ld, og_locale, script_safe_json};
-pub use html::{BUILTIN_TEMPLATE, RenderError, STYLESHEET, render_html};
+pub use html::{BUILTIN_TEMPLATE, PageTemplate, RenderError, STYLESHEET, render_html};
 pub use inline::{
     LinkNote, MarkdownPlace, inline_html, inline_html_with, inline_markdown, inline_markdown_with,
     plain_text,

@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use folio_pipeline::{
     DocumentAssessment, EnglishError, INTERFACE_DOCUMENT, IndexEntry, MarkdownStyle, PageFormat,
-    Site, SiteOutput, SitePath, SiteUrls, assess_document, for_each_in_order, interface_strings,
+    PageTemplate, Site, SiteOutput, SitePath, SiteUrls, assess_document, for_each_in_order,
+    interface_strings,
 };
 use folio_policy::{
     DisclaimerGap, DisclaimerProblem, LeftOut, PublishRule, article_checks, disclaimer_problems,
@@ -320,8 +321,13 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
             }
         },
         template: match &config.render.template {
-            Some(path) => Some(workspace.read_text(&workspace.root().join(path))?),
-            None => None,
+            Some(path) => {
+                let file = workspace.root().join(path);
+                let text = workspace.read_text(&file)?;
+                PageTemplate::new(Some(&text))
+                    .with_context(|| workspace.display_path(&file).display().to_string())?
+            }
+            None => PageTemplate::new(None)?,
         },
         images,
         urls: SiteUrls::new(config.render.base_url.clone()),
