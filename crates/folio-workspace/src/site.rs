@@ -303,7 +303,7 @@ impl SiteStage {
     /// Writes page `relative` into the new site. Not synced one by one: the whole site
     /// is synced once before it is swapped in.
     pub fn write_page(&self, relative: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
-        write_unsynced(&self.staging.path().join(relative), contents)?;
+        write_staged(&self.staging.path().join(relative), contents)?;
         self.record(relative);
         Ok(())
     }
@@ -379,6 +379,28 @@ impl SiteStage {
         swap_in(&staged, &self.out, &self.names).map_err(io_error(&self.out))?;
         Ok(published)
     }
+}
+
+/// Writes a page at `path` in a staging folder. A new file is created where it goes, with
+/// no temporary file and rename: nobody sees the staging folder before the swap, and one a
+/// killed run leaves is removed by the next. A file already there is the old site's,
+/// hard-linked in, so it is never written in place: it is replaced as [`write_unsynced`]
+/// replaces a file (left alone when unchanged).
+fn write_staged(path: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
+    let create = || std::fs::File::create_new(path);
+    let mut file = match create() {
+        Ok(file) => file,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            let dir = path.parent().unwrap_or(Path::new("."));
+            std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+            create().map_err(io_error(path))?
+        }
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+            return write_unsynced(path, contents);
+        }
+        Err(error) => return Err(io_error(path)(error)),
+    };
+    file.write_all(contents).map_err(io_error(path))
 }
 
 /// A file of a staged site being written ([`SiteStage::create_file`]).
@@ -729,6 +751,31 @@ mod tests {
             "{\n  \"version\": 1,\n  \"pages\": [\n    \"en/a.html\"\n  ]\n}\n"
         );
         assert_eq!(files(dir.path()).len(), 3, "no leftovers beside the site");
+    }
+
+    #[test]
+    fn a_staged_page_never_writes_into_the_old_sites_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        publish_site(&out, &[page("en/a.html", "A")], &[], SiteScope::Whole).unwrap();
+        let stage = SiteStage::open(&out).unwrap();
+        stage.write_page(Path::new("en/a.html"), b"B").unwrap();
+        stage
+            .write_page(Path::new("fr/new/b.html"), b"new")
+            .unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("en/a.html")).unwrap(), "A");
+        let staged = stage.staging.path().to_path_buf();
+        assert_eq!(
+            files(&staged),
+            [MANIFEST_FILE, "en/a.html", "fr/new/b.html"]
+        );
+        assert_eq!(
+            std::fs::read_to_string(staged.join("en/a.html")).unwrap(),
+            "B"
+        );
+        drop(stage);
+        assert_eq!(files(&out), [MANIFEST_FILE, "en/a.html"]);
+        assert_eq!(std::fs::read_to_string(out.join("en/a.html")).unwrap(), "A");
     }
 
     #[test]
