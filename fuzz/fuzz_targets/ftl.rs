@@ -115,27 +115,23 @@ fn run(text: &str) {
     }
 
     let statuses = classify(&fixture.english, &file, &fixture.record, &[]);
-    let english_ids: Vec<&str> = fixture.english.iter().map(|u| u.id.as_str()).collect();
+    let english_ids: Vec<&str> = fixture.english.iter().map(|u| &*u.id).collect();
     let first: Vec<&str> = statuses
         .iter()
         .take(english_ids.len())
-        .map(|s| s.id.as_str())
+        .map(|s| &*s.id)
         .collect();
     assert_eq!(first, english_ids, "English units out of order or missing");
     let mut seen = BTreeSet::new();
     for status in &statuses {
-        assert!(
-            seen.insert(status.id.as_str()),
-            "`{}` has two statuses",
-            status.id
-        );
+        assert!(seen.insert(&*status.id), "`{}` has two statuses", status.id);
         if let Some(line) = status.line {
             assert_line(text, line, "status line");
         }
     }
 
     for (unit, status) in fixture.english.iter().zip(&statuses) {
-        let message = file.messages.iter().find(|m| m.id == unit.id);
+        let message = file.messages.iter().find(|m| m.id == &*unit.id);
         let expected = match message {
             Some(m) if m.ast.value.is_some() => {
                 let translation = plain_text(m.ast.value.as_ref().expect("checked")).into_owned();
@@ -160,7 +156,7 @@ fn run(text: &str) {
             None if file
                 .errors
                 .iter()
-                .any(|e| e.entry_id.as_deref() == Some(unit.id.as_str())) =>
+                .any(|e| e.entry_id.as_deref() == Some(&*unit.id)) =>
             {
                 Status::Invalid
             }
@@ -181,7 +177,7 @@ fn run(text: &str) {
         .iter()
         .map(|s| {
             assert_eq!(s.status, Status::Obsolete, "`{}` after the English", s.id);
-            s.id.as_str()
+            &*s.id
         })
         .collect();
     let expected_obsolete: BTreeSet<&str> = defined

@@ -90,9 +90,10 @@ fn read(markdown: &str) -> Reading {
 fn english() -> &'static Reading {
     static ENGLISH: OnceLock<Reading> = OnceLock::new();
     ENGLISH.get_or_init(|| {
-        read(&render_markdown(&seed_page(&|id, english| {
-            text_for(id, english, english)
-        }), MarkdownStyle::Hugo))
+        read(&render_markdown(
+            &seed_page(&|id, english| text_for(id, english, english)),
+            MarkdownStyle::Hugo,
+        ))
     })
 }
 

@@ -67,7 +67,7 @@ pub fn english_units(ftl: &str) -> Vec<EnglishUnit> {
 pub fn english_texts(ftl: &str) -> BTreeMap<String, String> {
     english_units(ftl)
         .into_iter()
-        .map(|u| (u.id, u.text))
+        .map(|u| (u.id.to_string(), u.text.to_string()))
         .collect()
 }
 

@@ -20,7 +20,9 @@ pub use markdown::{same_link_targets, strip_bidi_controls};
 pub use terminology::{TermSeverities, Termbase};
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashMapExt};
 
 use fluent_syntax::ast::{Message, Pattern};
 use folio_ftl::{FtlFile, plain_text, source_offset};
@@ -218,7 +220,7 @@ pub fn check_file(
         );
     }
 
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(translation.messages.len());
     // Findings with a place of their own inside a message, pushed after its other ones.
     let mut placed: Vec<(Severity, Check, usize, String)> = Vec::new();
     for message in &translation.messages {
@@ -270,10 +272,16 @@ pub fn check_file(
                 ),
             );
         }
-        let names = |m: &fluent_syntax::ast::Message<&str>| -> BTreeSet<String> {
-            m.attributes.iter().map(|a| a.id.name.to_owned()).collect()
-        };
-        let (english_names, translated_names) = (names(english), names(&message.ast));
+        fn names<'s>(m: &fluent_syntax::ast::Message<&'s str>) -> BTreeSet<&'s str> {
+            m.attributes.iter().map(|a| a.id.name).collect()
+        }
+        // Most messages have no attributes on either side: nothing to compare.
+        let (english_names, translated_names) =
+            if english.attributes.is_empty() && message.ast.attributes.is_empty() {
+                (BTreeSet::new(), BTreeSet::new())
+            } else {
+                (names(english), names(&message.ast))
+            };
         for missing in english_names.difference(&translated_names) {
             flag(
                 Severity::Error,

@@ -257,7 +257,7 @@ pub fn parsable(source: &str) -> Cow<'_, str> {
 fn entries_the_parser_panics_on(source: &str) -> Vec<(Range<usize>, ParserError)> {
     let bytes = source.as_bytes();
     let mut traps = Vec::new();
-    for (backslash, _) in source.match_indices('\\') {
+    for backslash in memchr::memchr_iter(b'\\', bytes) {
         let mut at = backslash + 1;
         let digits = match bytes.get(at) {
             Some(b'u') => 4,
@@ -389,7 +389,7 @@ pub fn plain_text<'s>(pattern: &Pattern<&'s str>) -> Cow<'s, str> {
     if let [PatternElement::TextElement { value }] = pattern.elements.as_slice() {
         return Cow::Borrowed(value);
     }
-    let mut text = String::new();
+    let mut text = String::with_capacity(pattern_len(pattern));
     for element in &pattern.elements {
         match element {
             PatternElement::TextElement { value } => text.push_str(value),
@@ -460,6 +460,16 @@ pub fn formatted_text(pattern: &Pattern<&str>) -> Option<String> {
     (placeables <= BUNDLE_MAX_PLACEABLES).then_some(text)
 }
 
+/// About how long [`plain_text`] of `pattern` is, to allocate its text once.
+fn pattern_len(pattern: &Pattern<&str>) -> usize {
+    (pattern.elements.iter())
+        .map(|element| match element {
+            PatternElement::TextElement { value } => value.len(),
+            PatternElement::Placeable { .. } => 16,
+        })
+        .sum()
+}
+
 fn push_expression(text: &mut String, expression: &Expression<&str>) {
     match expression {
         Expression::Inline(InlineExpression::StringLiteral { value }) => {
@@ -467,13 +477,13 @@ fn push_expression(text: &mut String, expression: &Expression<&str>) {
         }
         Expression::Inline(InlineExpression::NumberLiteral { value }) => text.push_str(value),
         Expression::Inline(InlineExpression::VariableReference { id }) => {
-            text.push_str(&format!("{{ ${} }}", id.name));
+            text.extend(["{ $", id.name, " }"]);
         }
         Expression::Inline(InlineExpression::MessageReference { id, .. }) => {
-            text.push_str(&format!("{{ {} }}", id.name));
+            text.extend(["{ ", id.name, " }"]);
         }
         Expression::Inline(InlineExpression::TermReference { id, .. }) => {
-            text.push_str(&format!("{{ -{} }}", id.name));
+            text.extend(["{ -", id.name, " }"]);
         }
         _ => text.push_str("{ … }"),
     }

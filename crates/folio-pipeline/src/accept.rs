@@ -122,7 +122,7 @@ pub fn accept(
             t.units
                 .iter()
                 .filter(|u| u.english.is_some())
-                .map(|u| (t.document.as_str(), u.id.as_str()))
+                .map(|u| (t.document.as_str(), &*u.id))
         })
         .collect();
     let chosen = match resolve(&request.units, &english) {
@@ -132,7 +132,7 @@ pub fn accept(
     let is_named = |t: &Tracked, unit: &UnitStatus| {
         chosen
             .iter()
-            .any(|(d, i)| *d == t.document && *i == unit.id)
+            .any(|(d, i)| *d == t.document && *i == *unit.id)
     };
     let mut refused = Vec::new();
     for t in &tracked {
@@ -142,7 +142,7 @@ pub fn accept(
                 .flatten()
             {
                 refused.push(Refusal {
-                    id: unit.id.clone(),
+                    id: unit.id.to_string(),
                     path: t.path.clone(),
                     line: unit.line,
                     problem,

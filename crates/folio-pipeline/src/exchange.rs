@@ -119,7 +119,7 @@ impl Side {
             .map(|u| SyncUnit {
                 id: &u.id,
                 english: &u.text,
-                context: self.contexts.get(&u.id).map(String::as_str),
+                context: self.contexts.get(&*u.id).map(String::as_str),
             })
             .collect()
     }
@@ -197,7 +197,7 @@ pub fn xliff_export(
             if unit.status == Status::Invalid {
                 exported
                     .invalid
-                    .push((side.document.clone(), unit.id.clone()));
+                    .push((side.document.clone(), unit.id.to_string()));
                 continue;
             }
             exported.units.add(unit.status, 1);
@@ -246,13 +246,13 @@ fn export_unit(side: &Side, unit: &UnitStatus, english: &str) -> ExportUnit {
         _ => None,
     };
     ExportUnit {
-        id: unit.id.clone(),
+        id: unit.id.to_string(),
         english: english.to_owned(),
         translation: unit.translation.clone(),
         state,
-        context: side.contexts.get(&unit.id).cloned(),
+        context: side.contexts.get(&*unit.id).cloned(),
         previous,
-        locked: side.locked.get(&unit.id).map(|r| (*r).to_owned()),
+        locked: side.locked.get(&*unit.id).map(|r| (*r).to_owned()),
     }
 }
 
@@ -444,8 +444,8 @@ pub fn xliff_import(
             confirmed: plan.confirm.iter().map(|(id, ..)| id.clone()).collect(),
             stale: statuses
                 .iter()
-                .filter(|u| touched.contains(u.id.as_str()) && u.status == Status::Stale)
-                .map(|u| u.id.clone())
+                .filter(|u| touched.contains(&*u.id) && u.status == Status::Stale)
+                .map(|u| u.id.to_string())
                 .collect(),
         });
         writes.push((side.path.clone(), new_text, side.document.clone(), record));
@@ -567,7 +567,7 @@ fn plan_document(side: &Side, file: &ReadDocument, problems: &mut Vec<ImportProb
         .statuses
         .iter()
         .filter(|u| u.english.is_some())
-        .map(|u| (u.id.as_str(), u))
+        .map(|u| (&*u.id, u))
         .collect();
     let mut plan = Plan::default();
     let mut seen = BTreeSet::new();
@@ -578,14 +578,14 @@ fn plan_document(side: &Side, file: &ReadDocument, problems: &mut Vec<ImportProb
             unit: Some((file.original.clone(), unit.id.clone())),
             message,
         };
-        let Some(status) = statuses.get(unit.id.as_str()) else {
+        let Some(status) = statuses.get(&*unit.id) else {
             problems.push(about(format!(
                 "`{}` is not a unit of `{}`: a unit the English no longer has, or an id changed by hand",
                 unit.id, file.original
             )));
             continue;
         };
-        if !seen.insert(unit.id.as_str()) {
+        if !seen.insert(&*unit.id) {
             problems.push(about(format!("`{}` is in the file twice", unit.id)));
             continue;
         }

@@ -279,8 +279,12 @@ fn earlier_changes(
                 let stale = record
                     .get(&unit.id)
                     .is_some_and(|entry| !same_english(&entry.english, &unit.text));
-                if stale && !changed_now.contains(unit.id.as_str()) {
-                    earlier.insert((extraction.name.clone(), unit.id.clone(), unit.text.clone()));
+                if stale && !changed_now.contains(&*unit.id) {
+                    earlier.insert((
+                        extraction.name.clone(),
+                        unit.id.to_string(),
+                        unit.text.to_string(),
+                    ));
                 }
             }
         }
@@ -531,7 +535,7 @@ fn extract_interface(workspace: &Workspace) -> Result<Extraction, DocumentError>
     {
         last_extracted_units(workspace, INTERFACE_DOCUMENT)?
             .into_iter()
-            .map(|unit| (unit.id, unit.text))
+            .map(|unit| (unit.id.to_string(), unit.text.to_string()))
             .collect()
     } else {
         BTreeMap::new()
@@ -577,7 +581,7 @@ fn previous_units(workspace: &Workspace, name: &str) -> Result<Previous, Documen
     };
     let texts: BTreeMap<String, String> = last_extracted_units(workspace, name)?
         .into_iter()
-        .map(|unit| (unit.id, unit.text))
+        .map(|unit| (unit.id.to_string(), unit.text.to_string()))
         .collect();
     Ok(Previous::new(&layout, &texts))
 }

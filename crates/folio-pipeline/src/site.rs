@@ -142,7 +142,7 @@ impl Site {
         let english = document
             .english
             .iter()
-            .map(|u| (u.id.as_str(), u.text.as_str()))
+            .map(|u| (&*u.id, &*u.text))
             .collect();
         let mut usable = BTreeMap::new();
         let mut published: BTreeSet<&LanguageIdentifier> = BTreeSet::from([&self.reference]);
@@ -401,7 +401,7 @@ pub fn interface_strings(
         assessed
             .english
             .into_iter()
-            .map(|u| (u.id, u.text))
+            .map(|u| (u.id.to_string(), u.text.to_string()))
             .collect()
     } else {
         english_interface().clone()

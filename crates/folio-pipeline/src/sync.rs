@@ -175,7 +175,7 @@ fn sync_locale(
             .map(|u| SyncUnit {
                 id: &u.id,
                 english: &u.text,
-                context: contexts.get(u.id.as_str()).map(String::as_str),
+                context: contexts.get(&*u.id).map(String::as_str),
             })
             .collect();
         let header = header(locale, &document.name);

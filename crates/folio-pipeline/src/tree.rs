@@ -2,7 +2,9 @@
 //! Folio workspace), checked file by file across locales: each reference file is read
 //! and parsed once for every locale.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
+
+use foldhash::{HashSet, HashSetExt};
 use std::path::PathBuf;
 
 use folio_check::{CheckOptions, Finding, Reference, check_file};
@@ -92,12 +94,16 @@ impl TreeRun {
     /// The ids the reference's files define, each file read and parsed on its own.
     fn collect_reference_ids(&self) -> Result<HashSet<String>, WorkspaceError> {
         let dir = self.tree.locale_dir(&self.reference);
-        let sets: Vec<HashSet<String>> = self
+        let sets: Vec<Vec<String>> = self
             .reference_files
             .par_iter()
             .map(|name| {
                 let text = self.tree.read_text(&dir.join(name))?.unwrap_or_default();
-                Ok(defined_in(&parse_ftl(&text)))
+                let file = parse_ftl(&text);
+                let defined = Defined::new(&file);
+                let messages = defined.messages.iter().map(|id| (*id).to_owned());
+                let terms = defined.terms.iter().map(|id| format!("-{id}"));
+                Ok(messages.chain(terms).collect())
             })
             .collect::<Result<_, WorkspaceError>>()?;
         Ok(sets.into_iter().flatten().collect())
@@ -130,7 +136,7 @@ impl TreeRun {
                     unit.status = Status::Current;
                 }
             }
-            let own = defined_in(&reference);
+            let own = Defined::new(&reference);
             let defined = |id: &str| own.contains(id) || self.reference_ids.contains(id);
             let findings = check_file(
                 &prepared,
@@ -188,7 +194,7 @@ impl TreeRun {
         options: &CheckOptions,
     ) -> TreeLocaleFile {
         let file = parse_ftl(&text);
-        let own = defined_in(&file);
+        let own = Defined::new(&file);
         let defined = |id: &str| own.contains(id) || self.reference_ids.contains(id);
         let statuses = classify(
             english.units,
@@ -214,9 +220,26 @@ struct English<'f, 's> {
     units: &'f [EnglishUnit],
 }
 
-/// Every message id and `-term` id a file defines.
-fn defined_in(file: &FtlFile<'_>) -> HashSet<String> {
-    let messages = file.messages.iter().map(|m| m.id.to_owned());
-    let terms = file.terms.iter().map(|t| format!("-{}", t.id));
-    messages.chain(terms).collect()
+/// Every message id and term id a file defines, borrowed from it.
+struct Defined<'f> {
+    messages: HashSet<&'f str>,
+    /// Without their `-`.
+    terms: HashSet<&'f str>,
+}
+
+impl<'f> Defined<'f> {
+    fn new(file: &FtlFile<'f>) -> Self {
+        Defined {
+            messages: file.messages.iter().map(|m| m.id).collect(),
+            terms: file.terms.iter().map(|t| t.id).collect(),
+        }
+    }
+
+    /// Whether the file defines `id` (a term as `-id`).
+    fn contains(&self, id: &str) -> bool {
+        match id.strip_prefix('-') {
+            Some(term) => self.terms.contains(term),
+            None => self.messages.contains(id),
+        }
+    }
 }

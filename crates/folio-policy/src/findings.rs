@@ -81,10 +81,10 @@ pub fn unit_findings(
         .filter_map(|f| f.id.clone())
         .collect();
     for unit in statuses {
-        let id = &unit.id;
+        let id: &str = &unit.id;
         let (severity, check, message) = match unit.status {
             Status::Missing => {
-                missing.push(id.as_str());
+                missing.push(id);
                 continue;
             }
             Status::Obsolete if !id.starts_with('-') => (
@@ -121,7 +121,7 @@ pub fn unit_findings(
             Some(line) => findings.push(Finding {
                 severity,
                 check,
-                id: Some(id.clone()),
+                id: Some(id.to_owned()),
                 offset: index.get_or_init(|| LineIndex::new(text)).line_start(line),
                 line,
                 column: 1,
@@ -161,7 +161,7 @@ mod tests {
 
     fn unit(id: &str, status: Status, line: Option<usize>) -> UnitStatus {
         UnitStatus {
-            id: id.to_owned(),
+            id: id.into(),
             status,
             line,
             english: None,

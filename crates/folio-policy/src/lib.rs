@@ -142,13 +142,10 @@ pub fn assess(
         .iter()
         .filter(|u| u.status == Status::Current)
         .collect();
-    let formatted = format_units(&translation, current.iter().map(|u| u.id.as_str()));
+    let formatted = format_units(&translation, current.iter().map(|u| &*u.id));
     // Built at the first unit flagged: most files have none.
     let index = std::cell::OnceCell::new();
-    let english_text: BTreeMap<&str, &str> = english
-        .iter()
-        .map(|u| (u.id.as_str(), u.text.as_str()))
-        .collect();
+    let english_text: BTreeMap<&str, &str> = english.iter().map(|u| (&*u.id, &*u.text)).collect();
     // A unit with an error finding is not publishable (but for the editorial checks'
     // errors, which fail `check` and leave the unit on its page); its finding says why,
     // so the consequences (it would not format either) are not reported twice.
@@ -160,14 +157,14 @@ pub fn assess(
     let mut publishable = BTreeMap::new();
     for unit in current {
         let Some(line) = unit.line else { continue };
-        if broken.contains(&unit.id) {
+        if broken.contains(&*unit.id) {
             continue;
         }
         let mut flag = |check, message: String| {
             findings.push(Finding {
                 severity: Severity::Error,
                 check,
-                id: Some(unit.id.clone()),
+                id: Some(unit.id.to_string()),
                 offset: index
                     .get_or_init(|| LineIndex::new(translation.text))
                     .line_start(line),
@@ -176,16 +173,14 @@ pub fn assess(
                 message,
             });
         };
-        match &formatted[unit.id.as_str()] {
+        match &formatted[&*unit.id] {
             Err(errors) => flag(
                 Check::DoesNotFormat,
                 format!("the translation does not format ({errors}); a page would show a fallback"),
             ),
             Ok(text)
                 if !shows_text(text)
-                    && english_text
-                        .get(unit.id.as_str())
-                        .is_some_and(|e| shows_text(e)) =>
+                    && english_text.get(&*unit.id).is_some_and(|e| shows_text(e)) =>
             {
                 flag(
                     Check::EmptyTranslation,
@@ -194,7 +189,7 @@ pub fn assess(
                 );
             }
             Ok(text) => {
-                publishable.insert(unit.id.clone(), text.clone());
+                publishable.insert(unit.id.to_string(), text.clone());
             }
         }
     }
@@ -280,7 +275,7 @@ fn publishable_words(
     let total = english.iter().map(|u| u.words).sum();
     let own = english
         .iter()
-        .filter(|u| publishable.contains_key(&u.id))
+        .filter(|u| publishable.contains_key(&*u.id))
         .map(|u| u.words)
         .sum();
     (own, total)
@@ -342,17 +337,14 @@ pub fn disclaimer_problems(
     english: &[EnglishUnit],
     assessment: &Assessment,
 ) -> Vec<DisclaimerProblem> {
-    let statuses: BTreeMap<&str, &UnitStatus> = assessment
-        .statuses
-        .iter()
-        .map(|u| (u.id.as_str(), u))
-        .collect();
+    let statuses: BTreeMap<&str, &UnitStatus> =
+        assessment.statuses.iter().map(|u| (&*u.id, u)).collect();
     let mut problems = Vec::new();
     for unit in english {
-        let status = statuses.get(unit.id.as_str());
+        let status = statuses.get(&*unit.id);
         let gap = match (
             status.map(|s| s.status),
-            assessment.publishable.get(&unit.id),
+            assessment.publishable.get(&*unit.id),
         ) {
             (Some(Status::Current), Some(_)) => continue,
             (Some(Status::Current), None) => DisclaimerGap::Broken(
@@ -360,7 +352,7 @@ pub fn disclaimer_problems(
                     .findings
                     .iter()
                     .filter(|f| f.severity == Severity::Error && f.check.withholds_unit())
-                    .filter(|f| f.id.as_ref() == Some(&unit.id))
+                    .filter(|f| f.id.as_deref() == Some(&*unit.id))
                     .map(|f| f.check)
                     .collect::<BTreeSet<_>>()
                     .into_iter()
@@ -373,7 +365,7 @@ pub fn disclaimer_problems(
             _ => DisclaimerGap::Missing,
         };
         problems.push(DisclaimerProblem {
-            id: unit.id.clone(),
+            id: unit.id.to_string(),
             line: status.and_then(|s| s.line),
             gap,
         });
@@ -426,10 +418,7 @@ pub fn english_disclaimer_in_layout(
     layout: &Layout,
     english: &[EnglishUnit],
 ) -> Result<(), EnglishDisclaimerProblem> {
-    let texts: BTreeMap<&str, &str> = english
-        .iter()
-        .map(|u| (u.id.as_str(), u.text.as_str()))
-        .collect();
+    let texts: BTreeMap<&str, &str> = english.iter().map(|u| (&*u.id, &*u.text)).collect();
     english_disclaimer(layout.units().into_iter().map(|(_, id)| {
         let id = id.as_str();
         (id, texts.get(id).copied().unwrap_or(""))

@@ -84,16 +84,16 @@ pub fn left_out(assessment: &Assessment) -> Vec<LeftOut> {
     assessment
         .statuses
         .iter()
-        .filter(|u| u.status == Status::Current && !assessment.publishable.contains_key(&u.id))
+        .filter(|u| u.status == Status::Current && !assessment.publishable.contains_key(&*u.id))
         .map(|u| {
             let checks: BTreeSet<Check> = assessment
                 .findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error && f.check.withholds_unit())
-                .filter(|f| f.id.as_ref() == Some(&u.id))
+                .filter(|f| f.id.as_deref() == Some(&*u.id))
                 .map(|f| f.check)
                 .collect();
-            (u.id.clone(), checks.into_iter().collect())
+            (u.id.to_string(), checks.into_iter().collect())
         })
         .collect()
 }

@@ -1,7 +1,10 @@
 //! Classifying each unit of one locale's translation of one document.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use folio_ftl::{FtlFile, FtlMessage, FtlTerm, plain_text};
 use serde::{Deserialize, Serialize};
@@ -11,19 +14,25 @@ use crate::{Record, is_untranslated};
 /// One English unit as it stands now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnglishUnit {
-    /// The unit id; a term's id keeps its leading `-`.
-    pub id: String,
-    /// Its English text; empty for a message that has only attributes.
-    pub text: String,
+    /// The unit id; a term's id keeps its leading `-`. Shared with every locale's
+    /// status of the unit.
+    pub id: Arc<str>,
+    /// Its English text; empty for a message that has only attributes. Shared too.
+    pub text: Arc<str>,
     /// Its words, counted once for every locale's coverage.
     pub words: usize,
 }
 
 impl EnglishUnit {
     /// The unit `id` with English `text`.
-    pub fn new(id: String, text: String) -> Self {
+    pub fn new(id: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
+        let text = text.into();
         let words = word_count(&text);
-        EnglishUnit { id, text, words }
+        EnglishUnit {
+            id: id.into(),
+            text,
+            words,
+        }
     }
 }
 
@@ -79,13 +88,13 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnitStatus {
     /// The unit id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Its status.
     pub status: Status,
     /// 1-based line of the translation (or of the broken entry) in the locale's file.
     pub line: Option<usize>,
     /// Today's English; `None` for an obsolete unit.
-    pub english: Option<String>,
+    pub english: Option<Arc<str>>,
     /// The English the translation was confirmed against, when the record has it.
     pub confirmed: Option<String>,
     /// The translation that was confirmed, when the record has it.
@@ -181,7 +190,16 @@ pub fn same_english(a: &str, b: &str) -> bool {
 /// Whether two texts have the same words, whitespace aside. The same bytes (the usual
 /// case: the English a record holds is today's) are the same words, without splitting.
 pub(crate) fn same_words(a: &str, b: &str) -> bool {
-    a == b || a.split_whitespace().eq(b.split_whitespace())
+    if a == b {
+        return true;
+    }
+    // Texts whose first words start differently (most translations) differ, told
+    // without splitting them into words.
+    let (a, b) = (a.trim_start(), b.trim_start());
+    if a.bytes().next() != b.bytes().next() {
+        return false;
+    }
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 fn word_count(text: &str) -> usize {
@@ -225,29 +243,22 @@ pub fn classify(
     record: &Record,
     proper_names: &[String],
 ) -> Vec<UnitStatus> {
-    // Entries by id (terms as `-id`): the first definition wins, as in fluent-bundle.
-    // Borrowed from the parsed file, and turned into text only for the status that
-    // keeps it: a file of a million messages is not copied twice on the way.
-    let mut entries: Vec<(Cow<'_, str>, usize, Value<'_, '_>)> = Vec::new();
+    // Entries by id (terms as `-id`): the first definition wins, as in fluent-bundle
+    // (messages and terms are each in file order, and a term's `-` keeps their ids
+    // apart). Borrowed from the parsed file, and turned into text only for the status
+    // that keeps it: a file of a million messages is not copied twice on the way.
+    let mut translated: HashMap<Cow<'_, str>, (usize, Value<'_, '_>)> =
+        HashMap::with_capacity(translation.messages.len() + translation.terms.len());
     for message in &translation.messages {
         let value = match message.ast.value {
             Some(_) => Value::Message(message),
             None => Value::None,
         };
-        entries.push((Cow::Borrowed(message.id), message.line, value));
+        (translated.entry(Cow::Borrowed(message.id))).or_insert((message.line, value));
     }
     for term in &translation.terms {
-        entries.push((
-            Cow::Owned(format!("-{}", term.id)),
-            term.line,
-            Value::Term(term),
-        ));
-    }
-    entries.sort_by_key(|(_, line, _)| *line);
-    let mut translated: HashMap<&str, (usize, &Value<'_, '_>)> =
-        HashMap::with_capacity(entries.len());
-    for (id, line, value) in &entries {
-        translated.entry(id.as_ref()).or_insert((*line, value));
+        (translated.entry(Cow::Owned(format!("-{}", term.id))))
+            .or_insert((term.line, Value::Term(term)));
     }
     let broken: BTreeMap<&str, usize> = translation
         .errors
@@ -269,10 +280,7 @@ pub fn classify(
             words: unit.words,
             recorded: entry.is_some(),
         };
-        match (
-            translated.get(unit.id.as_str()),
-            broken.get(unit.id.as_str()),
-        ) {
+        match (translated.get(&*unit.id), broken.get(&*unit.id)) {
             (Some((line, Value::None)), _) if unit.text.is_empty() => {
                 // Attributes only, like the English: nothing to be stale about.
                 status.line = Some(*line);
@@ -302,15 +310,17 @@ pub fn classify(
         statuses.push(status);
     }
 
-    let known: BTreeSet<&str> = english.iter().map(|u| u.id.as_str()).collect();
-    let mut reported = BTreeSet::new();
-    for (id, line, value) in &entries {
-        if known.contains(id.as_ref()) || !reported.insert(id.as_ref()) {
-            continue;
-        }
+    // What the English no longer has, in the order of the translation's lines.
+    let known: HashSet<&str> = english.iter().map(|u| &*u.id).collect();
+    let mut obsolete: Vec<(&str, &usize, &Value<'_, '_>)> = (translated.iter())
+        .filter(|(id, _)| !known.contains(id.as_ref()))
+        .map(|(id, (line, value))| (id.as_ref(), line, value))
+        .collect();
+    obsolete.sort_by_key(|(_, line, _)| **line);
+    for (id, line, value) in obsolete {
         let entry = record.get(id);
         statuses.push(UnitStatus {
-            id: id.to_string(),
+            id: id.into(),
             status: Status::Obsolete,
             line: Some(*line),
             english: None,
@@ -329,6 +339,18 @@ mod tests {
     use folio_ftl::parse_ftl;
 
     use super::*;
+
+    proptest::proptest! {
+        /// The shortcuts give what comparing the words gives.
+        #[test]
+        fn same_words_is_the_same_words(
+            a in "[ \t\u{a0}\u{3000}ab\n]{0,8}",
+            b in "[ \t\u{a0}\u{3000}ab\n]{0,8}",
+        ) {
+            let words = a.split_whitespace().eq(b.split_whitespace());
+            proptest::prop_assert_eq!(same_words(&a, &b), words);
+        }
+    }
 
     fn english(units: &[(&str, &str)]) -> Vec<EnglishUnit> {
         units

@@ -128,7 +128,7 @@ pub fn sync_file(
     header: &str,
 ) -> Synced {
     let ends = entry_ends(text, file);
-    let status: HashMap<&str, &UnitStatus> = statuses.iter().map(|u| (u.id.as_str(), u)).collect();
+    let status: HashMap<&str, &UnitStatus> = statuses.iter().map(|u| (&*u.id, u)).collect();
     // Where each English unit's translation is in the file, to find the obsolete
     // translation that sits where a new unit goes: the one it replaced.
     let lines: Vec<Option<usize>> = units

@@ -547,38 +547,42 @@ fn check_tree<W: codespan_reporting::term::termcolor::WriteColor>(
     let reference = args.reference.as_deref().unwrap_or_default();
     let min_coverage = args.min_coverage.unwrap_or(0.0);
     let files = args.shard.select(run.files());
-    let mut progress = Progress::new(files.len(), quiet);
-    for_each_in_order(
-        &files,
-        |name| run.check(name, options),
-        |file| {
-            let prints = file
-                .locales
-                .iter()
-                .any(|one| one.as_ref().map_or(true, |one| !one.findings.is_empty()));
-            progress.done_one(prints, || -> anyhow::Result<()> {
-                for one in file.locales {
-                    match one {
-                        Ok(one) => {
-                            // The reference is held to no bar: only its errors count.
-                            let bar = Bar {
-                                min_coverage: if one.locale == reference {
-                                    0.0
-                                } else {
-                                    min_coverage
-                                },
-                                stale_fails: false,
-                            };
-                            let item = tree_item(&file.name, one, bar);
-                            printer.file(item, reporter)?;
-                        }
-                        Err(error) => reporter.error(&error),
-                    }
-                }
-                Ok(())
+    // Each file's items are made on the worker threads: only what is printed reaches
+    // the printer, and each file's statuses are dropped where they were made.
+    let work = |name: &String| {
+        let file = run.check(name, options);
+        let items: Vec<Result<CheckItem, WorkspaceError>> = (file.locales.into_iter())
+            .map(|one| {
+                one.map(|one| {
+                    // The reference is held to no bar: only its errors count.
+                    let bar = Bar {
+                        min_coverage: if one.locale == reference {
+                            0.0
+                        } else {
+                            min_coverage
+                        },
+                        stale_fails: false,
+                    };
+                    tree_item(&file.name, one, bar)
+                })
             })
-        },
-    )
+            .collect();
+        items
+    };
+    let mut progress = Progress::new(files.len(), quiet);
+    for_each_in_order(&files, work, |items| {
+        let prints =
+            (items.iter()).any(|item| item.as_ref().map_or(true, |i| !i.wire.findings.is_empty()));
+        progress.done_one(prints, || -> anyhow::Result<()> {
+            for item in items {
+                match item {
+                    Ok(item) => printer.file(item, reporter)?,
+                    Err(error) => reporter.error(&error),
+                }
+            }
+            Ok(())
+        })
+    })
 }
 
 /// Generic mode's item: coverage by status (an application's strings are not published,

@@ -35,6 +35,11 @@ use clap::CommandFactory;
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::diagnostics::Reporter;
 
+/// Folio allocates and frees many small strings per unit; mimalloc does that in a
+/// fraction of the system allocator's instructions.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The outcome of a command, and so the process exit status.
 ///
 /// | code | meaning |

@@ -304,7 +304,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         disclaimer_english: assessed
             .english
             .iter()
-            .map(|u| (u.id.clone(), u.text.clone()))
+            .map(|u| (u.id.to_string(), u.text.to_string()))
             .collect(),
         disclaimer: disclaimer_texts,
         rule: PublishRule {

@@ -215,10 +215,10 @@ pub(crate) fn status_file(
         .iter()
         .filter(|u| with_current || u.status != Status::Current)
         .map(|u| UnitReport {
-            id: u.id.clone(),
+            id: u.id.to_string(),
             status: u.status,
             line: u.line,
-            english: u.english.clone(),
+            english: u.english.as_deref().map(str::to_owned),
             confirmed: u.confirmed.clone(),
             confirmed_translation: u.confirmed_translation.clone(),
             translation: u.translation.clone(),
