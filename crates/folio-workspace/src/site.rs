@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::files::{ReplacingFile, write_unsynced};
 use crate::files::{io_error, kind_name, new_dir_permissions};
-use crate::{Workspace, WorkspaceError, read_text, resolve, write_atomic};
+use crate::{Workspace, WorkspaceError, read_text, resolve};
 
 /// The manifest of the pages Folio wrote into a site folder.
 pub const MANIFEST_FILE: &str = ".folio-site.json";
@@ -369,10 +369,15 @@ impl SiteStage {
             withdrawn: removed,
             skipped: self.skipped,
         };
-        let mut manifest_text =
-            serde_json::to_string_pretty(&manifest).expect("a manifest always serializes");
-        manifest_text.push('\n');
-        write_atomic(&stage.join(MANIFEST_FILE), manifest_text.as_bytes())?;
+        // Written as it is serialized: a site's list of pages is no string held whole.
+        let manifest_path = stage.join(MANIFEST_FILE);
+        let mut file = ReplacingFile::create(&manifest_path)?;
+        serde_json::to_writer_pretty(&mut file, &manifest)
+            .map_err(io::Error::from)
+            .and_then(|()| file.write_all(b"\n"))
+            .map_err(io_error(&manifest_path))?;
+        drop(manifest);
+        file.persist(true)?;
         sync_file_system(stage).map_err(io_error(stage))?;
 
         let staged = self.staging.keep();

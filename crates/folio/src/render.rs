@@ -38,8 +38,12 @@ use crate::report::wire;
 /// What became of one article, for the summary.
 #[derive(Default)]
 struct Rendered {
-    /// Pages written (or, in a dry run, that would be): locale, article, path.
+    /// Pages written (or, in a dry run, that would be): locale, article, path. The whole
+    /// run's list is kept only where it is shown (a dry run's lines, the JSON report):
+    /// otherwise `counts` says what the summary needs, so names do not grow with the site.
     pages: Vec<(LanguageIdentifier, String, PathBuf)>,
+    /// Pages written (or that would be) per locale.
+    counts: BTreeMap<LanguageIdentifier, usize>,
     withdrawn: Vec<PathBuf>,
     /// Pages below the publishing rule: locale, article, coverage.
     below: Vec<(LanguageIdentifier, String, f64)>,
@@ -353,6 +357,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         PageFormat::Html => Some(site.site_writer(SiteFiles::new(&target))?),
         PageFormat::Markdown(_) => None,
     };
+    let lists_pages = args.dry_run || args.report == RenderReport::Json;
     let mut failed = false;
     let mut progress = Progress::new(articles.len(), cli.quiet);
     for_each_in_order(
@@ -374,7 +379,12 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
             progress.done_one(prints, || -> anyhow::Result<()> {
                 match result {
                     Ok(article) => {
-                        rendered.pages.extend(article.pages);
+                        for (locale, ..) in &article.pages {
+                            *rendered.counts.entry(locale.clone()).or_default() += 1;
+                        }
+                        if lists_pages {
+                            rendered.pages.extend(article.pages);
+                        }
                         rendered.withdrawn.extend(article.withdrawn);
                         rendered.below.extend(article.below);
                         rendered.left_out.extend(article.left_out);
@@ -690,12 +700,7 @@ impl Summary<'_> {
                     units.join(", ")
                 )?;
             }
-            let count = self
-                .rendered
-                .pages
-                .iter()
-                .filter(|(l, ..)| l == locale)
-                .count();
+            let count = self.rendered.counts.get(locale).copied().unwrap_or(0);
             writeln!(
                 out,
                 "{locale}: {count} page(s) {}-> {}",
