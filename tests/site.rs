@@ -1,5 +1,6 @@
 //! The site around the pages, end to end: the root chooser, locale indexes, 404 pages,
-//! `sitemap.xml` (valid against the sitemaps.org schema) and `robots.txt`; absolute
+//! the sitemaps (the index `sitemap.xml`, `sitemap-root.xml` and one per locale, valid
+//! against the sitemaps.org schemas) and `robots.txt`; absolute
 //! links, canonical, Open Graph and JSON-LD under a base URL; partial renders that keep
 //! the indexes the whole workspace's; the publisher's own files; `--dry-run` and
 //! `--report json`; and the interface strings tracked as a document.
@@ -16,7 +17,13 @@ use serde_json::Value;
 const NAME: &str = "immunotherapy-multiple-myeloma";
 const LOCALES: [&str; 7] = ["en", "ar", "de", "es", "fr", "pt-BR", "zh-Hans"];
 const BASE: &str = "https://health.example.org/";
-const SITE_FILES: [&str; 4] = ["index.html", "404.html", "sitemap.xml", "robots.txt"];
+const SITE_FILES: [&str; 5] = [
+    "index.html",
+    "404.html",
+    "sitemap.xml",
+    "sitemap-root.xml",
+    "robots.txt",
+];
 
 /// Every file of a rendered site but the manifest, by `/`-separated path.
 fn site_files(root: &Path) -> BTreeMap<String, String> {
@@ -89,7 +96,12 @@ fn the_site_has_a_chooser_indexes_404s_a_sitemap_and_robots() {
         assert!(files.contains_key(name), "{name}");
     }
     for locale in LOCALES {
-        for name in ["index.html", "404.html", &format!("{NAME}.html")] {
+        for name in [
+            "index.html",
+            "404.html",
+            "sitemap.xml",
+            &format!("{NAME}.html"),
+        ] {
             assert!(
                 files.contains_key(&format!("{locale}/{name}")),
                 "{locale}/{name}"
@@ -108,6 +120,8 @@ fn the_site_has_a_chooser_indexes_404s_a_sitemap_and_robots() {
     );
     insta::assert_snapshot!("site.404.html", without_stylesheet(&files["404.html"]));
     insta::assert_snapshot!("site.sitemap.xml", files["sitemap.xml"]);
+    insta::assert_snapshot!("site.sitemap-root.xml", files["sitemap-root.xml"]);
+    insta::assert_snapshot!("site.es.sitemap.xml", files["es/sitemap.xml"]);
     insta::assert_snapshot!("site.robots.txt", files["robots.txt"]);
     let article = &files[&format!("es/{NAME}.html")];
     let head = &article[..article.find("<body>").unwrap()];
@@ -140,49 +154,101 @@ fn the_site_has_a_chooser_indexes_404s_a_sitemap_and_robots() {
     no_xmllint,
     ignore = "no xmllint on this machine (Debian: libxml2-utils)"
 )]
-fn the_sitemap_is_valid_against_the_sitemap_schema() {
+fn the_sitemaps_are_valid_against_the_sitemap_schemas() {
     let sandbox = Sandbox::repo();
     sandbox.run_ok(&["render", "--all", "--out", "site"]);
-    let schema =
-        folio_tests::repo_root().join("tests/fixtures/sitemap/sitemap-with-alternates.xsd");
-    let validate = |file: &Path| {
+    let schemas = folio_tests::repo_root().join("tests/fixtures/sitemap");
+    let validate = |schema: &str, file: &Path| {
         std::process::Command::new("xmllint")
             .args(["--noout", "--schema"])
-            .arg(&schema)
+            .arg(schemas.join(schema))
             .arg(file)
             .output()
             .expect("xmllint runs")
     };
-    let sitemap = sandbox.path().join("site/sitemap.xml");
-    let out = validate(&sitemap);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    // The schema is not a rubber stamp: a relative alternate fails it.
-    let text = std::fs::read_to_string(&sitemap).unwrap();
-    let broken = sandbox.path().join("broken.xml");
-    std::fs::write(
-        &broken,
-        text.replacen(&format!("href=\"{BASE}es/\""), "href=\"/es/\"", 1),
-    )
-    .unwrap();
-    assert!(!validate(&broken).status.success());
-    // Every published page is listed, each with all its versions and x-default.
-    let document = roxmltree::Document::parse(&text).unwrap();
-    let urls: Vec<_> = document
+    let valid = |schema: &str, file: &Path| {
+        let out = validate(schema, file);
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            file.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let site = sandbox.path().join("site");
+    // The index lists the chooser's sitemap, then every locale's, each of which exists.
+    valid("siteindex.xsd", &site.join("sitemap.xml"));
+    let index = std::fs::read_to_string(site.join("sitemap.xml")).unwrap();
+    let document = roxmltree::Document::parse(&index).unwrap();
+    let listed: Vec<&str> = document
         .descendants()
-        .filter(|n| n.has_tag_name("url"))
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
         .collect();
-    assert_eq!(urls.len(), 1 + LOCALES.len() * 2);
-    for url in &urls {
-        let links = url.children().filter(|n| n.has_tag_name("link")).count();
-        assert_eq!(links, LOCALES.len() + 1, "{:?}", url.range());
+    let expected: Vec<String> = std::iter::once("sitemap-root.xml".to_owned())
+        .chain(LOCALES.iter().map(|l| format!("{l}/sitemap.xml")))
+        .map(|p| format!("{BASE}{p}"))
+        .collect();
+    assert_eq!(listed, expected);
+    // Every sitemap is valid, and together they list every published page, each with all
+    // its versions and x-default; a locale's sitemap lists only its own folder's pages.
+    let mut urls = 0;
+    for loc in &listed {
+        let relative = loc.strip_prefix(BASE).unwrap();
+        let file = site.join(relative);
+        valid("sitemap-with-alternates.xsd", &file);
+        let text = std::fs::read_to_string(&file).unwrap();
+        let document = roxmltree::Document::parse(&text).unwrap();
+        let folder = match relative.rsplit_once('/') {
+            Some((folder, _)) => format!("{BASE}{folder}/"),
+            None => BASE.to_owned(),
+        };
+        for url in document.descendants().filter(|n| n.has_tag_name("url")) {
+            urls += 1;
+            let loc = url
+                .children()
+                .find(|n| n.has_tag_name("loc"))
+                .and_then(|n| n.text())
+                .unwrap();
+            assert!(loc.starts_with(&folder), "{loc} in {relative}");
+            let links = url.children().filter(|n| n.has_tag_name("link")).count();
+            assert_eq!(links, LOCALES.len() + 1, "{:?}", url.range());
+        }
     }
-    assert!(text.contains(&format!(
+    assert_eq!(urls, 1 + LOCALES.len() * 2);
+    let ar = std::fs::read_to_string(site.join("ar/sitemap.xml")).unwrap();
+    assert!(ar.contains(&format!(
         "<loc>{BASE}ar/{NAME}.html</loc>\n    <lastmod>2025-09-15</lastmod>"
     )));
+    // The schemas are not rubber stamps: a relative alternate fails, and so does an
+    // index whose date is not one, or a sitemap where the index should be.
+    let broken = sandbox.path().join("broken.xml");
+    let es = std::fs::read_to_string(site.join("es/sitemap.xml")).unwrap();
+    std::fs::write(
+        &broken,
+        es.replacen(&format!("href=\"{BASE}es/\""), "href=\"/es/\"", 1),
+    )
+    .unwrap();
+    assert!(
+        !validate("sitemap-with-alternates.xsd", &broken)
+            .status
+            .success()
+    );
+    std::fs::write(
+        &broken,
+        index.replacen(
+            "<lastmod>2025-09-15</lastmod>",
+            "<lastmod>last week</lastmod>",
+            1,
+        ),
+    )
+    .unwrap();
+    assert!(!validate("siteindex.xsd", &broken).status.success());
+    assert!(
+        !validate("siteindex.xsd", &site.join("es/sitemap.xml"))
+            .status
+            .success()
+    );
 }
 
 #[test]
@@ -273,6 +339,7 @@ fn without_a_base_url_links_are_relative_and_the_sitemap_is_withdrawn() {
     let sandbox = Sandbox::repo();
     sandbox.run_ok(&["render", "--all", "--out", "site"]);
     assert!(sandbox.path().join("site/sitemap.xml").exists());
+    assert!(sandbox.path().join("site/fr/sitemap.xml").exists());
     sandbox.edit("folio.toml", &format!("base-url = \"{BASE}\""), "");
     // A partial render: the sitemap is the whole workspace's, so it goes too.
     let run = sandbox.run_ok(&["render", "--locale", "es", "--out", "site"]);
@@ -281,8 +348,14 @@ fn without_a_base_url_links_are_relative_and_the_sitemap_is_withdrawn() {
         "{}",
         run.stdout
     );
-    assert!(!sandbox.path().join("site/sitemap.xml").exists());
-    assert!(!sandbox.path().join("site/robots.txt").exists());
+    for name in [
+        "sitemap.xml",
+        "sitemap-root.xml",
+        "es/sitemap.xml",
+        "robots.txt",
+    ] {
+        assert!(!sandbox.path().join("site").join(name).exists(), "{name}");
+    }
     assert!(
         run.stdout.contains("no `[render] base-url`"),
         "{}",
@@ -298,6 +371,34 @@ fn without_a_base_url_links_are_relative_and_the_sitemap_is_withdrawn() {
         index.contains("<a href=\"es/index.html\" hreflang=\"es\""),
         "{index}"
     );
+}
+
+#[test]
+fn a_sitemap_no_longer_made_is_withdrawn_by_a_partial_render_too() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    assert!(sandbox.read("site/sitemap.xml").contains("/fr/sitemap.xml"));
+    // French is refused for its disclaimer: it is no longer in the site's sitemaps,
+    // even when the render names only Spanish.
+    let fr = sandbox.read("locales/fr/disclaimer.ftl");
+    let heading = fr
+        .lines()
+        .find(|l| l.starts_with("disclaimer-heading"))
+        .unwrap()
+        .to_owned();
+    sandbox.edit("locales/fr/disclaimer.ftl", &heading, "");
+    let run = sandbox.run(&["render", "--locale", "es", "--out", "site"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("withdrawn: site/fr/sitemap.xml"),
+        "{}",
+        run.stdout
+    );
+    assert!(!sandbox.path().join("site/fr/sitemap.xml").exists());
+    let index = sandbox.read("site/sitemap.xml");
+    assert!(!index.contains("/fr/"), "{index}");
+    assert!(index.contains("/es/sitemap.xml"), "{index}");
+    assert!(!sandbox.read("site/es/sitemap.xml").contains("/fr/"));
 }
 
 #[test]
@@ -378,7 +479,9 @@ fn dry_run_writes_nothing_and_the_json_report_says_what_would_be_done() {
     assert_eq!(report["refused"][0]["locale"], "fr");
     assert_eq!(report["refused"][0]["units"][0]["id"], "disclaimer-heading");
     let written = report["site_files"].as_array().unwrap();
-    assert!(written.iter().any(|f| f == "sitemap.xml"));
+    for name in ["sitemap.xml", "sitemap-root.xml", "es/sitemap.xml"] {
+        assert!(written.iter().any(|f| f == name), "{name}: {written:?}");
+    }
     assert!(
         written
             .iter()

@@ -13,8 +13,8 @@
 #   no-op re-run       in a fresh copy of the workspace: folio check, then again; the
 #                      second run's time over the first's
 #   memory ratio       peak RSS of the 1000-document tree check over the 100-document one,
-#                      and of status and check in workspaces of 1000 and 100 articles (the
-#                      repository's six locales)
+#                      and of status, check and render --all in workspaces of 1000 and 100
+#                      articles (the repository's six locales)
 # Folio exiting 1 (findings over the bar) is expected; 2 or more is reported as an error
 # and makes the script exit 2 at the end.
 # Usage: tests/bench/floor.sh [K=5] [FOLIO=target/release/folio]
@@ -177,11 +177,19 @@ pair "workspace ${big_articles}x6: status" locales -- status --format json --no-
 ws_status_big=$folio_kib
 pair "workspace ${big_articles}x6: check" locales -- check --format json --no-cache
 ws_check_big=$folio_kib
+pair "workspace ${big_articles}x6: render --all" locales --before 'rm -rf "$work/site"' -- \
+  render --all --out "$work/site"
+ws_render_big=$folio_kib
+rm -rf "$work/site"
 cd "$work/ws-small"
 pair "workspace ${small_articles}x6: status" locales -- status --format json --no-cache
 ws_status_small=$folio_kib
 pair "workspace ${small_articles}x6: check" locales -- check --format json --no-cache
 ws_check_small=$folio_kib
+pair "workspace ${small_articles}x6: render --all" locales --before 'rm -rf "$work/site"' -- \
+  render --all --out "$work/site"
+ws_render_small=$folio_kib
+rm -rf "$work/site"
 
 # A workspace's other input: Folio also reads and parses every record of confirmed
 # English (TOML), as large as the translations. The floor with records does too.
@@ -210,6 +218,7 @@ echo "- floor with records (every .ftl and .toml of the ${ws_articles}x$ws_local
 echo "- peak memory, tree check $tree_docs docs over $tree_small_docs: $(ratio "$tree_big_kib" "$tree_small_kib")"
 echo "- peak memory, workspace status $big_articles articles over $small_articles: $(ratio "$ws_status_big" "$ws_status_small")"
 echo "- peak memory, workspace check $big_articles articles over $small_articles: $(ratio "$ws_check_big" "$ws_check_small")"
+echo "- peak memory, workspace render --all $big_articles articles over $small_articles: $(ratio "$ws_render_big" "$ws_render_small")"
 if [ "$errors" -gt 0 ]; then
   echo "$errors run(s) failed with a real error (exit status 2 or more); see above" >&2
   exit 2

@@ -43,7 +43,7 @@ pub use extract::{
 };
 pub use folio_render::MarkdownStyle;
 pub use folio_render::interface::INTERFACE_DOCUMENT;
-pub use folio_render::{IndexEntry, SiteFile, SitePath, SiteUrls};
+pub use folio_render::{IndexEntry, PageTemplate, SiteOutput, SitePath, SiteUrls, SiteWriter};
 pub use load::{DisclaimerCheck, DocumentError, RunError, english_disclaimer_check};
 pub use order::for_each_in_order;
 pub use select::{

@@ -12,8 +12,8 @@ use folio_policy::{LeftOut, PublishRule, left_out};
 use folio_render::interface::{INTERFACE_DOCUMENT, english_interface};
 use folio_render::{
     Alternate, ArticleDetails, DetailError, Direction, FrontMatterValue, IndexEntry, LocaleSite,
-    MarkdownStyle, Page, RenderError, SiteFile, SiteOverview, SitePath, SiteUrls, Text,
-    build_blocks, language_name, localize_images, render_html, render_markdown, render_site_files,
+    MarkdownStyle, Page, PageTemplate, RenderError, SiteOutput, SiteOverview, SitePath, SiteUrls,
+    SiteWriter, SitemapLimits, Text, build_blocks, language_name, localize_images, render_markdown,
 };
 use folio_workspace::Workspace;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
@@ -67,8 +67,8 @@ pub struct Site {
     pub rule: PublishRule,
     /// The page format.
     pub format: PageFormat,
-    /// The publisher's page template, or the built-in one.
-    pub template: Option<String>,
+    /// The page template (the publisher's, or the built-in one), compiled once.
+    pub template: PageTemplate,
     /// Each locale's own images (`source/images/<locale>/`).
     pub images: BTreeMap<LanguageIdentifier, BTreeSet<String>>,
     /// How pages link to each other (absolute under `[render] base-url`).
@@ -343,7 +343,7 @@ impl Site {
                 localize_images(&mut page.body, &locale.to_string(), own_images);
             }
             let text = match self.format {
-                PageFormat::Html => render_html(&page, self.template.as_deref())?,
+                PageFormat::Html => self.template.render(&page)?,
                 PageFormat::Markdown(style) => render_markdown(&page, style),
             };
             outcome.pages.push((locale.clone(), relative, text));
@@ -352,34 +352,24 @@ impl Site {
         Ok(outcome)
     }
 
-    /// The files around the article pages (`folio_render::render_site_files`) for the
-    /// site [`Site::overview`] makes of `index`.
-    pub fn site_files(
-        &self,
-        index: BTreeMap<LanguageIdentifier, Vec<IndexEntry>>,
-    ) -> Result<Vec<SiteFile>, RenderError> {
-        render_site_files(&self.overview(index))
+    /// The writer of the files around the article pages (`folio_render::SiteWriter`),
+    /// into `output`: the site [`Site::overview`] describes.
+    pub fn site_writer<O: SiteOutput>(&self, output: O) -> Result<SiteWriter<O>, RenderError> {
+        SiteWriter::new(self.overview(), output)
     }
 
-    /// The site as its indexes, 404 pages and sitemap show it, from every article's
-    /// index entries (`index`, by locale, in article order): the reference locale, then
-    /// every locale not refused that publishes an article.
-    pub fn overview(
-        &self,
-        mut index: BTreeMap<LanguageIdentifier, Vec<IndexEntry>>,
-    ) -> SiteOverview {
+    /// The site as its indexes, 404 pages and sitemaps show it: every available locale
+    /// not refused (the reference first), of which the writer publishes the reference
+    /// and those that list an article.
+    pub fn overview(&self) -> SiteOverview {
         let locales = self
             .available
             .iter()
             .filter(|l| !self.refused.contains(l))
-            .filter_map(|locale| {
-                let articles = index.remove(locale).unwrap_or_default();
-                (*locale == self.reference || !articles.is_empty()).then(|| LocaleSite {
-                    lang: locale.to_string(),
-                    dir: Self::direction(locale),
-                    interface: self.interface.get(locale).cloned().unwrap_or_default(),
-                    articles,
-                })
+            .map(|locale| LocaleSite {
+                lang: locale.to_string(),
+                dir: Self::direction(locale),
+                interface: self.interface.get(locale).cloned().unwrap_or_default(),
             })
             .collect();
         SiteOverview {
@@ -387,6 +377,7 @@ impl Site {
             site_name: self.site_name.clone(),
             extension: LINKED_EXTENSION.to_owned(),
             locales,
+            sitemap_limits: SitemapLimits::PROTOCOL,
         }
     }
 }

@@ -47,6 +47,9 @@ pub enum RenderError {
          styled `display:none`; no page may go out without it"
     )]
     TemplateHidesDisclaimer,
+    /// A file of the site could not be written.
+    #[error(transparent)]
+    Write(#[from] std::io::Error),
 }
 
 #[derive(Serialize)]
@@ -65,66 +68,89 @@ pub(crate) fn url(href: &str) -> Value {
 }
 
 /// Renders `page` as a complete HTML document with `template` (minijinja syntax; the
-/// built-in [`BUILTIN_TEMPLATE`] when `None`). Fails unless the disclaimer has text and
-/// the finished page shows all of it to a reader (see [`visible_text`]).
+/// built-in [`BUILTIN_TEMPLATE`] when `None`): [`PageTemplate::render`] with the template
+/// compiled for this one page. Fails unless the disclaimer has text and the finished page
+/// shows all of it to a reader (see [`visible_text`]).
 pub fn render_html(page: &Page, template: Option<&str>) -> Result<String, RenderError> {
-    let mut env = Environment::new();
-    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-    env.add_template("page", template.unwrap_or(BUILTIN_TEMPLATE))?;
-    let disclaimer = blocks_html(page, &page.disclaimer);
-    let alternates: Vec<AlternateContext<'_>> = page
-        .alternates
-        .iter()
-        .map(|a| AlternateContext {
-            lang: &a.lang,
-            name: &a.name,
-            href: url(&a.href),
-            og_locale: og_locale(&a.lang),
-            current: a.current,
-        })
-        .collect();
-    let details = &page.details;
-    let shown = |date: Option<CalendarDate>| date.map(|d| ShownDate::new(d, &page.lang));
-    let ui: BTreeMap<&str, &str> = english_interface()
-        .keys()
-        .chain(page.interface.keys())
-        .map(|id| (id.as_str(), page.interface_string(id)))
-        .collect();
-    let html = env.get_template("page")?.render(context! {
-        lang => page.lang,
-        dir => page.dir.as_str(),
-        article => page.article,
-        title => plain_text(&page.title.markdown),
-        title_html => Value::from_safe_string(block_content(page, &page.title)),
-        description => page.description.as_ref().map(|d| plain_text(&d.markdown)),
-        body => Value::from_safe_string(blocks_html(page, &page.body)),
-        disclaimer => Value::from_safe_string(disclaimer.clone()),
-        alternates => alternates,
-        x_default => url(&page.x_default),
-        url => page.url.as_deref().map(url),
-        index => url(&page.index),
-        reference => page.reference,
-        site_name => page.site_name,
-        og_locale => og_locale(&page.lang),
-        published => shown(details.published),
-        updated => shown(details.updated),
-        reviewed => shown(details.reviewed),
-        authors => details.authors,
-        reviewers => details.reviewers,
-        ui => ui,
-        json_ld => Value::from_safe_string(json_ld(page)),
-        stylesheet => Value::from_safe_string(STYLESHEET.to_owned()),
-    })?;
-    let shown = visible_fragment_text(&disclaimer);
-    if shown.is_empty() {
-        return Err(RenderError::NoDisclaimer);
+    PageTemplate::new(template)?.render(page)
+}
+
+/// A page template compiled once, for every page of a render: the built-in
+/// [`BUILTIN_TEMPLATE`] or the publisher's (minijinja syntax, HTML auto-escaping).
+#[derive(Debug)]
+pub struct PageTemplate {
+    env: Environment<'static>,
+}
+
+impl PageTemplate {
+    /// Compiles `template`, or the built-in one when `None`; a syntax error is
+    /// [`RenderError::Template`].
+    pub fn new(template: Option<&str>) -> Result<Self, RenderError> {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        env.add_template_owned("page", template.unwrap_or(BUILTIN_TEMPLATE).to_owned())?;
+        Ok(PageTemplate { env })
     }
-    if !visible_text(&html).contains(&shown) {
-        return Err(RenderError::TemplateHidesDisclaimer);
+
+    /// Renders `page` as a complete HTML document. Fails unless the disclaimer has text
+    /// and the finished page shows all of it to a reader (see [`visible_text`]).
+    pub fn render(&self, page: &Page) -> Result<String, RenderError> {
+        let env = &self.env;
+        let disclaimer = blocks_html(page, &page.disclaimer);
+        let alternates: Vec<AlternateContext<'_>> = page
+            .alternates
+            .iter()
+            .map(|a| AlternateContext {
+                lang: &a.lang,
+                name: &a.name,
+                href: url(&a.href),
+                og_locale: og_locale(&a.lang),
+                current: a.current,
+            })
+            .collect();
+        let details = &page.details;
+        let shown = |date: Option<CalendarDate>| date.map(|d| ShownDate::new(d, &page.lang));
+        let ui: BTreeMap<&str, &str> = english_interface()
+            .keys()
+            .chain(page.interface.keys())
+            .map(|id| (id.as_str(), page.interface_string(id)))
+            .collect();
+        let html = env.get_template("page")?.render(context! {
+            lang => page.lang,
+            dir => page.dir.as_str(),
+            article => page.article,
+            title => plain_text(&page.title.markdown),
+            title_html => Value::from_safe_string(block_content(page, &page.title)),
+            description => page.description.as_ref().map(|d| plain_text(&d.markdown)),
+            body => Value::from_safe_string(blocks_html(page, &page.body)),
+            disclaimer => Value::from_safe_string(disclaimer.clone()),
+            alternates => alternates,
+            x_default => url(&page.x_default),
+            url => page.url.as_deref().map(url),
+            index => url(&page.index),
+            reference => page.reference,
+            site_name => page.site_name,
+            og_locale => og_locale(&page.lang),
+            published => shown(details.published),
+            updated => shown(details.updated),
+            reviewed => shown(details.reviewed),
+            authors => details.authors,
+            reviewers => details.reviewers,
+            ui => ui,
+            json_ld => Value::from_safe_string(json_ld(page)),
+            stylesheet => Value::from_safe_string(STYLESHEET.to_owned()),
+        })?;
+        let shown = visible_fragment_text(&disclaimer);
+        if shown.is_empty() {
+            return Err(RenderError::NoDisclaimer);
+        }
+        if !visible_text(&html).contains(&shown) {
+            return Err(RenderError::TemplateHidesDisclaimer);
+        }
+        let mut html = html.trim_end().to_owned();
+        html.push('\n');
+        Ok(html)
     }
-    let mut html = html.trim_end().to_owned();
-    html.push('\n');
-    Ok(html)
 }
 
 /// A text's inline HTML, the author's tags from its English (see [`inline_html_with`]),

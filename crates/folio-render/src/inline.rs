@@ -2,6 +2,7 @@
 //! a front matter string): every untrusted-text rule of the renderer lives here.
 
 use folio_check::strip_bidi_controls;
+use folio_track::is_plain;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// Whether a link target may be rendered: http(s), mailto, or relative (no scheme).
@@ -33,14 +34,18 @@ fn safe_events(markdown: &str) -> Vec<Event<'_>> {
 /// translation), and its n-th image shows the English's n-th image source. Anything else
 /// stays inert as before: HTML as text, images without their markup.
 fn safe_events_with<'t>(markdown: &'t str, reference: Option<&str>) -> Vec<Event<'t>> {
-    let (tags, images) = reference
+    // An HTML tag, image or link (autolinks and reference links too) needs a `<` or a
+    // `[`: an English unit without either has none, and is not parsed for them.
+    let markup = reference.filter(|english| english.contains(['<', '[']));
+    let (tags, images) = markup
         .map(crate::tags::reference_markup)
         .unwrap_or_default();
     let (mut next_tag, mut next_image) = (0, 0);
     // The page links only where the English unit does: `folio check` holds translations
     // to the English's link targets, and this holds the page to them whatever a
     // translation's Markdown turns into once its block starters are escaped.
-    let mut english_links: Option<Vec<String>> = reference.map(link_targets);
+    let mut english_links: Option<Vec<String>> =
+        reference.map(|_| markup.map(link_targets).unwrap_or_default());
     let mut events: Vec<Event<'_>> =
         Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).collect();
     let mut single_paragraph = is_one_paragraph(&events);
@@ -237,6 +242,13 @@ pub fn inline_html_with(
 ) -> String {
     let text = strip_bidi_controls(markdown);
     let mut html = String::new();
+    if is_plain(&text) {
+        // One paragraph of itself, one text with nothing to read as markup (no HTML,
+        // image or link, so nothing the English's tags or a note apply to): written as
+        // the parse would write its text, without the parse (most units are plain).
+        pulldown_cmark::html::push_html(&mut html, std::iter::once(Event::Text(text.into())));
+        return html;
+    }
     let events = note_links(safe_events_with(&text, reference), note);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     html
@@ -592,6 +604,45 @@ pub fn plain_text(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`inline_html_with`] always through the parse.
+    fn parsed_html(markdown: &str, reference: Option<&str>) -> String {
+        let text = strip_bidi_controls(markdown);
+        let mut html = String::new();
+        let events = note_links(safe_events_with(&text, reference), None);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        html
+    }
+
+    /// Prose of letters, digits, punctuation no inline markup starts with, spaces and
+    /// tabs, non-ASCII letters and spaces, and a bidi control.
+    const PROSE: &str = "[a-zA-Z\u{202e}][a-zA-Z0-9 \t,.;:'\"()#=+|/?-]{0,16}[éß\u{a0}\u{2003}\u{202e}]{0,2}[a-z ,.:()'\"/-]{0,16}[a-z.]";
+
+    /// Text with every markup character but `<` and `[`, and a bare URL.
+    const NO_ANGLE_OR_BRACKET: &str =
+        "[a-z !()*_`&#;:/.\\]\\\\~\n-]{0,24}(https://a.example/ )?[a-z !()*_&#;.\\]-]{0,12}";
+
+    proptest::proptest! {
+        #[test]
+        fn plain_text_is_written_as_its_parse_writes_it(text in PROSE) {
+            proptest::prop_assume!(is_plain(&strip_bidi_controls(&text)));
+            for reference in [None, Some("<b>x</b> ![i](a.png) [l](https://a.example/)")] {
+                proptest::prop_assert_eq!(
+                    inline_html_with(&text, reference, None),
+                    parsed_html(&text, reference)
+                );
+            }
+        }
+
+        #[test]
+        fn english_without_a_bracket_or_angle_has_no_tag_image_or_link(
+            english in NO_ANGLE_OR_BRACKET
+        ) {
+            let (tags, images) = crate::tags::reference_markup(&english);
+            proptest::prop_assert!(tags.is_empty() && images.is_empty());
+            proptest::prop_assert!(link_targets(&english).is_empty());
+        }
+    }
 
     #[test]
     fn links_to_named_sites_are_followed_by_the_note_as_text() {

@@ -27,7 +27,7 @@ mod visible;
 
 pub use dates::{CalendarDate, ShownDate};
 pub use details::{ArticleDetails, DETAIL_KEYS, DetailError, json_ld, og_locale, script_safe_json};
-pub use html::{BUILTIN_TEMPLATE, RenderError, STYLESHEET, render_html};
+pub use html::{BUILTIN_TEMPLATE, PageTemplate, RenderError, STYLESHEET, render_html};
 pub use inline::{
     LinkNote, MarkdownPlace, inline_html, inline_html_with, inline_markdown, inline_markdown_with,
     plain_text,
@@ -37,6 +37,6 @@ pub use page::{
     Alternate, BlockContent, Direction, FrontMatterValue, HtmlContent, Page, Text, build_blocks,
     language_name, localize_images,
 };
-pub use site::{IndexEntry, LocaleSite, SiteFile, SiteOverview, render_site_files};
+pub use site::{IndexEntry, LocaleSite, SiteOutput, SiteOverview, SiteWriter, SitemapLimits};
 pub use urls::{SitePath, SiteUrls};
 pub use visible::{visible_fragment_text, visible_text};

@@ -24,27 +24,73 @@ pub fn visible_fragment_text(fragment: &str) -> String {
 }
 
 fn collect(html: Html) -> String {
-    let mut text = String::new();
-    push_visible(html.root_element(), &mut text);
-    // The words joined by single spaces, in one pass (no list of them to join).
-    let mut shown = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !shown.is_empty() {
-            shown.push(' ');
-        }
-        shown.push_str(word);
-    }
-    shown
+    let mut shown = Shown::default();
+    push_visible(html.root_element(), &mut shown);
+    shown.text
 }
 
-fn push_visible(element: ElementRef<'_>, text: &mut String) {
+/// Visible text as it is found, its words joined by single spaces as they come (no copy
+/// of the page's text to split again): what `split_whitespace` and a join of the whole
+/// text would give, read a byte at a time where the text is ASCII.
+#[derive(Default)]
+struct Shown {
+    text: String,
+    /// Whitespace came after the last word.
+    space: bool,
+}
+
+impl Shown {
+    fn push(&mut self, chunk: &str) {
+        let bytes = chunk.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // A run of whitespace, then a word up to the next whitespace.
+            let (white, width) = whitespace_at(chunk, at);
+            if white {
+                self.space = true;
+                at += width;
+                continue;
+            }
+            let start = at;
+            at += width;
+            while at < bytes.len() {
+                let (white, width) = whitespace_at(chunk, at);
+                if white {
+                    break;
+                }
+                at += width;
+            }
+            if self.space && !self.text.is_empty() {
+                self.text.push(' ');
+            }
+            self.space = false;
+            self.text.push_str(&chunk[start..at]);
+        }
+    }
+}
+
+/// Whether the character at byte `at` of `text` is whitespace (`char::is_whitespace`),
+/// and its width in bytes.
+fn whitespace_at(text: &str, at: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        return (matches!(byte, b' ' | b'\t'..=b'\r'), 1);
+    }
+    let c = text[at..]
+        .chars()
+        .next()
+        .expect("`at` is a character boundary");
+    (c.is_whitespace(), c.len_utf8())
+}
+
+fn push_visible(element: ElementRef<'_>, text: &mut Shown) {
     if is_hidden(element) {
         return;
     }
     let closed_details = element.value().name() == "details" && element.attr("open").is_none();
     for child in element.children() {
         match child.value() {
-            Node::Text(shown) if !closed_details => text.push_str(shown),
+            Node::Text(shown) if !closed_details => text.push(shown),
             Node::Element(_) => {
                 let child = ElementRef::wrap(child).expect("an element node");
                 if !closed_details || child.value().name() == "summary" {
@@ -59,11 +105,12 @@ fn push_visible(element: ElementRef<'_>, text: &mut String) {
 fn is_hidden(element: ElementRef<'_>) -> bool {
     let value = element.value();
     NEVER_SHOWN.contains(&value.name())
-        || value.attr("hidden").is_some()
-        || value
-            .attr("aria-hidden")
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        || value.attr("style").is_some_and(hides)
+        || value.attrs().any(|(name, attr)| match name {
+            "hidden" => true,
+            "aria-hidden" => attr.trim().eq_ignore_ascii_case("true"),
+            "style" => hides(attr),
+            _ => false,
+        })
 }
 
 /// Whether an inline `style` hides its element or its text. Stylesheets are not
@@ -153,6 +200,46 @@ mod tests {
             assert!(
                 visible_text(&page(shown)).contains("Aviso legal"),
                 "{shown} hides its text"
+            );
+        }
+    }
+
+    #[test]
+    fn words_are_joined_across_text_nodes_as_the_whole_text_would_be() {
+        let chunks = [
+            "",
+            " a",
+            "b ",
+            "\u{a0}",
+            "c",
+            "",
+            "d\te",
+            " ",
+            "f\u{b}",
+            "\u{2003}g ",
+            "h",
+            "é\u{85}ß",
+            "\r\n",
+            "中文",
+            "\u{3000}",
+        ];
+        for start in 0..chunks.len() {
+            for end in start..=chunks.len() {
+                let mut shown = Shown::default();
+                for chunk in &chunks[start..end] {
+                    shown.push(chunk);
+                }
+                let whole = chunks[start..end].concat();
+                let expected: Vec<&str> = whole.split_whitespace().collect();
+                assert_eq!(shown.text, expected.join(" "), "{:?}", &chunks[start..end]);
+            }
+        }
+        for byte in 0..=127u8 {
+            let c = char::from(byte);
+            assert_eq!(
+                whitespace_at(&c.to_string(), 0).0,
+                c.is_whitespace(),
+                "{byte}"
             );
         }
     }

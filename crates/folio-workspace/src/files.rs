@@ -107,27 +107,100 @@ fn write_replacing(path: &Path, contents: &[u8], sync: bool) -> Result<(), Works
     if existing.is_some() && std::fs::read(path).is_ok_and(|old| old == contents) {
         return Ok(());
     }
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(io_error(dir))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .permissions(new_file_permissions())
-        .tempfile_in(dir)
-        .map_err(io_error(dir))?;
-    if let Some(existing) = existing {
-        temp.as_file()
-            .set_permissions(existing.permissions())
-            .map_err(io_error(path))?;
+    let mut file = ReplacingFile::create(path)?;
+    file.write_all(contents).map_err(io_error(path))?;
+    file.persist(sync)
+}
+
+/// A file written piece by piece into a temporary file beside `path`, then renamed over
+/// it: what [`write_atomic`] does, for contents too large to hold in memory. Unchanged
+/// contents leave the old file untouched; dropped unfinished, nothing is replaced.
+pub(crate) struct ReplacingFile {
+    path: PathBuf,
+    temp: std::io::BufWriter<tempfile::NamedTempFile>,
+    /// The regular file being replaced, if any: its mode is kept.
+    existing: Option<std::fs::Metadata>,
+}
+
+impl ReplacingFile {
+    /// Starts the file that will replace `path`, creating its folder if needed.
+    pub(crate) fn create(path: &Path) -> Result<Self, WorkspaceError> {
+        let existing = std::fs::metadata(path).ok().filter(|m| m.is_file());
+        let dir = path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+        let temp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .permissions(new_file_permissions())
+            .tempfile_in(dir)
+            .map_err(io_error(dir))?;
+        if let Some(existing) = &existing {
+            temp.as_file()
+                .set_permissions(existing.permissions())
+                .map_err(io_error(path))?;
+        }
+        Ok(ReplacingFile {
+            path: path.to_path_buf(),
+            temp: std::io::BufWriter::new(temp),
+            existing,
+        })
     }
-    temp.write_all(contents).map_err(io_error(path))?;
-    if sync {
-        temp.as_file().sync_all().map_err(io_error(path))?;
+
+    /// Renames the written file over `path` (synced first when `sync`), unless `path`
+    /// already holds the same bytes.
+    pub(crate) fn persist(self, sync: bool) -> Result<(), WorkspaceError> {
+        let path = self.path;
+        let mut temp = self.temp.into_inner().map_err(|e| WorkspaceError::Io {
+            path: path.clone(),
+            error: e.into_error(),
+        })?;
+        if self.existing.is_some() && same_bytes(temp.as_file_mut(), &path).unwrap_or(false) {
+            return Ok(());
+        }
+        if sync {
+            temp.as_file().sync_all().map_err(io_error(&path))?;
+        }
+        temp.persist(&path).map_err(|e| WorkspaceError::Io {
+            path: path.clone(),
+            error: e.error,
+        })?;
+        Ok(())
     }
-    temp.persist(path).map_err(|e| WorkspaceError::Io {
-        path: path.to_path_buf(),
-        error: e.error,
-    })?;
-    Ok(())
+}
+
+impl Write for ReplacingFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.temp.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.temp.write_all(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.temp.flush()
+    }
+}
+
+/// Whether `written` (read from its start) holds exactly the bytes of the file at `path`,
+/// compared a block at a time.
+fn same_bytes(written: &mut std::fs::File, path: &Path) -> std::io::Result<bool> {
+    use std::io::{Read, Seek};
+    let mut old = std::fs::File::open(path)?;
+    if old.metadata()?.len() != written.metadata()?.len() {
+        return Ok(false);
+    }
+    written.rewind()?;
+    let (mut a, mut b) = (vec![0; 64 * 1024], vec![0; 64 * 1024]);
+    loop {
+        let n = written.read(&mut a)?;
+        if n == 0 {
+            return Ok(true);
+        }
+        old.read_exact(&mut b[..n])?;
+        if a[..n] != b[..n] {
+            return Ok(false);
+        }
+    }
 }
 
 /// The permissions Folio asks for a new file; the umask then applies, as it does to a

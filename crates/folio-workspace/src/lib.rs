@@ -38,7 +38,7 @@ pub use files::{
 };
 pub use git::{GitError, changed_paths};
 pub use lock::{LOCK_FILE, WorkspaceLock};
-pub use site::{MANIFEST_FILE, Published, SitePlan, SiteScope, SiteStage};
+pub use site::{MANIFEST_FILE, Published, Scratch, SitePlan, SiteScope, SiteStage, StagedFile};
 pub use terms::{TermsError, TermsProblem, parse_terms};
 pub use tree::FluentTree;
 

@@ -29,15 +29,15 @@
 //! the manifest (a `robots.txt`, images) are never touched.
 
 use std::collections::BTreeSet;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use crate::files::write_unsynced;
+use crate::files::{ReplacingFile, write_unsynced};
 use crate::files::{io_error, kind_name, new_dir_permissions};
-use crate::{Workspace, WorkspaceError, read_text, resolve, write_atomic};
+use crate::{Workspace, WorkspaceError, read_text, resolve};
 
 /// The manifest of the pages Folio wrote into a site folder.
 pub const MANIFEST_FILE: &str = ".folio-site.json";
@@ -303,12 +303,39 @@ impl SiteStage {
     /// Writes page `relative` into the new site. Not synced one by one: the whole site
     /// is synced once before it is swapped in.
     pub fn write_page(&self, relative: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
-        write_unsynced(&self.staging.path().join(relative), contents)?;
+        write_staged(&self.staging.path().join(relative), contents)?;
+        self.record(relative);
+        Ok(())
+    }
+
+    /// Starts the file `relative` of the new site, to be written piece by piece and
+    /// then [`StagedFile::finish`]ed (a file too large to make in memory, such as a
+    /// sitemap). Like [`SiteStage::write_page`], unsynced; dropped unfinished, it is not
+    /// part of the site.
+    pub fn create_file(&self, relative: &Path) -> Result<StagedFile<'_>, WorkspaceError> {
+        Ok(StagedFile {
+            stage: self,
+            relative: relative.to_path_buf(),
+            file: ReplacingFile::create(&self.staging.path().join(relative))?,
+        })
+    }
+
+    /// Scratch space beside the new site, for what is made before it can be placed (a
+    /// locale's index entries, written out once the page around them is known): a file
+    /// with no name, gone when dropped.
+    pub fn scratch(&self) -> Result<Scratch, WorkspaceError> {
+        let file =
+            tempfile::tempfile_in(self.staging.path()).map_err(io_error(self.staging.path()))?;
+        Ok(Scratch {
+            file: io::BufWriter::new(file),
+        })
+    }
+
+    fn record(&self, relative: &Path) {
         self.written
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .insert(slash(relative));
-        Ok(())
     }
 
     /// Finishes the site and swaps it in: `withdrawn` pages removed, and, for a whole
@@ -342,15 +369,109 @@ impl SiteStage {
             withdrawn: removed,
             skipped: self.skipped,
         };
-        let mut manifest_text =
-            serde_json::to_string_pretty(&manifest).expect("a manifest always serializes");
-        manifest_text.push('\n');
-        write_atomic(&stage.join(MANIFEST_FILE), manifest_text.as_bytes())?;
+        // Written as it is serialized: a site's list of pages is no string held whole.
+        let manifest_path = stage.join(MANIFEST_FILE);
+        let mut file = ReplacingFile::create(&manifest_path)?;
+        serde_json::to_writer_pretty(&mut file, &manifest)
+            .map_err(io::Error::from)
+            .and_then(|()| file.write_all(b"\n"))
+            .map_err(io_error(&manifest_path))?;
+        drop(manifest);
+        file.persist(true)?;
         sync_file_system(stage).map_err(io_error(stage))?;
 
         let staged = self.staging.keep();
         swap_in(&staged, &self.out, &self.names).map_err(io_error(&self.out))?;
         Ok(published)
+    }
+}
+
+/// Writes a page at `path` in a staging folder. A new file is created where it goes, with
+/// no temporary file and rename: nobody sees the staging folder before the swap, and one a
+/// killed run leaves is removed by the next. A file already there is the old site's,
+/// hard-linked in, so it is never written in place: it is replaced as [`write_unsynced`]
+/// replaces a file (left alone when unchanged).
+fn write_staged(path: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
+    let create = || std::fs::File::create_new(path);
+    let mut file = match create() {
+        Ok(file) => file,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            let dir = path.parent().unwrap_or(Path::new("."));
+            std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+            create().map_err(io_error(path))?
+        }
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+            return write_unsynced(path, contents);
+        }
+        Err(error) => return Err(io_error(path)(error)),
+    };
+    file.write_all(contents).map_err(io_error(path))
+}
+
+/// A file of a staged site being written ([`SiteStage::create_file`]).
+pub struct StagedFile<'s> {
+    stage: &'s SiteStage,
+    relative: PathBuf,
+    file: ReplacingFile,
+}
+
+impl StagedFile<'_> {
+    /// Where the file goes, relative to the site.
+    pub fn relative(&self) -> &Path {
+        &self.relative
+    }
+
+    /// Puts the written file in place in the new site.
+    pub fn finish(self) -> Result<(), WorkspaceError> {
+        self.file.persist(false)?;
+        self.stage.record(&self.relative);
+        Ok(())
+    }
+}
+
+impl io::Write for StagedFile<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.file.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+/// Scratch space of a staged site ([`SiteStage::scratch`]): written to, then copied out
+/// whole.
+pub struct Scratch {
+    file: io::BufWriter<std::fs::File>,
+}
+
+impl Scratch {
+    /// Copies everything written so far into `into`, from the start.
+    pub fn copy_into(&mut self, into: &mut dyn io::Write) -> io::Result<()> {
+        use io::Seek;
+        self.file.flush()?;
+        let file = self.file.get_mut();
+        file.rewind()?;
+        io::copy(file, into)?;
+        Ok(())
+    }
+}
+
+impl io::Write for Scratch {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.file.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
     }
 }
 
@@ -633,6 +754,71 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(out.join(MANIFEST_FILE)).unwrap(),
             "{\n  \"version\": 1,\n  \"pages\": [\n    \"en/a.html\"\n  ]\n}\n"
+        );
+        assert_eq!(files(dir.path()).len(), 3, "no leftovers beside the site");
+    }
+
+    #[test]
+    fn a_staged_page_never_writes_into_the_old_sites_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        publish_site(&out, &[page("en/a.html", "A")], &[], SiteScope::Whole).unwrap();
+        let stage = SiteStage::open(&out).unwrap();
+        stage.write_page(Path::new("en/a.html"), b"B").unwrap();
+        stage
+            .write_page(Path::new("fr/new/b.html"), b"new")
+            .unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("en/a.html")).unwrap(), "A");
+        let staged = stage.staging.path().to_path_buf();
+        assert_eq!(
+            files(&staged),
+            [MANIFEST_FILE, "en/a.html", "fr/new/b.html"]
+        );
+        assert_eq!(
+            std::fs::read_to_string(staged.join("en/a.html")).unwrap(),
+            "B"
+        );
+        drop(stage);
+        assert_eq!(files(&out), [MANIFEST_FILE, "en/a.html"]);
+        assert_eq!(std::fs::read_to_string(out.join("en/a.html")).unwrap(), "A");
+    }
+
+    #[test]
+    fn files_written_piece_by_piece_join_the_site_only_when_finished() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        publish_site(&out, &[page("same.xml", "kept")], &[], SiteScope::Whole).unwrap();
+        let inode = std::fs::metadata(out.join("same.xml")).unwrap().ino();
+
+        let stage = SiteStage::open(&out).unwrap();
+        let mut scratch = stage.scratch().unwrap();
+        scratch.write_all(b"<li>1</li>").unwrap();
+        scratch.write_all(b"<li>2</li>").unwrap();
+        let mut index = stage.create_file(Path::new("es/index.html")).unwrap();
+        index.write_all(b"<ul>").unwrap();
+        scratch.copy_into(&mut index).unwrap();
+        index.write_all(b"</ul>\n").unwrap();
+        index.finish().unwrap();
+        let mut same = stage.create_file(Path::new("same.xml")).unwrap();
+        same.write_all(b"ke").unwrap();
+        same.write_all(b"pt").unwrap();
+        same.finish().unwrap();
+        let mut dropped = stage.create_file(Path::new("es/half.xml")).unwrap();
+        dropped.write_all(b"<urlset>").unwrap();
+        drop(dropped);
+        drop(scratch);
+        stage.publish(&[], SiteScope::Whole).unwrap();
+
+        assert_eq!(
+            std::fs::read_to_string(out.join("es/index.html")).unwrap(),
+            "<ul><li>1</li><li>2</li></ul>\n"
+        );
+        assert_eq!(files(&out), [MANIFEST_FILE, "es/index.html", "same.xml"]);
+        assert_eq!(
+            std::fs::metadata(out.join("same.xml")).unwrap().ino(),
+            inode,
+            "unchanged contents leave the old file in place"
         );
         assert_eq!(files(dir.path()).len(), 3, "no leftovers beside the site");
     }

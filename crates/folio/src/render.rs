@@ -14,13 +14,16 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use folio_pipeline::{
     DocumentAssessment, EnglishError, INTERFACE_DOCUMENT, IndexEntry, MarkdownStyle, PageFormat,
-    Site, SitePath, SiteUrls, assess_document, for_each_in_order, interface_strings,
+    PageTemplate, Site, SiteOutput, SitePath, SiteUrls, assess_document, for_each_in_order,
+    interface_strings,
 };
 use folio_policy::{
     DisclaimerGap, DisclaimerProblem, LeftOut, PublishRule, article_checks, disclaimer_problems,
     fallback_chain,
 };
-use folio_workspace::{MarkdownFlavor, SitePlan, SiteScope, SiteStage, Workspace};
+use folio_workspace::{
+    MarkdownFlavor, Scratch, SitePlan, SiteScope, SiteStage, StagedFile, Workspace,
+};
 use unic_langid::LanguageIdentifier;
 
 use crate::Outcome;
@@ -35,14 +38,19 @@ use crate::report::wire;
 /// What became of one article, for the summary.
 #[derive(Default)]
 struct Rendered {
-    /// Pages written (or, in a dry run, that would be): locale, article, path.
+    /// Pages written (or, in a dry run, that would be): locale, article, path. The whole
+    /// run's list is kept only where it is shown (a dry run's lines, the JSON report):
+    /// otherwise `counts` says what the summary needs, so names do not grow with the site.
     pages: Vec<(LanguageIdentifier, String, PathBuf)>,
+    /// Pages written (or that would be) per locale.
+    counts: BTreeMap<LanguageIdentifier, usize>,
     withdrawn: Vec<PathBuf>,
     /// Pages below the publishing rule: locale, article, coverage.
     below: Vec<(LanguageIdentifier, String, f64)>,
     /// Units left out for their errors: locale, article, units with the checks failed.
     left_out: Vec<(LanguageIdentifier, String, Vec<LeftOut>)>,
-    /// The article as each locale's index lists it.
+    /// The article as each locale's index lists it (one article's, handed to the site's
+    /// files as it is done).
     index: Vec<(LanguageIdentifier, IndexEntry)>,
 }
 
@@ -69,6 +77,138 @@ impl Target {
             Target::Stage(stage) => stage.write_page(relative, contents.as_bytes()),
             Target::DryRun(_) => Ok(()),
         }
+    }
+}
+
+/// The files around the pages go where the pages go, except where a publisher's own
+/// file is (left as it is); names are kept, contents are not.
+struct SiteFiles<'t> {
+    target: &'t Target,
+    /// The files written (or, in a dry run, that would be), in order.
+    written: Vec<PathBuf>,
+    /// The publisher's own files left in place of Folio's.
+    kept: Vec<PathBuf>,
+}
+
+impl<'t> SiteFiles<'t> {
+    fn new(target: &'t Target) -> Self {
+        SiteFiles {
+            target,
+            written: Vec::new(),
+            kept: Vec::new(),
+        }
+    }
+}
+
+/// One file around the pages as it is written.
+enum SiteFile<'t> {
+    Staged(Box<StagedFile<'t>>),
+    /// Made and dropped: a dry run's (at this path), or where the publisher's file stays.
+    Dropped(Option<PathBuf>),
+}
+
+impl Write for SiteFile<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            SiteFile::Staged(file) => file.write(buf),
+            SiteFile::Dropped(_) => Ok(buf.len()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            SiteFile::Staged(file) => file.flush(),
+            SiteFile::Dropped(_) => Ok(()),
+        }
+    }
+}
+
+/// Scratch space for the files around the pages; none in a dry run.
+struct SiteScratch(Option<Scratch>);
+
+impl Write for SiteScratch {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.0 {
+            Some(scratch) => scratch.write(buf),
+            None => Ok(buf.len()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.0 {
+            Some(scratch) => scratch.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<'t> SiteOutput for SiteFiles<'t> {
+    type File = SiteFile<'t>;
+    type Scratch = SiteScratch;
+
+    fn create(&mut self, path: &SitePath) -> std::io::Result<SiteFile<'t>> {
+        let relative = path.file_path();
+        if self.target.plan().publisher_owns(&relative) {
+            self.kept.push(relative);
+            return Ok(SiteFile::Dropped(None));
+        }
+        match self.target {
+            Target::Stage(stage) => Ok(SiteFile::Staged(Box::new(
+                stage
+                    .create_file(&relative)
+                    .map_err(std::io::Error::other)?,
+            ))),
+            Target::DryRun(_) => Ok(SiteFile::Dropped(Some(relative))),
+        }
+    }
+
+    fn finish(&mut self, file: SiteFile<'t>) -> std::io::Result<()> {
+        match file {
+            SiteFile::Staged(file) => {
+                self.written.push(file.relative().to_path_buf());
+                file.finish().map_err(std::io::Error::other)
+            }
+            SiteFile::Dropped(Some(path)) => {
+                self.written.push(path);
+                Ok(())
+            }
+            SiteFile::Dropped(None) => Ok(()),
+        }
+    }
+
+    fn scratch(&mut self) -> std::io::Result<SiteScratch> {
+        match self.target {
+            Target::Stage(stage) => Ok(SiteScratch(Some(
+                stage.scratch().map_err(std::io::Error::other)?,
+            ))),
+            Target::DryRun(_) => Ok(SiteScratch(None)),
+        }
+    }
+
+    fn copy(&mut self, scratch: &mut SiteScratch, file: &mut SiteFile<'t>) -> std::io::Result<()> {
+        match &mut scratch.0 {
+            Some(scratch) => scratch.copy_into(file),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Whether a page of the site's manifest is one of Folio's sitemaps: `sitemap.xml` and
+/// `sitemap-root.xml` at the root, `<locale>/sitemap.xml` and its parts
+/// `<locale>/sitemap-<n>.xml`.
+fn is_sitemap(page: &str) -> bool {
+    let (folder, name) = match page.split_once('/') {
+        Some((folder, name)) => (Some(folder), name),
+        None => (None, page),
+    };
+    let part = |name: &str| {
+        name.strip_prefix("sitemap-")
+            .and_then(|n| n.strip_suffix(".xml"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    match folder {
+        None => name == "sitemap.xml" || name == "sitemap-root.xml",
+        Some(_) => !name.contains('/') && (name == "sitemap.xml" || part(name)),
     }
 }
 
@@ -185,8 +325,13 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
             }
         },
         template: match &config.render.template {
-            Some(path) => Some(workspace.read_text(&workspace.root().join(path))?),
-            None => None,
+            Some(path) => {
+                let file = workspace.root().join(path);
+                let text = workspace.read_text(&file)?;
+                PageTemplate::new(Some(&text))
+                    .with_context(|| workspace.display_path(&file).display().to_string())?
+            }
+            None => PageTemplate::new(None)?,
         },
         images,
         urls: SiteUrls::new(config.render.base_url.clone()),
@@ -206,6 +351,13 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
             rendered.withdrawn.push(site.page_path(locale, article));
         }
     }
+    // The site around the pages, for HTML (a Markdown site's generator makes its own):
+    // each article's index entries go into it as the article is done.
+    let mut site_files = match site.format {
+        PageFormat::Html => Some(site.site_writer(SiteFiles::new(&target))?),
+        PageFormat::Markdown(_) => None,
+    };
+    let lists_pages = args.dry_run || args.report == RenderReport::Json;
     let mut failed = false;
     let mut progress = Progress::new(articles.len(), cli.quiet);
     for_each_in_order(
@@ -227,11 +379,27 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
             progress.done_one(prints, || -> anyhow::Result<()> {
                 match result {
                     Ok(article) => {
-                        rendered.pages.extend(article.pages);
+                        for (locale, ..) in &article.pages {
+                            *rendered.counts.entry(locale.clone()).or_default() += 1;
+                        }
+                        if lists_pages {
+                            rendered.pages.extend(article.pages);
+                        }
                         rendered.withdrawn.extend(article.withdrawn);
                         rendered.below.extend(article.below);
                         rendered.left_out.extend(article.left_out);
-                        rendered.index.extend(article.index);
+                        if let Some(writer) = &mut site_files
+                            && !failed
+                        {
+                            let langs: Vec<String> =
+                                article.index.iter().map(|(l, _)| l.to_string()).collect();
+                            writer.add_article(
+                                langs
+                                    .iter()
+                                    .zip(&article.index)
+                                    .map(|(lang, (_, entry))| (lang.as_str(), entry)),
+                            )?;
+                        }
                     }
                     Err(error) => {
                         failed = true;
@@ -249,26 +417,25 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         // The old site stays as it was: a page that could not be rendered is not withdrawn.
         return Ok(Outcome::Error);
     }
-
-    // The site around the pages, for HTML (a Markdown site's generator makes its own).
-    let mut site_files = Vec::new();
-    let mut kept = Vec::new();
+    let (site_files, kept) = match site_files {
+        Some(writer) => {
+            let files = writer.finish()?;
+            (files.written, files.kept)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
     if site.format == PageFormat::Html {
-        let mut index: BTreeMap<LanguageIdentifier, Vec<IndexEntry>> = BTreeMap::new();
-        for (locale, entry) in std::mem::take(&mut rendered.index) {
-            index.entry(locale).or_default().push(entry);
-        }
-        for file in site.site_files(index)? {
-            let path = file.path.file_path();
-            if target.plan().publisher_owns(&path) {
-                kept.push(path);
-                continue;
-            }
-            target.write(&path, &file.contents)?;
-            site_files.push(path);
-        }
-        // Without a base URL there is no sitemap: a whole render withdraws an old one,
-        // and so does a partial one, as it is a function of the whole workspace.
+        // A sitemap of an earlier run that this one did not write goes (a locale's part
+        // no longer needed, a locale refused); so does every sitemap and robots.txt
+        // without a base URL. A partial render too: they are functions of the whole
+        // workspace.
+        rendered.withdrawn.extend(
+            target
+                .plan()
+                .pages()
+                .filter(|page| is_sitemap(page))
+                .map(PathBuf::from),
+        );
         if !site.urls.is_absolute() {
             for name in ["sitemap.xml", "robots.txt"] {
                 rendered.withdrawn.push(SitePath::file(name).file_path());
@@ -533,12 +700,7 @@ impl Summary<'_> {
                     units.join(", ")
                 )?;
             }
-            let count = self
-                .rendered
-                .pages
-                .iter()
-                .filter(|(l, ..)| l == locale)
-                .count();
+            let count = self.rendered.counts.get(locale).copied().unwrap_or(0);
             writeln!(
                 out,
                 "{locale}: {count} page(s) {}-> {}",
