@@ -31,21 +31,44 @@ pub(crate) struct Word<'t> {
 }
 
 /// The words of `text`, in order.
+///
+/// UAX #29 always breaks before a run of spaces, and no rule looks back across one, so
+/// the text is segmented a piece at a time, each piece starting where a run of spaces
+/// does (a proptest holds this to segmenting the whole text). A piece that is all ASCII,
+/// as most words of most languages are, takes unicode-segmentation's ASCII fast path,
+/// which gives the segments with a letter or digit, as the general one does (the crate
+/// tests the two agree); a segment without one holds no word anyway. Only the pieces
+/// with other characters take the general path, which looks every character up.
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
-    // ASCII text has unicode-segmentation's fast path, which gives the segments with a
-    // letter or digit, as the general one does (the crate tests the two agree); a
-    // segment without one holds no word anyway.
-    if text.is_ascii() {
-        words_of(text.unicode_word_indices())
-    } else {
-        words_of(text.split_word_bound_indices())
+    let mut found = Vec::new();
+    let mut start = 0;
+    for end in space_run_starts(text).chain([text.len()]) {
+        let piece = &text[start..end];
+        if piece.is_ascii() {
+            words_of(start, piece.unicode_word_indices(), &mut found);
+        } else {
+            words_of(start, piece.split_word_bound_indices(), &mut found);
+        }
+        start = end;
     }
+    found
 }
 
-/// The words of a text's UAX #29 segments, given with their byte offsets.
-fn words_of<'t>(segments: impl Iterator<Item = (usize, &'t str)>) -> Vec<Word<'t>> {
-    let mut found = Vec::new();
+/// Where each run of spaces (U+0020) in `text` starts, but at the start of the text.
+fn space_run_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b' ', bytes).filter(move |&i| i > 0 && bytes[i - 1] != b' ')
+}
+
+/// The words of a piece's UAX #29 segments, given with their byte offsets in the piece,
+/// which starts at byte `offset` of the text.
+fn words_of<'t>(
+    offset: usize,
+    segments: impl Iterator<Item = (usize, &'t str)>,
+    found: &mut Vec<Word<'t>>,
+) {
     for (start, token) in segments {
+        let start = offset + start;
         // UAX #29 keeps `l'immunothérapie` one word (an apostrophe between letters joins
         // them); a term inside it must still be found.
         let apostrophes = token.match_indices(['\'', '’']);
@@ -64,11 +87,11 @@ fn words_of<'t>(segments: impl Iterator<Item = (usize, &'t str)>) -> Vec<Word<'t
             part_start = end + separator;
         }
     }
-    found
 }
 
 /// The comparison form of a word: lowercase, in NFC. ASCII is NFC and lowercases byte by
-/// byte, so an ASCII word needs no Unicode tables, and one already lowercase no copy.
+/// byte, so an ASCII word needs no Unicode tables; a word already lowercase and in NFC
+/// needs no copy.
 fn key(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
         return if word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -76,6 +99,14 @@ fn key(word: &str) -> Cow<'_, str> {
         } else {
             Cow::Borrowed(word)
         };
+    }
+    // Most words are lowercase and in NFC already: then they are their own key.
+    let lowercase = word.chars().all(|c| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    });
+    if lowercase && is_nfc_quick(word.chars()) == IsNormalized::Yes {
+        return Cow::Borrowed(word);
     }
     let lower = word.to_lowercase();
     Cow::Owned(match is_nfc_quick(lower.chars()) {
@@ -474,7 +505,8 @@ mod tests {
         /// ASCII text's fast path finds the words the general one does.
         #[test]
         fn ascii_words_are_those_of_every_segment(text in "[ -~\t\n\r]{0,40}") {
-            let general = words_of(text.split_word_bound_indices());
+            let mut general = Vec::new();
+            words_of(0, text.split_word_bound_indices(), &mut general);
             proptest::prop_assert_eq!(words(&text), general);
         }
 
@@ -500,6 +532,18 @@ mod tests {
         }
 
         /// A key is a word lowercased and put in NFC, however it is made.
+        #[test]
+        /// Segmenting a piece at a time (ASCII pieces on the fast path) finds the words
+        /// segmenting the whole text at once does, whatever surrounds the spaces.
+        #[test]
+        fn words_are_those_of_the_whole_text_segmented_at_once(
+            text in "( |  |a|é|b|'|’|\\.|,|1|-|\u{301}|\u{AD}|\u{200D}|\u{200B}|\u{1F600}|\u{1F1EB}|Σ|多|ا|\t|\n|:|_){0,24}"
+        ) {
+            let mut whole = Vec::new();
+            words_of(0, text.split_word_bound_indices(), &mut whole);
+            proptest::prop_assert_eq!(words(&text), whole);
+        }
+
         #[test]
         fn keys_are_the_lowercase_nfc_words(text in "(\\PC|[a-zA-Z0-9'’ÉΣσςİé\u{301}\u{1C5} ]){0,12}") {
             for word in words(&text) {
