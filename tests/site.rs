@@ -380,13 +380,7 @@ fn a_sitemap_no_longer_made_is_withdrawn_by_a_partial_render_too() {
     assert!(sandbox.read("site/sitemap.xml").contains("/fr/sitemap.xml"));
     // French is refused for its disclaimer: it is no longer in the site's sitemaps,
     // even when the render names only Spanish.
-    let fr = sandbox.read("locales/fr/disclaimer.ftl");
-    let heading = fr
-        .lines()
-        .find(|l| l.starts_with("disclaimer-heading"))
-        .unwrap()
-        .to_owned();
-    sandbox.edit("locales/fr/disclaimer.ftl", &heading, "");
+    sandbox.drop_message("locales/fr/disclaimer.ftl", "disclaimer-heading");
     let run = sandbox.run(&["render", "--locale", "es", "--out", "site"]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
@@ -448,12 +442,7 @@ fn dry_run_writes_nothing_and_the_json_report_says_what_would_be_done() {
     let sandbox = Sandbox::repo();
     // A refused locale: its disclaimer heading removed.
     let fr = sandbox.read("locales/fr/disclaimer.ftl");
-    let heading = fr
-        .lines()
-        .find(|l| l.starts_with("disclaimer-heading"))
-        .unwrap()
-        .to_owned();
-    sandbox.edit("locales/fr/disclaimer.ftl", &heading, "");
+    sandbox.drop_message("locales/fr/disclaimer.ftl", "disclaimer-heading");
     let run = sandbox.run(&[
         "render",
         "--all",
