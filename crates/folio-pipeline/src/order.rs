@@ -65,10 +65,8 @@ where
             early.insert(index, result);
             while let Some(result) = early.remove(&sunk) {
                 sunk += 1;
-                if let Err(error) = sink(result) {
-                    progress.stop();
-                    return Err(error);
-                }
+                // An error returns, and `_stop` stops the workers.
+                sink(result)?;
                 progress.sunk(sunk);
             }
         }
