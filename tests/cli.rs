@@ -261,3 +261,71 @@ fn verbose_check_shows_every_snippet() {
     assert_eq!(snippets(&verbose), 15, "{}", verbose.stderr);
     assert!(!verbose.stdout.contains("Not shown"), "{}", verbose.stdout);
 }
+
+/// A report is written in blocks when standard output is not a terminal; the last block
+/// still reaches it, and a write that fails, even the last, is an error (exit 2), not a
+/// silent success. A reader that stops early is not an error.
+#[cfg(target_os = "linux")]
+#[test]
+// The test opens the full device as standard output: plain file access, on purpose.
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)]
+fn a_report_that_cannot_be_written_is_an_error() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let sandbox = Sandbox::repo();
+    let expected = sandbox.run_ok(&["status", "--format", "json"]).stdout;
+    assert!(expected.trim_end().ends_with('}'), "{expected}");
+    // The report is a few kilobytes: it fits in one block, written only at the end.
+    let full = std::fs::File::options()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = Command::new(folio_tests::folio_bin())
+        .args(["status", "--format", "json"])
+        .current_dir(sandbox.path())
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("No space left on device"), "{stderr}");
+    // A reader that takes one byte and goes away, from a report larger than a pipe holds:
+    // the rest is not written, quietly.
+    let tree = Sandbox::empty();
+    for document in 0..300 {
+        for locale in ["en", "fr"] {
+            tree.write(&format!("{locale}/d{document}.ftl"), "hello = Hello\n");
+        }
+    }
+    let mut child = Command::new(folio_tests::folio_bin())
+        .args([
+            "check",
+            "--locales",
+            ".",
+            "--reference",
+            "en",
+            "--format",
+            "json",
+        ])
+        .current_dir(tree.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(first, [b'{']);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    let whole = tree.run(&[
+        "check",
+        "--locales",
+        ".",
+        "--reference",
+        "en",
+        "--format",
+        "json",
+    ]);
+    assert!(whole.stdout.len() > 1 << 17, "{}", whole.stdout.len());
+}

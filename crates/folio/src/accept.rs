@@ -86,5 +86,6 @@ pub fn run(cli: &Cli, args: &AcceptArgs, reporter: &mut Reporter) -> anyhow::Res
             confirmed.left_stale
         )?;
     }
+    out.flush()?;
     Ok(Outcome::Clean)
 }

@@ -5,6 +5,7 @@
 //! Documents stream through `folio-pipeline` and out through the reporter
 //! (`report::check`): memory holds a round of documents and the per-locale totals.
 
+use std::io::Write;
 use std::path::Path;
 
 use folio_check::{Check, CheckOptions, Finding, Severity, TermSeverities, Termbase};
@@ -41,7 +42,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
         return run_merge(cli, args, reporter);
     }
     let mut out = stdout(cli.color);
-    match (&args.locales, &args.reference) {
+    let outcome = match (&args.locales, &args.reference) {
         (Some(dir), Some(reference)) => {
             let tree = FluentTree::open(dir)?;
             let (names, _) = tree.locales()?;
@@ -135,7 +136,9 @@ pub fn run(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Resu
             )?;
             finish(printer, reporter)
         }
-    }
+    }?;
+    out.flush()?;
+    Ok(outcome)
 }
 
 /// Ends the report and picks the exit status: 2 when anything could not be read or
@@ -680,5 +683,6 @@ fn run_merge(cli: &Cli, args: &CheckArgs, reporter: &mut Reporter) -> anyhow::Re
     }
     let passed = printer.finish(&merged.errors)?;
     debug_assert_eq!(passed, merged.passed);
+    out.flush()?;
     Ok(outcome(merged.passed, merged.errors.len()))
 }

@@ -162,6 +162,7 @@ pub fn run(cli: &Cli, args: &ReportArgs, reporter: &mut Reporter) -> anyhow::Res
         summaries.len(),
         args.out.join("index.html").display()
     )?;
+    out.flush()?;
     Ok(Outcome::Clean)
 }
 

@@ -83,6 +83,7 @@ fn export(cli: &Cli, args: &XliffExportArgs, reporter: &mut Reporter) -> anyhow:
         },
         args.out.display()
     )?;
+    out.flush()?;
     Ok(Outcome::Clean)
 }
 
@@ -144,6 +145,7 @@ fn import(cli: &Cli, args: &XliffImportArgs, reporter: &mut Reporter) -> anyhow:
                     ));
                 }
             }
+            out.flush()?;
             Ok(Outcome::Clean)
         }
     }
@@ -199,5 +201,6 @@ fn tmx_export(cli: &Cli, args: &TmxExportArgs, reporter: &mut Reporter) -> anyho
         locales.len(),
         args.out.display()
     )?;
+    out.flush()?;
     Ok(Outcome::Clean)
 }

@@ -51,6 +51,7 @@ fn print_check(
             "locales/{} is up to date with source/",
             workspace.reference()
         )?;
+        out.flush()?;
         return Ok(Outcome::Clean);
     }
     for finding in &checked.out_of_date {
@@ -62,6 +63,7 @@ fn print_check(
         writeln!(out, "{} {what}", workspace.display_path(path).display())?;
     }
     writeln!(out, "run `folio extract` and commit the result")?;
+    out.flush()?;
     Ok(Outcome::Findings)
 }
 
@@ -126,6 +128,7 @@ fn print_extraction(
             workspace.display_path(path).display()
         )?;
     }
+    out.flush()?;
     if let Some(error) = outcome.stopped {
         return Err(error.into());
     }

@@ -643,6 +643,7 @@ impl Summary<'_> {
             }
             RenderReport::Human => self.lines(&mut out, args, workspace)?,
         }
+        out.flush()?;
         Ok(outcome)
     }
 

@@ -2,6 +2,8 @@
 //! status; the word diff of each stale unit; the translator's to-do list. Documents
 //! stream through `folio-pipeline` and out through `report::status`.
 
+use std::io::Write;
+
 use folio_pipeline::{
     Cache, EnglishError, LocaleAssessment, assess_document, document_inputs, for_each_in_order,
 };
@@ -138,6 +140,7 @@ pub fn run(cli: &Cli, args: &StatusArgs, reporter: &mut Reporter) -> anyhow::Res
         })
     })?;
     printer.finish(&totals)?;
+    out.flush()?;
     Ok(if failures > 0 {
         Outcome::Error
     } else {

@@ -85,6 +85,7 @@ fn sync_locales(
             Err(error) => reporter.fatal(&error.into()),
         }
     }
+    out.flush()?;
     Ok(if reporter.error_count() > 0 {
         Outcome::Error
     } else {
