@@ -363,6 +363,49 @@ fn a_fifo_in_source_is_an_error_naming_it_and_the_rest_is_extracted() {
     assert!(run.stdout.contains(NAME), "{}", run.stdout);
 }
 
+/// Translations are read without a look of their own before the read (the look that
+/// found them is reused): a FIFO, or a link to one, is still refused unopened, by name,
+/// and the other files are checked.
+#[test]
+fn a_fifo_as_a_translation_is_an_error_naming_it_not_a_hang() {
+    let sandbox = Sandbox::repo();
+    let translation = format!("locales/es/{NAME}.ftl");
+    std::fs::remove_file(sandbox.path().join(&translation)).unwrap();
+    mkfifo(&sandbox.path().join(&translation));
+    for command in [&["status"][..], &["check"]] {
+        let run = run_limited(&sandbox, "022", command);
+        assert_eq!(run.code, 2, "{command:?}: {run:?}");
+        assert!(
+            run.stderr.contains(&translation) && run.stderr.contains("a FIFO"),
+            "{command:?}: {}",
+            run.stderr
+        );
+        assert!(run.stdout.contains("fr"), "{command:?}: {}", run.stdout);
+    }
+    let tree = Sandbox::empty();
+    tree.write("en/a.ftl", "hello = Hello\n");
+    tree.write("en/b.ftl", "bye = Bye\n");
+    tree.write("fr/b.ftl", "bye = Au revoir\n");
+    std::fs::create_dir_all(tree.path().join("de")).unwrap();
+    mkfifo(&tree.path().join("fr/a.ftl"));
+    mkfifo(&tree.path().join("pipe"));
+    symlink("../pipe", tree.path().join("de/a.ftl")).unwrap();
+    let run = run_limited(
+        &tree,
+        "022",
+        &["check", "--locales", ".", "--reference", "en"],
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    for path in ["fr/a.ftl", "de/a.ftl"] {
+        assert!(
+            run.stderr.contains(path) && run.stderr.contains("a FIFO"),
+            "{path}: {}",
+            run.stderr
+        );
+    }
+    assert!(run.stdout.contains("fr"), "{}", run.stdout);
+}
+
 #[test]
 fn a_fifo_in_the_old_site_never_hangs_render() {
     let sandbox = Sandbox::repo();

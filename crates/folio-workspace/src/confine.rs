@@ -32,16 +32,22 @@ impl Confinement {
     /// Where a read or write of `path` lands: [`resolve`], with the folder's resolution
     /// remembered.
     pub(crate) fn resolve(&self, path: &Path) -> io::Result<PathBuf> {
+        let is_link = match path.symlink_metadata() {
+            Ok(metadata) => metadata.file_type().is_symlink(),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => false,
+            Err(error) => return Err(error),
+        };
+        self.resolve_seen(path, is_link)
+    }
+
+    /// [`Self::resolve`] of a path the caller has looked at: `is_link` says whether
+    /// `path` itself is a symbolic link.
+    fn resolve_seen(&self, path: &Path, is_link: bool) -> io::Result<PathBuf> {
         let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
             return resolve(path);
         };
-        if folder.as_os_str().is_empty() {
+        if is_link || folder.as_os_str().is_empty() {
             return resolve(path);
-        }
-        match path.symlink_metadata() {
-            Ok(metadata) if metadata.file_type().is_symlink() => return resolve(path),
-            Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
-            _ => {}
         }
         let known = self.lock().get(folder).cloned();
         let resolved = match known {
@@ -59,6 +65,18 @@ impl Confinement {
     /// error names).
     pub(crate) fn check(&self, path: &Path) -> Result<(), WorkspaceError> {
         let target = self.resolve(path).map_err(io_error(path))?;
+        self.inside(path, target)
+    }
+
+    /// [`Self::check`] of a path the caller has looked at: `is_link` says whether `path`
+    /// itself is a symbolic link.
+    pub(crate) fn check_seen(&self, path: &Path, is_link: bool) -> Result<(), WorkspaceError> {
+        let target = self.resolve_seen(path, is_link).map_err(io_error(path))?;
+        self.inside(path, target)
+    }
+
+    /// Fails unless `target`, where `path` leads, is inside the root.
+    fn inside(&self, path: &Path, target: PathBuf) -> Result<(), WorkspaceError> {
         if target.starts_with(&self.real_root) {
             Ok(())
         } else {

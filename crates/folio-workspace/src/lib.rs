@@ -154,7 +154,16 @@ impl Workspace {
     /// `/proc/self/environ`, to another repository) would put outside text into units
     /// and pages, or make a write land outside, so it is refused, naming the path.
     pub fn confine(&self, path: &Path) -> Result<(), WorkspaceError> {
-        let inside = self.confinement.check(path);
+        self.allow_configured(path, self.confinement.check(path))
+    }
+
+    /// `inside`, the confinement's verdict on `path`, overruled when `path` leads into a
+    /// folder folio.toml names outside the workspace.
+    fn allow_configured(
+        &self,
+        path: &Path,
+        inside: Result<(), WorkspaceError>,
+    ) -> Result<(), WorkspaceError> {
         if inside.is_ok() || self.configured_outside.is_empty() {
             return inside;
         }
@@ -180,10 +189,14 @@ impl Workspace {
     /// (a link that leads nowhere is an error, not an absent file): how commands read the
     /// files that may not exist yet, a translation or a record.
     pub fn read_text_if_exists(&self, path: &Path) -> Result<Option<String>, WorkspaceError> {
-        match path.symlink_metadata() {
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            _ => self.read_text(path).map(Some),
-        }
+        let Some(seen) = files::look(path)? else {
+            return Ok(None);
+        };
+        let inside = self
+            .confinement
+            .check_seen(path, seen.file_type().is_symlink());
+        self.allow_configured(path, inside)?;
+        files::read_text_seen(path, &seen).map(Some)
     }
 
     /// Writes a file of the workspace: [`write_atomic`] after [`Self::confine`], at the

@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::WorkspaceError;
 use crate::confine::Confinement;
-use crate::files::list_dir;
-use crate::{WorkspaceError, read_text};
+use crate::files::{list_dir, look, read_text_seen};
 
 /// A Fluent tree rooted at a folder. Symbolic links are followed only while they stay
 /// inside the folder; a link leading out, and a link looping back to one of its own
@@ -97,11 +97,12 @@ impl FluentTree {
     /// Reads a file of the tree as UTF-8 text, refusing a path that a link leads out of
     /// the tree; `Ok(None)` when there is no such file.
     pub fn read_text(&self, path: &Path) -> Result<Option<String>, WorkspaceError> {
-        if path.symlink_metadata().is_err() {
+        let Some(seen) = look(path)? else {
             return Ok(None);
-        }
-        self.confine(path)?;
-        read_text(path).map(Some)
+        };
+        let is_link = seen.file_type().is_symlink();
+        self.confinement.check_seen(path, is_link)?;
+        read_text_seen(path, &seen).map(Some)
     }
 
     fn confine(&self, path: &Path) -> Result<(), WorkspaceError> {
