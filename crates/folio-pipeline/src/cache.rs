@@ -10,7 +10,7 @@
 //! edit starts afresh. Anything
 //! unreadable is a miss. The folder is safe to delete.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use folio_workspace::{Stamp, Workspace, WorkspaceError};
@@ -34,18 +34,20 @@ pub struct Input {
 }
 
 impl Input {
-    /// Stamps `path` (before it is read) — the first half of recording an input.
-    pub fn stamp(workspace: &Workspace, path: &Path) -> Result<Option<Stamp>, WorkspaceError> {
-        workspace.stamp(path)
-    }
-
-    /// The record of `path`, stamped `stamp` before it was read as `text`.
-    pub fn new(path: PathBuf, stamp: Option<Stamp>, text: Option<&str>) -> Self {
-        Input {
+    /// Reads `path` (`None` when there is no file) and records it, stamped before the
+    /// read, in `inputs`.
+    pub fn read(
+        workspace: &Workspace,
+        path: PathBuf,
+        inputs: &mut Vec<Input>,
+    ) -> Result<Option<String>, WorkspaceError> {
+        let (stamp, text) = workspace.read_stamped(&path)?;
+        inputs.push(Input {
             path,
             stamp,
-            hash: text.map(|t| xxh3_64(t.as_bytes())),
-        }
+            hash: text.as_deref().map(|t| xxh3_64(t.as_bytes())),
+        });
+        Ok(text)
     }
 }
 

@@ -80,18 +80,6 @@ pub fn document_inputs(
     paths
 }
 
-/// Reads `path` (`None` when there is no file), recording it as an input.
-fn read_input(
-    workspace: &Workspace,
-    path: PathBuf,
-    inputs: &mut Vec<Input>,
-) -> Result<Option<String>, WorkspaceError> {
-    let stamp = Input::stamp(workspace, &path)?;
-    let text = workspace.read_text_if_exists(&path)?;
-    inputs.push(Input::new(path, stamp, text.as_deref()));
-    Ok(text)
-}
-
 /// Reads document `name`'s English and its translation and record in each of
 /// `locales`, and assesses each translation (`folio_policy::assess`). The English is
 /// parsed once for all locales; each translation is read, parsed and judged once.
@@ -104,7 +92,7 @@ pub fn assess_document(
     let mut inputs = Vec::with_capacity(1 + 2 * locales.len());
     let path = workspace.reference_units_path(name);
     let english_text =
-        read_input(workspace, path.clone(), &mut inputs)?.ok_or_else(|| WorkspaceError::Io {
+        Input::read(workspace, path.clone(), &mut inputs)?.ok_or_else(|| WorkspaceError::Io {
             path: path.clone(),
             error: std::io::ErrorKind::NotFound.into(),
         })?;
@@ -126,9 +114,9 @@ pub fn assess_document(
     for locale in locales {
         let one = (|| {
             let path = workspace.translation_path(locale, name);
-            let text = read_input(workspace, path.clone(), &mut inputs)?.unwrap_or_default();
+            let text = Input::read(workspace, path.clone(), &mut inputs)?.unwrap_or_default();
             let record_path = workspace.record_path(locale, name);
-            let record_text = read_input(workspace, record_path.clone(), &mut inputs)?;
+            let record_text = Input::read(workspace, record_path.clone(), &mut inputs)?;
             let record = parse_record(record_path, record_text)?;
             let file = parse_ftl(&text);
             let assessment = assess(
@@ -186,7 +174,7 @@ pub fn english_findings(
     inputs: &mut Vec<Input>,
 ) -> Result<EnglishFindings, WorkspaceError> {
     let path = workspace.source_path(name);
-    let text = read_input(workspace, path.clone(), inputs)?.unwrap_or_default();
+    let text = Input::read(workspace, path.clone(), inputs)?.unwrap_or_default();
     // Built at the first finding placed.
     let index = std::cell::OnceCell::new();
     let (mut findings, mut elsewhere) = (Vec::new(), Vec::new());

@@ -31,7 +31,7 @@ pub struct Stamp {
 }
 
 impl Stamp {
-    fn of(metadata: &std::fs::Metadata) -> Self {
+    pub(crate) fn of(metadata: &std::fs::Metadata) -> Self {
         let nanos = |time: std::io::Result<std::time::SystemTime>| -> i128 {
             time.ok()
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok())

@@ -189,14 +189,38 @@ impl Workspace {
     /// (a link that leads nowhere is an error, not an absent file): how commands read the
     /// files that may not exist yet, a translation or a record.
     pub fn read_text_if_exists(&self, path: &Path) -> Result<Option<String>, WorkspaceError> {
+        match files::look(path)? {
+            Some(seen) => self.read_seen(path, &seen).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// [`Self::read_text_if_exists`], with the file's [`Stamp`] as it was before the read
+    /// (`None` when there is no file): how the cache records an input. One look at the
+    /// file gives both, unless it is a link (then the stamp is its target's).
+    pub fn read_stamped(
+        &self,
+        path: &Path,
+    ) -> Result<(Option<Stamp>, Option<String>), WorkspaceError> {
         let Some(seen) = files::look(path)? else {
-            return Ok(None);
+            return Ok((None, None));
         };
+        let stamp = if seen.file_type().is_symlink() {
+            self.stamp(path)?
+        } else {
+            Some(Stamp::of(&seen))
+        };
+        Ok((stamp, Some(self.read_seen(path, &seen)?)))
+    }
+
+    /// Reads a file the caller has looked at (`seen`, see `files::look`) after
+    /// [`Self::confine`].
+    fn read_seen(&self, path: &Path, seen: &std::fs::Metadata) -> Result<String, WorkspaceError> {
         let inside = self
             .confinement
             .check_seen(path, seen.file_type().is_symlink());
         self.allow_configured(path, inside)?;
-        files::read_text_seen(path, &seen).map(Some)
+        files::read_text_seen(path, seen)
     }
 
     /// Writes a file of the workspace: [`write_atomic`] after [`Self::confine`], at the

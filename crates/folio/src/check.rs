@@ -336,9 +336,7 @@ fn document_date(
     inputs: &mut Vec<Input>,
 ) -> Result<Option<i64>, EnglishError> {
     let path = workspace.layout_path(name);
-    let stamp = Input::stamp(workspace, &path)?;
-    let text = workspace.read_text_if_exists(&path)?;
-    inputs.push(Input::new(path.clone(), stamp, text.as_deref()));
+    let text = Input::read(workspace, path.clone(), inputs)?;
     let Some(text) = text else { return Ok(None) };
     let layout = parse_layout(&text).map_err(|message| WorkspaceError::Layout { path, message })?;
     Ok(layout
