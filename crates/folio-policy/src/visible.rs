@@ -7,6 +7,16 @@ use pulldown_cmark::{Event, Options, Parser};
 /// marks, soft hyphens, the BOM…) and blank fillers left out. `{ "" }`, `**\u{200B}**`
 /// and `&nbsp;` show nothing.
 pub fn shows_text(markdown: &str) -> bool {
+    // A visible letter first shows itself, whatever follows: no block starts with a
+    // letter, and no inline markup starts before the first character. Most units start
+    // so, and are told without a look at the rest.
+    if markdown
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && is_visible(c))
+    {
+        return true;
+    }
     // Text without markup shows what it is: no parse needed.
     if folio_track::is_plain(markdown) {
         return markdown.chars().any(is_visible);
@@ -39,6 +49,28 @@ fn is_format_or_filler(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether the parse shows a visible character: [`shows_text`] without its
+    /// shortcuts.
+    fn parse_shows_text(markdown: &str) -> bool {
+        Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).any(|event| match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                t.chars().any(is_visible)
+            }
+            _ => false,
+        })
+    }
+
+    proptest::proptest! {
+        /// A unit that starts with a letter shows it, as its parse says, whatever markup,
+        /// blank characters, HTML or lines follow.
+        #[test]
+        fn a_letter_first_shows_as_the_parse_says(
+            text in r"[aé注\u{3164}\u{2800}ـ][a <>!\-*_`~\[\]()#=&;\n\u{200B}\u{00A0}]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(shows_text(&text), parse_shows_text(&text));
+        }
+    }
 
     #[test]
     fn text_shows() {
