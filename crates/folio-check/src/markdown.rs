@@ -28,12 +28,29 @@ pub(crate) struct Inline {
 /// translation as the page will show it — a control splitting `<https://…>` must not
 /// hide a link from the checks that the page would then render.
 pub fn strip_bidi_controls(text: &str) -> Cow<'_, str> {
-    let is_control = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if text.contains(is_control) {
-        Cow::Owned(text.chars().filter(|c| !is_control(*c)).collect())
+    if has_bidi_control(text) {
+        Cow::Owned(text.chars().filter(|c| !is_bidi_control(*c)).collect())
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// Whether `c` is one of the bidi controls [`strip_bidi_controls`] removes.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `text` holds a bidi control, looked for by its UTF-8 lead byte (0xE2, which
+/// starts every character from U+2000 to U+2FFF) rather than character by character:
+/// every unit of every page is asked.
+fn has_bidi_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).any(|at| {
+        matches!(
+            bytes.get(at + 1..at + 3),
+            Some([0x80, 0xAA..=0xAE] | [0x81, 0xA6..=0xA9])
+        )
+    })
 }
 
 /// Text that is not Markdown (an application's strings), for the number check alone:
@@ -49,8 +66,12 @@ pub(crate) fn not_markdown(text: &str) -> Inline {
 pub(crate) fn inline(text: &str) -> Inline {
     let text = strip_bidi_controls(text);
     if is_plain(&text) {
+        // The text and a space, as a parse would give it; without `format!`'s machinery.
+        let mut prose = String::with_capacity(text.len() + 1);
+        prose.push_str(&text);
+        prose.push(' ');
         return Inline {
-            prose: format!("{text} "),
+            prose,
             ..Inline::default()
         };
     }
@@ -421,6 +442,18 @@ mod tag_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The controls are found by their bytes exactly when a character is one, next
+        /// to the other characters that start with the same byte (punctuation, arrows,
+        /// the isolates' neighbours U+2065 and U+206A).
+        #[test]
+        fn bidi_controls_are_found_by_their_bytes(
+            text in "[a\u{2029}-\u{202F}\u{2064}-\u{206A}—“…→€é]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(has_bidi_control(&text), text.contains(is_bidi_control));
+        }
+    }
 
     proptest::proptest! {
         /// Text taken as plain reads exactly as the Markdown parse reads it.
