@@ -531,8 +531,6 @@ mod tests {
             proptest::prop_assert_eq!(form.find_all(&words, &FirstChars::new(&words)), scan);
         }
 
-        /// A key is a word lowercased and put in NFC, however it is made.
-        #[test]
         /// Segmenting a piece at a time (ASCII pieces on the fast path) finds the words
         /// segmenting the whole text at once does, whatever surrounds the spaces.
         #[test]
@@ -544,6 +542,7 @@ mod tests {
             proptest::prop_assert_eq!(words(&text), whole);
         }
 
+        /// A key is a word lowercased and put in NFC, however it is made.
         #[test]
         fn keys_are_the_lowercase_nfc_words(text in "(\\PC|[a-zA-Z0-9'’ÉΣσςİé\u{301}\u{1C5} ]){0,12}") {
             for word in words(&text) {
