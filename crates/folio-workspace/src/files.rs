@@ -74,6 +74,12 @@ pub(crate) fn read_text_seen(
 /// `bytes`, read from `path`, as text; invalid UTF-8 is an error naming its line and
 /// column.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, WorkspaceError> {
+    // Checked with SIMD, then copied: `String::from_utf8` would check it again, more
+    // slowly than the copy (and taking it over unchecked needs `unsafe`, which Folio
+    // forbids).
+    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+        return Ok(text.to_owned());
+    }
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).expect("valid_up_to is valid");
