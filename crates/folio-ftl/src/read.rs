@@ -181,6 +181,9 @@ fn collect_entries<'s>(
     source: &'s str,
     index: &LineIndex<'s>,
 ) {
+    // Room for every entry at once (most are messages): the list is not regrown, and
+    // moved, as it fills.
+    file.messages.reserve(body.len());
     for entry in body {
         match entry {
             Entry::Message(mut ast) => {
