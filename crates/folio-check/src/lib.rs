@@ -309,15 +309,14 @@ pub fn check_file<'s>(
             };
             // Only placeables hold variables: text alone needs no variable analysis.
             if facts.placeables || variables::has_placeable(translated) {
-                let ways = variables::Ways::of(translated);
-                for variable in ways.all().difference(&facts.variables) {
+                for variable in variables::all(translated).difference(&facts.variables) {
                     flag(
                         Severity::Error,
                         Check::UnknownVariable,
                         at(&format!("`${variable}` is not a variable of the reference")),
                     );
                 }
-                for variable in ways.dropped(&facts.variables) {
+                for variable in variables::dropped(translated, &facts.variables) {
                     flag(
                         Severity::Warning,
                         Check::DroppedVariable,
