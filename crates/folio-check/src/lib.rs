@@ -588,6 +588,10 @@ impl<'s> Facts<'s> {
     /// A translation's text read as this reference text is: Markdown, or (for the number
     /// check alone) plain prose.
     fn read(&self, text: &str, options: &CheckOptions) -> markdown::Inline {
+        // Without Markdown, only numbers are read, and only the reference's are missed.
+        if !options.markdown && self.numbers.is_empty() {
+            return markdown::Inline::default();
+        }
         Self::read_with(text, options)
     }
 
