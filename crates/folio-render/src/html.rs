@@ -115,7 +115,7 @@ impl PageTemplate {
             .chain(page.interface.keys())
             .map(|id| (id.as_str(), page.interface_string(id)))
             .collect();
-        let html = env.get_template("page")?.render(context! {
+        let mut html = env.get_template("page")?.render(context! {
             lang => page.lang,
             dir => page.dir.as_str(),
             article => page.article,
@@ -147,7 +147,7 @@ impl PageTemplate {
         if !visible_text(&html).contains(&shown) {
             return Err(RenderError::TemplateHidesDisclaimer);
         }
-        let mut html = html.trim_end().to_owned();
+        html.truncate(html.trim_end().len());
         html.push('\n');
         Ok(html)
     }
