@@ -14,11 +14,11 @@ pub fn is_untranslated(english: &str, translated: &str, proper_names: &[String])
     for name in proper_names {
         rest = rest.replace(name.as_str(), " ");
     }
-    let words = rest
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() > 1)
-        .count();
-    words > 1
+    // Two words of two letters or more tell it: the rest of the text need not be read.
+    rest.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().nth(1).is_some())
+        .nth(1)
+        .is_some()
 }
 
 /// The text of `markdown` outside links: what a translator would have to translate.
