@@ -291,6 +291,15 @@ fn a_report_that_cannot_be_written_is_an_error() {
     assert!(stderr.contains("No space left on device"), "{stderr}");
     // A reader that takes one byte and goes away, from a report larger than a pipe holds:
     // the rest is not written, quietly.
+    const TREE_CHECK: [&str; 7] = [
+        "check",
+        "--locales",
+        ".",
+        "--reference",
+        "en",
+        "--format",
+        "json",
+    ];
     let tree = Sandbox::empty();
     for document in 0..300 {
         for locale in ["en", "fr"] {
@@ -298,15 +307,7 @@ fn a_report_that_cannot_be_written_is_an_error() {
         }
     }
     let mut child = Command::new(folio_tests::folio_bin())
-        .args([
-            "check",
-            "--locales",
-            ".",
-            "--reference",
-            "en",
-            "--format",
-            "json",
-        ])
+        .args(TREE_CHECK)
         .current_dir(tree.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -318,14 +319,6 @@ fn a_report_that_cannot_be_written_is_an_error() {
     assert_eq!(first, [b'{']);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
-    let whole = tree.run(&[
-        "check",
-        "--locales",
-        ".",
-        "--reference",
-        "en",
-        "--format",
-        "json",
-    ]);
+    let whole = tree.run(&TREE_CHECK);
     assert!(whole.stdout.len() > 1 << 17, "{}", whole.stdout.len());
 }
