@@ -49,7 +49,7 @@ pub(crate) fn look(path: &Path) -> Result<Option<std::fs::Metadata>, WorkspaceEr
 /// [`read_text`] of a file the caller has [`look`]ed at (`seen`), without asking the file
 /// system about it again: a link is followed as `read_text` follows it, a regular file is
 /// opened and read at once, anything else is refused unopened. A run reads thousands of
-/// files; the looks it saves were a tenth of a tree check's system time.
+/// files; the looks it saves were 7 % of a tree check's samples.
 pub(crate) fn read_text_seen(
     path: &Path,
     seen: &std::fs::Metadata,

@@ -32,7 +32,8 @@ pub struct Reporter {
 ///
 /// Written a line at a time on a terminal, so that it keeps pace with standard error and
 /// the progress bar; in blocks otherwise, as C's stdio does: a JSON report of a large tree
-/// is hundreds of thousands of lines, and a write per line was a tenth of a check's time.
+/// is hundreds of thousands of lines, and a write per line cost a third of a tree check's
+/// wall time.
 pub fn stdout(color: ColorChoice) -> Inert<Box<dyn termcolor::WriteColor>> {
     let is_terminal = std::io::stdout().is_terminal();
     let choice = color::stream_choice(color, is_terminal);
