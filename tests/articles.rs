@@ -422,6 +422,7 @@ mod generated {
             fallbacks: Vec::new(),
             url: None,
             index: "index.html".into(),
+            stylesheet: "style.css".into(),
             reference: "en".into(),
             site_name: None,
             details: Default::default(),

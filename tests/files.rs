@@ -115,8 +115,9 @@ fn pages_of_a_removed_locale_and_article_are_withdrawn_and_foreign_files_survive
         .map(|p| p.as_str().unwrap())
         .collect();
     // Six article pages, and per locale its index, 404 page and sitemap, and the root's
-    // five (chooser, 404 page, sitemap index, the chooser's sitemap, robots.txt).
-    assert_eq!(pages.len(), 6 + 6 * 3 + 5, "{pages:?}");
+    // six (chooser, 404 page, stylesheet, sitemap index, the chooser's sitemap,
+    // robots.txt).
+    assert_eq!(pages.len(), 6 + 6 * 3 + 6, "{pages:?}");
     assert!(
         !pages
             .iter()
@@ -202,12 +203,12 @@ fn a_render_killed_at_any_moment_leaves_a_whole_site_old_or_new() {
             .map(|p| p.as_str().unwrap())
             .collect();
         // Seven article pages, and with HTML the site around them (indexes, 404
-        // pages, sitemaps, robots.txt); Markdown output has none of those.
+        // pages, sitemaps, the stylesheet, robots.txt); Markdown output has none of those.
         let articles = pages.iter().filter(|p| p.contains(NAME)).count();
         assert_eq!(articles, 7, "round {round}: {pages:?}");
         let html = pages.iter().any(|p| p.ends_with(".html"));
         assert!(
-            (html && pages.len() == 7 + 7 * 3 + 5) || pages.iter().all(|p| p.ends_with(".md")),
+            (html && pages.len() == 7 + 7 * 3 + 6) || pages.iter().all(|p| p.ends_with(".md")),
             "{pages:?}"
         );
         for page in &pages {

@@ -82,9 +82,9 @@ fn every_locale_gets_a_page_with_its_translated_disclaimer() {
         .collect();
     files.sort();
     // One folder per locale, Folio's list of the files it wrote, and the site's root
-    // files: the language chooser, the 404 page, the sitemap index, the chooser's sitemap
-    // and robots.txt.
-    assert_eq!(files.len(), 13, "{files:?}");
+    // files: the language chooser, the 404 page, the stylesheet, the sitemap index, the
+    // chooser's sitemap and robots.txt.
+    assert_eq!(files.len(), 14, "{files:?}");
     assert_eq!(files[0], ".folio-site.json");
     for root in [
         "404.html",
@@ -92,6 +92,7 @@ fn every_locale_gets_a_page_with_its_translated_disclaimer() {
         "robots.txt",
         "sitemap.xml",
         "sitemap-root.xml",
+        "style.css",
     ] {
         assert!(files.contains(&root.to_owned()), "{root}: {files:?}");
     }

@@ -1,6 +1,6 @@
 //! The site around the pages, end to end: the root chooser, locale indexes, 404 pages,
 //! the sitemaps (the index `sitemap.xml`, `sitemap-root.xml` and one per locale, valid
-//! against the sitemaps.org schemas) and `robots.txt`; absolute
+//! against the sitemaps.org schemas), `robots.txt` and the one stylesheet; absolute
 //! links, canonical, Open Graph and JSON-LD under a base URL; partial renders that keep
 //! the indexes the whole workspace's; the publisher's own files; `--dry-run` and
 //! `--report json`; and the interface strings tracked as a document.
@@ -17,9 +17,10 @@ use serde_json::Value;
 const NAME: &str = "immunotherapy-multiple-myeloma";
 const LOCALES: [&str; 7] = ["en", "ar", "de", "es", "fr", "pt-BR", "zh-Hans"];
 const BASE: &str = "https://health.example.org/";
-const SITE_FILES: [&str; 5] = [
+const SITE_FILES: [&str; 6] = [
     "index.html",
     "404.html",
+    "style.css",
     "sitemap.xml",
     "sitemap-root.xml",
     "robots.txt",
@@ -55,15 +56,6 @@ fn around_pages(files: &BTreeMap<String, String>) -> BTreeMap<String, String> {
         .filter(|(name, _)| !name.ends_with(&format!("{NAME}.html")))
         .map(|(n, t)| (n.clone(), t.clone()))
         .collect()
-}
-
-/// The page with its stylesheet left out, for a snapshot that shows what this test is
-/// about.
-fn without_stylesheet(html: &str) -> String {
-    match (html.find("<style>"), html.find("</style>")) {
-        (Some(start), Some(end)) => format!("{}<style>…{}", &html[..start], &html[end..]),
-        _ => html.to_owned(),
-    }
 }
 
 /// The JSON-LD of a page, parsed strictly.
@@ -109,23 +101,17 @@ fn the_site_has_a_chooser_indexes_404s_a_sitemap_and_robots() {
         }
     }
     // Reviewed by eye: the pages around the articles, and one article's head.
-    insta::assert_snapshot!("site.index.html", without_stylesheet(&files["index.html"]));
-    insta::assert_snapshot!(
-        "site.es.index.html",
-        without_stylesheet(&files["es/index.html"])
-    );
-    insta::assert_snapshot!(
-        "site.ar.404.html",
-        without_stylesheet(&files["ar/404.html"])
-    );
-    insta::assert_snapshot!("site.404.html", without_stylesheet(&files["404.html"]));
+    insta::assert_snapshot!("site.index.html", &files["index.html"]);
+    insta::assert_snapshot!("site.es.index.html", &files["es/index.html"]);
+    insta::assert_snapshot!("site.ar.404.html", &files["ar/404.html"]);
+    insta::assert_snapshot!("site.404.html", &files["404.html"]);
     insta::assert_snapshot!("site.sitemap.xml", files["sitemap.xml"]);
     insta::assert_snapshot!("site.sitemap-root.xml", files["sitemap-root.xml"]);
     insta::assert_snapshot!("site.es.sitemap.xml", files["es/sitemap.xml"]);
     insta::assert_snapshot!("site.robots.txt", files["robots.txt"]);
     let article = &files[&format!("es/{NAME}.html")];
     let head = &article[..article.find("<body>").unwrap()];
-    insta::assert_snapshot!("site.es.article-head.html", without_stylesheet(head));
+    insta::assert_snapshot!("site.es.article-head.html", head);
     // Every language's own name on the chooser, each link with hreflang and lang.
     for (tag, name) in [
         ("ar", "العربية"),
@@ -331,6 +317,58 @@ fn any_render_writes_the_whole_workspaces_indexes_and_the_same_bytes_twice() {
             around_pages(&site_files(&sandbox.path().join(&out))),
             around_pages(&whole)
         );
+    }
+}
+
+/// The site file a page's `href` names: under [`BASE`], or relative to the page's folder.
+fn linked_file(page: &str, href: &str) -> String {
+    if let Some(path) = href.strip_prefix(BASE) {
+        return path.to_owned();
+    }
+    let mut folder: Vec<&str> = page.split('/').collect();
+    folder.pop();
+    for segment in href.split('/') {
+        match segment {
+            ".." => assert!(folder.pop().is_some(), "{page}: {href} leaves the site"),
+            segment => folder.push(segment),
+        }
+    }
+    folder.join("/")
+}
+
+#[test]
+fn every_page_links_the_one_stylesheet_with_or_without_a_base_url() {
+    let sandbox = Sandbox::repo();
+    for round in ["base URL", "no base URL"] {
+        sandbox.run_ok(&["render", "--all", "--out", "site"]);
+        let files = site_files(&sandbox.path().join("site"));
+        assert_eq!(files["style.css"], folio_render::STYLESHEET, "{round}");
+        let pages: Vec<&String> = files.keys().filter(|n| n.ends_with(".html")).collect();
+        assert!(pages.len() > 20, "{round}: {pages:?}");
+        for page in pages {
+            let document = scraper::Html::parse_document(&files[page]);
+            let link = scraper::Selector::parse("link[rel=stylesheet]").unwrap();
+            let hrefs: Vec<&str> = document
+                .select(&link)
+                .filter_map(|l| l.attr("href"))
+                .collect();
+            assert_eq!(hrefs.len(), 1, "{round}: {page}: {hrefs:?}");
+            // Relative from a page at its own address (styled opened from disk too); a
+            // 404 page is served at any address, so it links absolutely under a base URL.
+            let absolute = hrefs[0].starts_with(BASE);
+            assert_eq!(
+                absolute,
+                round == "base URL" && page.ends_with("404.html"),
+                "{round}: {page}: {}",
+                hrefs[0]
+            );
+            assert_eq!(linked_file(page, hrefs[0]), "style.css", "{round}: {page}");
+            let style = scraper::Selector::parse("style").unwrap();
+            assert_eq!(document.select(&style).count(), 0, "{round}: {page}");
+        }
+        if round == "base URL" {
+            sandbox.edit("folio.toml", &format!("base-url = \"{BASE}\""), "");
+        }
     }
 }
 

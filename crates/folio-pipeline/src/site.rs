@@ -327,6 +327,7 @@ impl Site {
                 index: self
                     .urls
                     .href(&here, &SitePath::locale_index(&locale.to_string())),
+                stylesheet: SiteUrls::relative(&here, &SitePath::stylesheet()),
                 reference: self.reference.to_string(),
                 site_name: self.site_name.clone(),
                 details: details.clone(),

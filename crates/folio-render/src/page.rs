@@ -184,6 +184,9 @@ pub struct Page {
     pub url: Option<String>,
     /// Link to the index of articles in the page's language.
     pub index: String,
+    /// Link to the site's stylesheet, relative even under a base URL (see
+    /// [`crate::SiteUrls::relative`]).
+    pub stylesheet: String,
     /// The reference locale, which the other versions are translations of.
     pub reference: String,
     /// The site's name (`[render] site-name`), trusted.
@@ -509,6 +512,7 @@ pub(crate) mod testing {
             fallbacks: Vec::new(),
             url: None,
             index: "index.html".into(),
+            stylesheet: "../style.css".into(),
             reference: "en".into(),
             site_name: None,
             details: ArticleDetails::default(),

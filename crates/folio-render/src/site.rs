@@ -1,7 +1,8 @@
 //! The files around the article pages: the root language chooser (`index.html`), each
 //! locale's index of its articles (`<locale>/index.html`), the localized page for
 //! addresses that do not exist (`404.html`, and `<locale>/404.html` for hosts that look
-//! for the nearest one), and, under a base URL, the sitemaps and `robots.txt`.
+//! for the nearest one), the stylesheet every page links to (`style.css`), and, under a
+//! base URL, the sitemaps and `robots.txt`.
 //!
 //! The sitemaps are what a multilingual site generator such as Hugo writes: `sitemap.xml`
 //! is a sitemaps.org `<sitemapindex>` of one sitemap per locale (`<locale>/sitemap.xml`,
@@ -365,7 +366,12 @@ impl<O: SiteOutput> SiteWriter<O> {
         let site = &self.site;
         let urls = &site.urls;
         let reference = &site.locales[reference_at];
-        let stylesheet = Value::from_safe_string(STYLESHEET.to_owned());
+        let stylesheet = SitePath::stylesheet();
+        write_file(&mut self.output, stylesheet.clone(), STYLESHEET)?;
+        // Relative from a page at its own address; a 404 page is served at any address,
+        // so it links as its other links do (absolutely under a base URL).
+        let stylesheet_href = |from: &SitePath| url(&SiteUrls::relative(from, &stylesheet));
+        let not_found_stylesheet = |from: &SitePath| url(&urls.href(from, &stylesheet));
         let root = SitePath::root();
         let links = |from: &SitePath, current: Option<&str>| -> Vec<LinkContext> {
             published
@@ -399,7 +405,7 @@ impl<O: SiteOutput> SiteWriter<O> {
                 alternates => links(&root, None),
                 x_default => url(&urls.href(&root, &root)),
                 ui => ui_map(reference),
-                stylesheet => stylesheet,
+                stylesheet_href => stylesheet_href(&root),
         })?;
         write_file(&mut self.output, root.clone(), &html)?;
 
@@ -422,7 +428,7 @@ impl<O: SiteOutput> SiteWriter<O> {
                 x_default => url(&urls.href(&index, &root)),
                 articles => Value::from_safe_string(ENTRIES.to_owned()),
                 ui => ui_map(locale),
-                stylesheet => stylesheet,
+                stylesheet_href => stylesheet_href(&index),
             })?;
             let (before, after) = page
                 .split_once(ENTRIES)
@@ -451,7 +457,7 @@ impl<O: SiteOutput> SiteWriter<O> {
                 dir => locale.dir.as_str(),
                 title => locale.ui(ids::NOT_FOUND_TITLE),
                 sections => vec![section(&not_found)],
-                stylesheet => stylesheet,
+                stylesheet_href => not_found_stylesheet(&not_found),
             })?;
             write_file(&mut self.output, not_found, &html)?;
             sections.push(section(&SitePath::file("404.html")));
@@ -461,7 +467,7 @@ impl<O: SiteOutput> SiteWriter<O> {
             dir => reference.dir.as_str(),
             title => reference.ui(ids::NOT_FOUND_TITLE),
             sections => sections,
-            stylesheet => stylesheet,
+            stylesheet_href => not_found_stylesheet(&SitePath::file("404.html")),
         })?;
         write_file(&mut self.output, SitePath::file("404.html"), &html)?;
 

@@ -28,6 +28,11 @@ impl SitePath {
         SitePath(vec![name.to_owned()])
     }
 
+    /// The stylesheet every HTML page of the site links to: `style.css`.
+    pub fn stylesheet() -> Self {
+        Self::file("style.css")
+    }
+
     /// A locale's index of its articles: `<locale>/index.html`.
     pub fn locale_index(locale: &str) -> Self {
         SitePath(vec![locale.to_owned(), INDEX.to_owned()])
@@ -83,12 +88,17 @@ impl SiteUrls {
     pub fn href(&self, from: &SitePath, to: &SitePath) -> String {
         match &self.base {
             Some(base) => join(base, to.url_segments(), false),
-            None => {
-                let depth = from.0.len().saturating_sub(1);
-                let relative = join(&placeholder_base(), (&to.0, false), true);
-                format!("{}{relative}", "../".repeat(depth))
-            }
+            None => Self::relative(from, to),
         }
+    }
+
+    /// The link from the page at `from` to `to` relative to `from`'s folder, with or
+    /// without a base URL: for the stylesheet, which styles a page wherever the site is
+    /// put, opened from disk included.
+    pub fn relative(from: &SitePath, to: &SitePath) -> String {
+        let depth = from.0.len().saturating_sub(1);
+        let relative = join(&placeholder_base(), (&to.0, false), true);
+        format!("{}{relative}", "../".repeat(depth))
     }
 
     /// The absolute URL of `to`; `None` without a base URL.
