@@ -23,11 +23,11 @@ pub use new_work::{NewWork, format_date, new_work, no_file_yet, parse_date};
 pub use publish::{Bar, LeftOut, PublishRule, below_bar, fallback_chain, left_out};
 pub use visible::shows_text;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_bundle::{FluentBundle, FluentResource};
 use folio_check::{Check, CheckOptions, Finding, Reference, Severity, check_file};
-use folio_ftl::{FtlFile, FtlMessage, formatted_text, plain_text};
+use folio_ftl::{FtlFile, formatted_text, plain_text};
 use folio_model::Layout;
 use folio_model::LineIndex;
 use folio_track::{EnglishUnit, Record, Status, UnitStatus, classify};
@@ -142,10 +142,16 @@ pub fn assess(
         .iter()
         .filter(|u| u.status == Status::Current)
         .collect();
-    let formatted = format_units(&translation, current.iter().map(|u| &*u.id));
+    let formatted = format_units(
+        &translation,
+        current.iter().filter_map(|u| Some((&*u.id, u.line?))),
+    );
     // Built at the first unit flagged: most files have none.
     let index = std::cell::OnceCell::new();
-    let english_text: BTreeMap<&str, &str> = english.iter().map(|u| (&*u.id, &*u.text)).collect();
+    let english_text = std::cell::OnceCell::new();
+    let english_text = || -> &BTreeMap<&str, &str> {
+        english_text.get_or_init(|| english.iter().map(|u| (&*u.id, &*u.text)).collect())
+    };
     // A unit with an error finding is not publishable (but for the editorial checks'
     // errors, which fail `check` and leave the unit on its page); its finding says why,
     // so the consequences (it would not format either) are not reported twice.
@@ -180,7 +186,7 @@ pub fn assess(
             ),
             Ok(text)
                 if !shows_text(text)
-                    && english_text.get(&*unit.id).is_some_and(|e| shows_text(e)) =>
+                    && english_text().get(&*unit.id).is_some_and(|e| shows_text(e)) =>
             {
                 flag(
                     Check::EmptyTranslation,
@@ -208,21 +214,25 @@ pub fn assess(
 /// variables; pages set direction with `lang`/`dir`). A unit of text and string literals
 /// is formatted from the parse the file already had ([`formatted_text`]); only a file
 /// with a unit that must be resolved (a reference, a selector) is handed to a bundle.
-/// The first definition of an id wins, as in fluent-bundle; a unit that formats with
-/// any error maps to the errors, joined.
+/// Each unit comes with the line of its first definition, which [`classify`] found (the
+/// first wins, as in fluent-bundle); a unit that formats with any error maps to the
+/// errors, joined.
 #[allow(clippy::disallowed_methods)] // the one bundle, for units that must be resolved
 fn format_units<'i>(
     translation: &Translation<'_>,
-    ids: impl Iterator<Item = &'i str>,
+    units: impl Iterator<Item = (&'i str, usize)>,
 ) -> BTreeMap<&'i str, Result<String, String>> {
-    let mut first: HashMap<&str, &FtlMessage<'_>> = HashMap::new();
-    for message in &translation.file.messages {
-        first.entry(message.id).or_insert(message);
-    }
+    // Messages are in file order, so the one at a line is found by bisection: no map of
+    // every message's id for each file. A term's line is no message's.
+    let messages = &translation.file.messages;
+    let at_line = |id: &str, line: usize| {
+        let at = messages.binary_search_by_key(&line, |m| m.line).ok()?;
+        Some(&messages[at]).filter(|m| m.id == id)
+    };
     let mut formatted = BTreeMap::new();
     let mut to_resolve = Vec::new();
-    for id in ids {
-        match first.get(id).map(|m| m.ast.value.as_ref()) {
+    for (id, line) in units {
+        match at_line(id, line).map(|m| m.ast.value.as_ref()) {
             None | Some(None) => {
                 formatted.insert(id, Err("it has no value".to_owned()));
             }
@@ -499,6 +509,23 @@ body = The content is for information only, not advice.
             );
             assert!(assessment.coverage() < 100.0);
         }
+    }
+
+    #[test]
+    fn a_term_named_like_a_unit_is_not_its_message() {
+        // The term comes first in the file; the unit is the message, resolved through
+        // another term where it must be.
+        let (assessment, problems) = check(&format!(
+            "-heading = Término\nheading = Aviso\nbody = {BODY}\n"
+        ));
+        assert_eq!(problems, []);
+        assert_eq!(assessment.publishable["heading"], "Aviso");
+        let (assessment, problems) = check(&format!(
+            "-body = Otro\n-aviso = Aviso\nheading = {{ -aviso }}\nbody = {BODY}\n"
+        ));
+        assert_eq!(problems, []);
+        assert_eq!(assessment.publishable["heading"], "Aviso");
+        assert_eq!(assessment.publishable["body"], BODY);
     }
 
     #[test]
