@@ -138,14 +138,13 @@ pub fn assess(
         &defined,
         options,
     );
-    let current: Vec<&UnitStatus> = statuses
+    // The current units at their lines, and each one formatted, in the same order.
+    let current: Vec<(&UnitStatus, usize)> = statuses
         .iter()
         .filter(|u| u.status == Status::Current)
+        .filter_map(|u| Some((u, u.line?)))
         .collect();
-    let formatted = format_units(
-        &translation,
-        current.iter().filter_map(|u| Some((&*u.id, u.line?))),
-    );
+    let formatted = format_units(&translation, current.iter().map(|(u, l)| (&*u.id, *l)));
     // Built at the first unit flagged: most files have none.
     let index = std::cell::OnceCell::new();
     let english_text = std::cell::OnceCell::new();
@@ -161,8 +160,7 @@ pub fn assess(
         .filter_map(|f| f.id.clone())
         .collect();
     let mut publishable = BTreeMap::new();
-    for unit in current {
-        let Some(line) = unit.line else { continue };
+    for ((unit, line), formatted) in current.into_iter().zip(formatted) {
         if broken.contains(&*unit.id) {
             continue;
         }
@@ -179,13 +177,13 @@ pub fn assess(
                 message,
             });
         };
-        match &formatted[&*unit.id] {
+        match formatted {
             Err(errors) => flag(
                 Check::DoesNotFormat,
                 format!("the translation does not format ({errors}); a page would show a fallback"),
             ),
             Ok(text)
-                if !shows_text(text)
+                if !shows_text(&text)
                     && english_text().get(&*unit.id).is_some_and(|e| shows_text(e)) =>
             {
                 flag(
@@ -195,7 +193,7 @@ pub fn assess(
                 );
             }
             Ok(text) => {
-                publishable.insert(unit.id.to_string(), text.clone());
+                publishable.insert(unit.id.to_string(), text);
             }
         }
     }
@@ -215,13 +213,13 @@ pub fn assess(
 /// is formatted from the parse the file already had ([`formatted_text`]); only a file
 /// with a unit that must be resolved (a reference, a selector) is handed to a bundle.
 /// Each unit comes with the line of its first definition, which [`classify`] found (the
-/// first wins, as in fluent-bundle); a unit that formats with any error maps to the
-/// errors, joined.
+/// first wins, as in fluent-bundle); the results come in the units' order, and a unit
+/// that formats with any error has the errors, joined.
 #[allow(clippy::disallowed_methods)] // the one bundle, for units that must be resolved
 fn format_units<'i>(
     translation: &Translation<'_>,
     units: impl Iterator<Item = (&'i str, usize)>,
-) -> BTreeMap<&'i str, Result<String, String>> {
+) -> Vec<Result<String, String>> {
     // Messages are in file order, so the one at a line is found by bisection: no map of
     // every message's id for each file. A term's line is no message's.
     let messages = &translation.file.messages;
@@ -229,20 +227,22 @@ fn format_units<'i>(
         let at = messages.binary_search_by_key(&line, |m| m.line).ok()?;
         Some(&messages[at]).filter(|m| m.id == id)
     };
-    let mut formatted = BTreeMap::new();
+    let no_value = || Err("it has no value".to_owned());
+    let mut formatted = Vec::new();
+    // Where a unit must be resolved by a bundle: its place in `formatted`, and its id.
     let mut to_resolve = Vec::new();
     for (id, line) in units {
-        match at_line(id, line).map(|m| m.ast.value.as_ref()) {
-            None | Some(None) => {
-                formatted.insert(id, Err("it has no value".to_owned()));
-            }
+        let result = match at_line(id, line).map(|m| m.ast.value.as_ref()) {
+            None | Some(None) => no_value(),
             Some(Some(pattern)) => match formatted_text(pattern) {
-                Some(text) => {
-                    formatted.insert(id, Ok(text));
+                Some(text) => Ok(text),
+                None => {
+                    to_resolve.push((formatted.len(), id));
+                    no_value() // replaced below
                 }
-                None => to_resolve.push(id),
             },
-        }
+        };
+        formatted.push(result);
     }
     if to_resolve.is_empty() {
         return formatted;
@@ -255,9 +255,9 @@ fn format_units<'i>(
     bundle.set_use_isolating(false);
     // Duplicates are `duplicate-id` findings; the first definition is the one formatted.
     let _ = bundle.add_resource(resource);
-    for id in to_resolve {
-        let result = match bundle.get_message(id).and_then(|m| m.value()) {
-            None => Err("it has no value".to_owned()),
+    for (at, id) in to_resolve {
+        formatted[at] = match bundle.get_message(id).and_then(|m| m.value()) {
+            None => no_value(),
             Some(pattern) => {
                 let mut errors = Vec::new();
                 let text = bundle.format_pattern(pattern, None, &mut errors);
@@ -272,7 +272,6 @@ fn format_units<'i>(
                 }
             }
         };
-        formatted.insert(id, result);
     }
     formatted
 }
