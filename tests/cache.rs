@@ -136,3 +136,151 @@ fn a_corrupt_or_deleted_cache_is_a_miss() {
     std::fs::remove_dir_all(sandbox.path().join(".folio-cache")).unwrap();
     assert_eq!(outputs(&sandbox, &["check", "--format", "json"]), fresh);
 }
+
+const ARTICLE: &str = "immunotherapy-multiple-myeloma";
+
+/// Every file of the rendered site under `site/`, by path relative to it.
+fn site(sandbox: &Sandbox) -> std::collections::BTreeMap<String, String> {
+    let root = sandbox.path().join("site");
+    walkdir(&root)
+        .into_iter()
+        .map(|path| {
+            let name = path
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (name, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect()
+}
+
+/// The number of pages a render says it kept from the cache (0 when it says nothing).
+fn kept(run: &folio_tests::Run) -> usize {
+    run.stdout
+        .lines()
+        .find_map(|line| line.strip_prefix("note: ")?.split_once(" page(s) kept"))
+        .map_or(0, |(count, _)| count.parse().unwrap())
+}
+
+#[test]
+fn an_unchanged_render_keeps_its_pages_and_writes_the_same_site() {
+    let sandbox = Sandbox::repo();
+    let render = ["render", "--all", "--out", "site"];
+    let first = sandbox.run_ok(&render);
+    assert_eq!(kept(&first), 0, "{}", first.stdout);
+    let fresh = site(&sandbox);
+    let again = sandbox.run_ok(&render);
+    assert_eq!(kept(&again), 7, "every page kept: {}", again.stdout);
+    assert_eq!(site(&sandbox), fresh);
+    // Without the cache, every page is rendered again, to the same bytes.
+    let uncached = sandbox.run_ok(&[&render[..], &["--no-cache"]].concat());
+    assert_eq!(kept(&uncached), 0, "{}", uncached.stdout);
+    assert_eq!(site(&sandbox), fresh);
+    // A dry run neither uses nor writes the cache.
+    let dry = sandbox.run_ok(&[&render[..], &["--dry-run"]].concat());
+    assert_eq!(kept(&dry), 0, "{}", dry.stdout);
+    // A deleted cache is a miss, and the site is the same.
+    std::fs::remove_dir_all(sandbox.path().join(".folio-cache")).unwrap();
+    let rebuilt = sandbox.run_ok(&render);
+    assert_eq!(kept(&rebuilt), 0, "{}", rebuilt.stdout);
+    assert_eq!(site(&sandbox), fresh);
+}
+
+#[test]
+fn a_changed_translation_or_a_tampered_page_is_rendered_again() {
+    let sandbox = Sandbox::repo();
+    let render = ["render", "--all", "--out", "site"];
+    sandbox.run_ok(&render);
+    let fresh = site(&sandbox);
+    // A translation edited behind the same size and modification time.
+    let page = format!("es/{ARTICLE}.html");
+    let text = sandbox.read(TRANSLATION);
+    let edited = text.replacen("inmunoterapia", "inmunoterapio", 1);
+    assert_ne!(edited, text);
+    let modified = std::fs::metadata(sandbox.path().join(TRANSLATION))
+        .unwrap()
+        .modified()
+        .unwrap();
+    sandbox.write(TRANSLATION, &edited);
+    std::fs::File::options()
+        .write(true)
+        .open(sandbox.path().join(TRANSLATION))
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let run = sandbox.run_ok(&render);
+    assert_eq!(kept(&run), 0, "{}", run.stdout);
+    assert!(site(&sandbox)[&page].contains("inmunoterapio"));
+    sandbox.write(TRANSLATION, &text);
+    sandbox.run_ok(&render);
+    assert_eq!(site(&sandbox), fresh);
+    // A page of the site changed by hand is made again, not kept.
+    let french = format!("site/fr/{ARTICLE}.html");
+    let original = sandbox.read(&french);
+    sandbox.write(&french, original.replace("<aside", "<aside hidden"));
+    let run = sandbox.run_ok(&render);
+    assert_eq!(kept(&run), 0, "{}", run.stdout);
+    assert_eq!(sandbox.read(&french), original);
+    // So is a page removed from it.
+    std::fs::remove_file(sandbox.path().join(&french)).unwrap();
+    let run = sandbox.run_ok(&render);
+    assert_eq!(kept(&run), 0, "{}", run.stdout);
+    assert_eq!(site(&sandbox), fresh);
+}
+
+#[test]
+fn no_cached_page_outlives_a_change_to_the_disclaimer_template_or_settings() {
+    let sandbox = Sandbox::repo();
+    let render = ["render", "--all", "--out", "site"];
+    sandbox.run_ok(&render);
+    // The Spanish disclaimer copied from the English: es is refused and its page
+    // withdrawn, though its article did not change.
+    let disclaimer = "locales/es/disclaimer.ftl";
+    let spanish = sandbox.read(disclaimer);
+    sandbox.write(disclaimer, sandbox.read("locales/en/disclaimer.ftl"));
+    let run = sandbox.run(&render);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("es: refused"), "{}", run.stderr);
+    assert!(
+        !sandbox
+            .path()
+            .join(format!("site/es/{ARTICLE}.html"))
+            .exists()
+    );
+    sandbox.write(disclaimer, &spanish);
+    sandbox.run_ok(&render);
+    assert!(
+        sandbox
+            .path()
+            .join(format!("site/es/{ARTICLE}.html"))
+            .exists()
+    );
+    // A template of the publisher's, then an edit of that file alone.
+    sandbox.write(
+        "templates/page.html",
+        "<html><body>{{ body }}<aside>{{ disclaimer }}</aside><p>one</p></body></html>",
+    );
+    sandbox.edit(
+        "folio.toml",
+        "[render]\n",
+        "[render]\ntemplate = \"templates/page.html\"\n",
+    );
+    let run = sandbox.run_ok(&render);
+    assert_eq!(kept(&run), 0, "{}", run.stdout);
+    sandbox.edit("templates/page.html", "<p>one</p>", "<p>two</p>");
+    let run = sandbox.run_ok(&render);
+    assert_eq!(kept(&run), 0, "{}", run.stdout);
+    assert!(
+        sandbox
+            .read(&format!("site/de/{ARTICLE}.html"))
+            .contains("<p>two</p>")
+    );
+    let run = sandbox.run_ok(&render);
+    assert_eq!(kept(&run), 7, "{}", run.stdout);
+    // Asking for fewer locales is another render.
+    let run = sandbox.run_ok(&["render", "--locale", "de", "--out", "site"]);
+    assert_eq!(kept(&run), 0, "{}", run.stdout);
+    let run = sandbox.run_ok(&["render", "--locale", "de", "--out", "site"]);
+    assert_eq!(kept(&run), 1, "{}", run.stdout);
+}

@@ -66,6 +66,8 @@ fn leftovers(sandbox: &Sandbox) -> Vec<String> {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(".site.folio-") || n.starts_with(".folio-"))
+        // The workspace's result cache, which render fills too, is no render's leftover.
+        .filter(|n| n != ".folio-cache")
         .collect()
 }
 

@@ -252,9 +252,13 @@ fn a_failed_run_leaves_the_previous_site_intact() {
     let leftovers: Vec<_> = std::fs::read_dir(sandbox.path())
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".folio-"))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".folio-") && n != ".folio-cache")
         .collect();
-    assert!(leftovers.is_empty(), "no staging folder left behind");
+    assert!(
+        leftovers.is_empty(),
+        "no staging folder left behind: {leftovers:?}"
+    );
 }
 
 #[test]

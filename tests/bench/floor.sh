@@ -9,8 +9,9 @@
 #   workspace status   folio status --format json in a workspace of 201 articles in 41
 #                      locales; floor on its locales/ (the same for the next two)
 #   workspace check    folio check --format json, same workspace
-#   workspace render   folio render --all --out SITE, SITE removed before each run; then
-#                      again over the SITE the last run made (unchanged pages are kept)
+#   workspace render   folio render --all --no-cache --out SITE, SITE removed before each
+#                      run; then again over the SITE the last run made (unchanged pages are
+#                      left alone); then with the render cache, nothing changed
 #   no-op re-run       in a fresh copy of the workspace: folio check, then again; the
 #                      second run's time over the first's
 #   memory ratio       peak RSS of the 1000-document tree check over the 100-document one,
@@ -137,10 +138,16 @@ cd "$work/ws"
 pair "workspace ${ws_articles}x$ws_locales: status" locales -- status --format json --no-cache
 pair "workspace ${ws_articles}x$ws_locales: check" locales -- check --format json --no-cache
 pair "workspace ${ws_articles}x$ws_locales: render --all" locales --before 'rm -rf "$work/site"' -- \
-  render --all --out "$work/site"
-# Again over the site just made, as a publisher's next render goes: the old site's pages
-# are hard-linked into the new one and left alone when unchanged, so no file is created.
+  render --all --no-cache --out "$work/site"
+# Again over the site just made, every page rendered again: the old site's pages are
+# hard-linked into the new one and left alone when unchanged, so no file is created.
 pair "workspace ${ws_articles}x$ws_locales: render --all over its last site" locales -- \
+  render --all --no-cache --out "$work/site"
+# And with the render cache, nothing changed since the run before (one untimed run fills
+# the cache): each article's pages are kept as the site has them once they hash as
+# recorded.
+"$folio" render --all --out "$work/site" >/dev/null || [ $? -eq 1 ]
+pair "workspace ${ws_articles}x$ws_locales: render --all, nothing changed" locales -- \
   render --all --out "$work/site"
 rm -rf "$work/site"
 
@@ -183,7 +190,7 @@ ws_status_big=$folio_kib
 pair "workspace ${big_articles}x6: check" locales -- check --format json --no-cache
 ws_check_big=$folio_kib
 pair "workspace ${big_articles}x6: render --all" locales --before 'rm -rf "$work/site"' -- \
-  render --all --out "$work/site"
+  render --all --no-cache --out "$work/site"
 ws_render_big=$folio_kib
 rm -rf "$work/site"
 cd "$work/ws-small"
@@ -192,7 +199,7 @@ ws_status_small=$folio_kib
 pair "workspace ${small_articles}x6: check" locales -- check --format json --no-cache
 ws_check_small=$folio_kib
 pair "workspace ${small_articles}x6: render --all" locales --before 'rm -rf "$work/site"' -- \
-  render --all --out "$work/site"
+  render --all --no-cache --out "$work/site"
 ws_render_small=$folio_kib
 rm -rf "$work/site"
 

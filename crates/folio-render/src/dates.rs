@@ -10,10 +10,12 @@ use icu_calendar::{Date, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::YMD;
 use icu_locale_core::Locale;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-/// A day of the Gregorian calendar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// A day of the Gregorian calendar; kept (by the render cache) as its ISO date, read
+/// back only if it is a day that exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct CalendarDate {
     year: i32,
     month: u8,
@@ -65,6 +67,20 @@ impl CalendarDate {
             Some(formatter.format(&self.gregorian()?).to_string())
         })();
         formatted.unwrap_or_else(|| self.iso())
+    }
+}
+
+impl From<CalendarDate> for String {
+    fn from(date: CalendarDate) -> String {
+        date.iso()
+    }
+}
+
+impl TryFrom<String> for CalendarDate {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
+        CalendarDate::parse(&text).ok_or_else(|| format!("{text:?} is not a day"))
     }
 }
 

@@ -17,7 +17,7 @@ use crate::page::Page;
 pub const DETAIL_KEYS: &[&str] = &["date", "updated", "reviewed", "author", "reviewer"];
 
 /// An article's dates and people, from its front matter.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleDetails {
     /// `date`: first published (schema.org `datePublished`).
     pub published: Option<CalendarDate>,

@@ -3,14 +3,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use folio_model::{Alignment, Block, HtmlPart, Layout, UnitId};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::details::ArticleDetails;
 use crate::inline::LinkNote;
 use crate::interface::{english_interface, ids};
 
 /// Writing direction of a language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// Left to right.
@@ -31,7 +31,7 @@ impl Direction {
 
 /// One unit's text on a page: inline Markdown (untrusted), and, when it is a fallback
 /// from another locale, that locale and its direction.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     /// The unit's inline Markdown.
     pub markdown: String,

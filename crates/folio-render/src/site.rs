@@ -31,7 +31,7 @@ use crate::page::{Direction, Text, language_name};
 use crate::urls::{SitePath, SiteUrls};
 
 /// One article as a locale's index lists it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct IndexEntry {
     /// The article's name (file stem).
     pub article: String,

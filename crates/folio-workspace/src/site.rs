@@ -308,6 +308,25 @@ impl SiteStage {
         Ok(())
     }
 
+    /// The text of page `relative` as the new site holds it before this run writes it
+    /// (the old site's, linked in): `None` unless it is a regular file of text. A render
+    /// that knows what the page must hold compares it, to keep it rather than make it
+    /// again ([`SiteStage::keep_page`]).
+    pub fn staged_page(&self, relative: &Path) -> Option<String> {
+        let path = self.staging.path().join(relative);
+        let seen = crate::files::look(&path).ok()??;
+        if !seen.is_file() {
+            return None;
+        }
+        crate::files::read_text_seen(&path, &seen).ok()
+    }
+
+    /// Counts page `relative`, already in the new site as this run would write it (see
+    /// [`SiteStage::staged_page`]), as written by this run: it stays, and stays Folio's.
+    pub fn keep_page(&self, relative: &Path) {
+        self.record(relative);
+    }
+
     /// Starts the file `relative` of the new site, to be written piece by piece and
     /// then [`StagedFile::finish`]ed (a file too large to make in memory, such as a
     /// sitemap). Like [`SiteStage::write_page`], unsynced; dropped unfinished, it is not

@@ -593,6 +593,11 @@ pub struct RenderArgs {
     /// output (version 1, documented in the README), the same with --dry-run.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = RenderReport::Human)]
     pub report: RenderReport,
+
+    /// Render every page again, neither using nor updating the cache (`.folio-cache/`,
+    /// safe to delete) that lets an unchanged article keep the pages it has in the site.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// How `folio render` tells what it did.

@@ -13,18 +13,21 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use folio_pipeline::{
-    DocumentAssessment, EnglishError, INTERFACE_DOCUMENT, IndexEntry, MarkdownStyle, PageFormat,
-    PageTemplate, Site, SiteOutput, SitePath, SiteUrls, assess_document, for_each_in_order,
-    interface_strings,
+    Cache, DocumentAssessment, EnglishError, INTERFACE_DOCUMENT, IndexEntry, Input, MarkdownStyle,
+    PageFormat, PageTemplate, Site, SiteOutput, SitePath, SiteUrls, assess_document,
+    document_inputs, for_each_in_order, interface_strings,
 };
 use folio_policy::{
     DisclaimerGap, DisclaimerProblem, LeftOut, PublishRule, article_checks, disclaimer_problems,
     fallback_chain,
 };
 use folio_workspace::{
-    MarkdownFlavor, Scratch, SitePlan, SiteScope, SiteStage, StagedFile, Workspace,
+    MarkdownFlavor, Scratch, SitePlan, SiteScope, SiteStage, StagedFile, Workspace, WorkspaceError,
+    parse_layout,
 };
+use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
+use xxhash_rust::xxh3::xxh3_64;
 
 use crate::Outcome;
 use crate::cli::{Cli, RenderArgs, RenderReport};
@@ -52,6 +55,49 @@ struct Rendered {
     /// The article as each locale's index lists it (one article's, handed to the site's
     /// files as it is done).
     index: Vec<(LanguageIdentifier, IndexEntry)>,
+    /// Pages kept as the site had them, their article unchanged since they were rendered.
+    reused: usize,
+}
+
+/// One article as the render cache keeps it: what its render concluded, and the hash of
+/// each page it wrote. A run in which none of the article's files and none of the
+/// site's settings changed keeps the pages the site holds, if each still hashes as
+/// recorded, rather than render and prove them again (see [`reuse`]).
+#[derive(Serialize, Deserialize)]
+struct CachedArticle {
+    /// Locale, path relative to the site, xxh3 of the contents.
+    pages: Vec<(String, PathBuf, u64)>,
+    withdrawn: Vec<PathBuf>,
+    /// Locale and coverage (its bits: exact through JSON).
+    below: Vec<(String, u64)>,
+    left_out: Vec<(String, Vec<LeftOut>)>,
+    index: Vec<(String, IndexEntry)>,
+}
+
+/// What every page of a render depends on beyond its article's own files and
+/// `folio.toml`, for the render cache's key: the locales asked for and refused, the
+/// fallback chains, the disclaimer in every locale, the interface strings, each
+/// locale's images, how pages link, and the template's text.
+fn site_settings(site: &Site, template: &str) -> String {
+    let locales = (
+        &site.reference,
+        &site.available,
+        &site.requested,
+        &site.refused,
+    );
+    let disclaimer = (
+        &site.disclaimer_layout,
+        &site.disclaimer_english,
+        &site.disclaimer,
+    );
+    let pages = (&site.rule, &site.format, &site.urls, &site.site_name);
+    let shared = (
+        &site.chains,
+        &site.images,
+        &site.english_only_sites,
+        &site.interface,
+    );
+    format!("{locales:?}\0{disclaimer:?}\0{pages:?}\0{shared:?}\0{template}")
 }
 
 /// Where pages go: the staged site, or nowhere in a dry run.
@@ -76,6 +122,24 @@ impl Target {
         match self {
             Target::Stage(stage) => stage.write_page(relative, contents.as_bytes()),
             Target::DryRun(_) => Ok(()),
+        }
+    }
+
+    /// Whether the new site holds page `relative` with contents hashing to `hash` (a dry
+    /// run keeps nothing: it uses no cache).
+    fn holds(&self, relative: &Path, hash: u64) -> bool {
+        match self {
+            Target::Stage(stage) => stage
+                .staged_page(relative)
+                .is_some_and(|text| xxh3_64(text.as_bytes()) == hash),
+            Target::DryRun(_) => false,
+        }
+    }
+
+    /// Keeps page `relative` as the new site holds it, as written by this run.
+    fn keep(&self, relative: &Path) {
+        if let Target::Stage(stage) = self {
+            stage.keep_page(relative);
         }
     }
 }
@@ -293,6 +357,10 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
     for locale in &all_locales {
         images.insert(locale.clone(), workspace.localized_images(locale)?);
     }
+    let template_text = match &config.render.template {
+        Some(path) => Some(workspace.read_text(&workspace.root().join(path))?),
+        None => None,
+    };
     let site = Site {
         chains: available
             .iter()
@@ -325,12 +393,10 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
             }
         },
         template: match &config.render.template {
-            Some(path) => {
+            Some(path) => PageTemplate::new(template_text.as_deref()).with_context(|| {
                 let file = workspace.root().join(path);
-                let text = workspace.read_text(&file)?;
-                PageTemplate::new(Some(&text))
-                    .with_context(|| workspace.display_path(&file).display().to_string())?
-            }
+                workspace.display_path(&file).display().to_string()
+            })?,
             None => PageTemplate::new(None)?,
         },
         images,
@@ -340,6 +406,15 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         interface,
     };
 
+    // A dry run writes nothing, the cache included.
+    let cache = (!args.no_cache && !args.dry_run)
+        .then(|| -> anyhow::Result<Cache<'_>> {
+            let config =
+                workspace.read_text(&workspace.root().join(folio_workspace::CONFIG_FILE))?;
+            let settings = site_settings(&site, template_text.as_deref().unwrap_or(""));
+            Ok(Cache::new(&workspace, "render", &[&config, &settings]))
+        })
+        .transpose()?;
     let target = if args.dry_run {
         Target::DryRun(SitePlan::read(&args.out)?)
     } else {
@@ -363,13 +438,17 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
     for_each_in_order(
         &articles,
         |article| {
-            let render = selected.contains(article);
+            let work = if selected.contains(article) {
+                ArticleWork::Render(cache.as_ref())
+            } else {
+                ArticleWork::IndexOnly
+            };
             render_article(
                 &workspace,
                 &site,
                 &target,
                 article,
-                render,
+                work,
                 &all_locales,
                 &options,
             )
@@ -382,6 +461,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
                         for (locale, ..) in &article.pages {
                             *rendered.counts.entry(locale.clone()).or_default() += 1;
                         }
+                        rendered.reused += article.reused;
                         if lists_pages {
                             rendered.pages.extend(article.pages);
                         }
@@ -525,25 +605,49 @@ fn render_article(
     site: &Site,
     target: &Target,
     article: &str,
-    render: bool,
+    work: ArticleWork<'_>,
     locales: &[LanguageIdentifier],
     options: &folio_check::CheckOptions,
 ) -> Result<Rendered, ArticleError> {
-    let layout = workspace
-        .read_layout(article)
-        .map_err(|e| ArticleError::Document(e.into()))?
-        .ok_or_else(|| {
-            ArticleError::Other(anyhow::anyhow!(
-                "{article} has no layout: run `folio extract`"
-            ))
-        })?;
-    let document: DocumentAssessment = assess_document(workspace, article, locales, options)
+    let document_error = |e: WorkspaceError| ArticleError::Document(e.into());
+    // Only a rendered article is cached: an index entry alone is cheap to make again.
+    let cache = match work {
+        ArticleWork::Render(cache) => cache,
+        ArticleWork::IndexOnly => None,
+    };
+    let layout_path = workspace.layout_path(article);
+    if let Some(cache) = cache {
+        let mut inputs = document_inputs(workspace, article, locales);
+        inputs.push(layout_path.clone());
+        if let Some(rendered) = cache
+            .get::<CachedArticle>(article, &inputs)
+            .and_then(|cached| reuse(target, article, cached))
+        {
+            return Ok(rendered);
+        }
+    }
+    let mut document: DocumentAssessment = assess_document(workspace, article, locales, options)
         .map_err(|e| ArticleError::Document(e.into()))?;
     for one in &document.locales {
         if let Err(error) = one {
             return Err(ArticleError::Other(anyhow::anyhow!("{error}")));
         }
     }
+    // The layout is read after the document's files, as the cache lists them.
+    let mut inputs = std::mem::take(&mut document.inputs);
+    let layout = Input::read(workspace, layout_path.clone(), &mut inputs)
+        .map_err(document_error)?
+        .ok_or_else(|| {
+            ArticleError::Other(anyhow::anyhow!(
+                "{article} has no layout: run `folio extract`"
+            ))
+        })?;
+    let layout = parse_layout(&layout).map_err(|message| {
+        document_error(WorkspaceError::Layout {
+            path: layout_path,
+            message,
+        })
+    })?;
     let source = || {
         workspace
             .display_path(&workspace.root().join(&workspace.config().source))
@@ -552,7 +656,7 @@ fn render_article(
     let details_error = |e: folio_pipeline::PageError| {
         ArticleError::Other(anyhow::anyhow!("{}: {e}", source().display()))
     };
-    if !render {
+    if matches!(work, ArticleWork::IndexOnly) {
         return Ok(Rendered {
             index: site
                 .article_index(&layout, &document)
@@ -561,6 +665,19 @@ fn render_article(
         });
     }
     let pages = site.article(&layout, document).map_err(details_error)?;
+    let mut kept = CachedArticle {
+        pages: Vec::new(),
+        withdrawn: pages.withdrawn.clone(),
+        below: (pages.below.iter())
+            .map(|(locale, coverage)| (locale.to_string(), coverage.to_bits()))
+            .collect(),
+        left_out: (pages.left_out.iter())
+            .map(|(locale, units)| (locale.to_string(), units.clone()))
+            .collect(),
+        index: (pages.index.iter())
+            .map(|(locale, entry)| (locale.to_string(), entry.clone()))
+            .collect(),
+    };
     let mut rendered = Rendered {
         withdrawn: pages.withdrawn,
         below: pages
@@ -577,12 +694,70 @@ fn render_article(
         ..Rendered::default()
     };
     for (locale, relative, text) in pages.pages {
-        target
-            .write(&relative, &text)
-            .map_err(|e| ArticleError::Document(e.into()))?;
+        target.write(&relative, &text).map_err(document_error)?;
+        kept.pages.push((
+            locale.to_string(),
+            relative.clone(),
+            xxh3_64(text.as_bytes()),
+        ));
         rendered.pages.push((locale, article.to_owned(), relative));
     }
+    if let Some(cache) = cache {
+        cache.put(article, inputs, &kept);
+    }
     Ok(rendered)
+}
+
+/// What a run does with one article: render its pages (with the render cache, unless
+/// `--no-cache` or `--dry-run`), or, outside the articles asked for, only list it in
+/// the indexes.
+#[derive(Clone, Copy)]
+enum ArticleWork<'c> {
+    Render(Option<&'c Cache<'c>>),
+    IndexOnly,
+}
+
+/// The article as `cached` concluded, if the new site still holds every page it wrote,
+/// byte for byte (by hash): those pages are kept as they are. `None` sends the article
+/// through a render: a page changed or missing, or a locale that no longer parses.
+/// Every kept page was proven to show the disclaimer when it was written, and the
+/// cache's key and inputs say it would be written the same now.
+fn reuse(target: &Target, article: &str, cached: CachedArticle) -> Option<Rendered> {
+    let locale = |tag: &str| tag.parse::<LanguageIdentifier>().ok();
+    if !cached
+        .pages
+        .iter()
+        .all(|(_, relative, hash)| target.holds(relative, *hash))
+    {
+        return None;
+    }
+    let mut rendered = Rendered {
+        withdrawn: cached.withdrawn,
+        reused: cached.pages.len(),
+        ..Rendered::default()
+    };
+    for (tag, relative, _) in cached.pages {
+        rendered
+            .pages
+            .push((locale(&tag)?, article.to_owned(), relative));
+    }
+    for (tag, bits) in cached.below {
+        rendered
+            .below
+            .push((locale(&tag)?, article.to_owned(), f64::from_bits(bits)));
+    }
+    for (tag, units) in cached.left_out {
+        rendered
+            .left_out
+            .push((locale(&tag)?, article.to_owned(), units));
+    }
+    for (tag, entry) in cached.index {
+        rendered.index.push((locale(&tag)?, entry));
+    }
+    for (_, _, relative) in &rendered.pages {
+        target.keep(relative);
+    }
+    Some(rendered)
 }
 
 /// Reports an unreadable English as a document error; the value stands for "failed".
@@ -726,6 +901,15 @@ impl Summary<'_> {
                      no canonical link, og:url, sitemap.xml or robots.txt"
                 )?;
             }
+        }
+        if self.rendered.reused > 0 {
+            writeln!(
+                out,
+                "note: {} page(s) kept as the site had them: their articles, the disclaimer, the \
+                 template and the settings are unchanged since they were rendered \
+                 (`--no-cache` renders them again)",
+                self.rendered.reused
+            )?;
         }
         Ok(())
     }
