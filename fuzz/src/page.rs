@@ -60,6 +60,7 @@ pub fn seed_page(text: &dyn Fn(&str, &str) -> Text) -> Page {
         fallbacks: Vec::new(),
         url: None,
         index: "index.html".to_owned(),
+        stylesheet: "../style.css".to_owned(),
         reference: "en".to_owned(),
         site_name: None,
         details: Default::default(),
