@@ -35,6 +35,19 @@ fn age(sandbox: &Sandbox, age: Duration) {
     }
 }
 
+/// Writes `text` into `path` of the sandbox and puts the file's modification time back.
+fn write_behind_the_same_time(sandbox: &Sandbox, path: &str, text: &str) {
+    let file = sandbox.path().join(path);
+    let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+    sandbox.write(path, text);
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+}
+
 fn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -84,19 +97,11 @@ fn an_edit_behind_the_same_size_and_time_is_seen() {
     assert_eq!(clean.code, 0, "{}{}", clean.stdout, clean.stderr);
     // Break a link target without changing the file's size, and put its modification
     // time back: only its content (and its status-change time) tells.
-    let path = sandbox.path().join(TRANSLATION);
-    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
     let text = sandbox.read(TRANSLATION);
     let broken = text.replacen("](https://", "](httpx://", 1);
     assert_ne!(broken, text);
     assert_eq!(broken.len(), text.len());
-    sandbox.write(TRANSLATION, &broken);
-    std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
+    write_behind_the_same_time(&sandbox, TRANSLATION, &broken);
     let run = sandbox.run(&["check", "--format", "json"]);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("link-mismatch"), "{}", run.stdout);
@@ -139,6 +144,9 @@ fn a_corrupt_or_deleted_cache_is_a_miss() {
 
 const ARTICLE: &str = "immunotherapy-multiple-myeloma";
 
+/// The whole site rendered into `site/`.
+const RENDER: [&str; 4] = ["render", "--all", "--out", "site"];
+
 /// Every file of the rendered site under `site/`, by path relative to it.
 fn site(sandbox: &Sandbox) -> std::collections::BTreeMap<String, String> {
     let root = sandbox.path().join("site");
@@ -166,23 +174,22 @@ fn kept(run: &folio_tests::Run) -> usize {
 #[test]
 fn an_unchanged_render_keeps_its_pages_and_writes_the_same_site() {
     let sandbox = Sandbox::repo();
-    let render = ["render", "--all", "--out", "site"];
-    let first = sandbox.run_ok(&render);
+    let first = sandbox.run_ok(&RENDER);
     assert_eq!(kept(&first), 0, "{}", first.stdout);
     let fresh = site(&sandbox);
-    let again = sandbox.run_ok(&render);
+    let again = sandbox.run_ok(&RENDER);
     assert_eq!(kept(&again), 7, "every page kept: {}", again.stdout);
     assert_eq!(site(&sandbox), fresh);
     // Without the cache, every page is rendered again, to the same bytes.
-    let uncached = sandbox.run_ok(&[&render[..], &["--no-cache"]].concat());
+    let uncached = sandbox.run_ok(&[&RENDER[..], &["--no-cache"]].concat());
     assert_eq!(kept(&uncached), 0, "{}", uncached.stdout);
     assert_eq!(site(&sandbox), fresh);
     // A dry run neither uses nor writes the cache.
-    let dry = sandbox.run_ok(&[&render[..], &["--dry-run"]].concat());
+    let dry = sandbox.run_ok(&[&RENDER[..], &["--dry-run"]].concat());
     assert_eq!(kept(&dry), 0, "{}", dry.stdout);
     // A deleted cache is a miss, and the site is the same.
     std::fs::remove_dir_all(sandbox.path().join(".folio-cache")).unwrap();
-    let rebuilt = sandbox.run_ok(&render);
+    let rebuilt = sandbox.run_ok(&RENDER);
     assert_eq!(kept(&rebuilt), 0, "{}", rebuilt.stdout);
     assert_eq!(site(&sandbox), fresh);
 }
@@ -190,56 +197,39 @@ fn an_unchanged_render_keeps_its_pages_and_writes_the_same_site() {
 #[test]
 fn a_changed_translation_or_a_tampered_page_is_rendered_again() {
     let sandbox = Sandbox::repo();
-    let render = ["render", "--all", "--out", "site"];
-    sandbox.run_ok(&render);
+    sandbox.run_ok(&RENDER);
     let fresh = site(&sandbox);
     // A translation edited behind the same size and modification time.
-    let page = format!("es/{ARTICLE}.html");
     let text = sandbox.read(TRANSLATION);
     let edited = text.replacen("inmunoterapia", "inmunoterapio", 1);
     assert_ne!(edited, text);
-    let modified = std::fs::metadata(sandbox.path().join(TRANSLATION))
-        .unwrap()
-        .modified()
-        .unwrap();
-    sandbox.write(TRANSLATION, &edited);
-    std::fs::File::options()
-        .write(true)
-        .open(sandbox.path().join(TRANSLATION))
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
-    let run = sandbox.run_ok(&render);
-    assert_eq!(kept(&run), 0, "{}", run.stdout);
-    assert!(site(&sandbox)[&page].contains("inmunoterapio"));
+    write_behind_the_same_time(&sandbox, TRANSLATION, &edited);
+    assert_eq!(kept(&sandbox.run_ok(&RENDER)), 0);
+    assert!(site(&sandbox)[&format!("es/{ARTICLE}.html")].contains("inmunoterapio"));
     sandbox.write(TRANSLATION, &text);
-    sandbox.run_ok(&render);
+    sandbox.run_ok(&RENDER);
     assert_eq!(site(&sandbox), fresh);
-    // A page of the site changed by hand is made again, not kept.
+    // A page of the site changed by hand is made again, not kept; so is one removed.
     let french = format!("site/fr/{ARTICLE}.html");
     let original = sandbox.read(&french);
     sandbox.write(&french, original.replace("<aside", "<aside hidden"));
-    let run = sandbox.run_ok(&render);
-    assert_eq!(kept(&run), 0, "{}", run.stdout);
+    assert_eq!(kept(&sandbox.run_ok(&RENDER)), 0);
     assert_eq!(sandbox.read(&french), original);
-    // So is a page removed from it.
     std::fs::remove_file(sandbox.path().join(&french)).unwrap();
-    let run = sandbox.run_ok(&render);
-    assert_eq!(kept(&run), 0, "{}", run.stdout);
+    assert_eq!(kept(&sandbox.run_ok(&RENDER)), 0);
     assert_eq!(site(&sandbox), fresh);
 }
 
 #[test]
 fn no_cached_page_outlives_a_change_to_the_disclaimer_template_or_settings() {
     let sandbox = Sandbox::repo();
-    let render = ["render", "--all", "--out", "site"];
-    sandbox.run_ok(&render);
+    sandbox.run_ok(&RENDER);
     // The Spanish disclaimer copied from the English: es is refused and its page
     // withdrawn, though its article did not change.
     let disclaimer = "locales/es/disclaimer.ftl";
     let spanish = sandbox.read(disclaimer);
     sandbox.write(disclaimer, sandbox.read("locales/en/disclaimer.ftl"));
-    let run = sandbox.run(&render);
+    let run = sandbox.run(&RENDER);
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stderr.contains("es: refused"), "{}", run.stderr);
     assert!(
@@ -249,7 +239,7 @@ fn no_cached_page_outlives_a_change_to_the_disclaimer_template_or_settings() {
             .exists()
     );
     sandbox.write(disclaimer, &spanish);
-    sandbox.run_ok(&render);
+    sandbox.run_ok(&RENDER);
     assert!(
         sandbox
             .path()
@@ -266,17 +256,17 @@ fn no_cached_page_outlives_a_change_to_the_disclaimer_template_or_settings() {
         "[render]\n",
         "[render]\ntemplate = \"templates/page.html\"\n",
     );
-    let run = sandbox.run_ok(&render);
+    let run = sandbox.run_ok(&RENDER);
     assert_eq!(kept(&run), 0, "{}", run.stdout);
     sandbox.edit("templates/page.html", "<p>one</p>", "<p>two</p>");
-    let run = sandbox.run_ok(&render);
+    let run = sandbox.run_ok(&RENDER);
     assert_eq!(kept(&run), 0, "{}", run.stdout);
     assert!(
         sandbox
             .read(&format!("site/de/{ARTICLE}.html"))
             .contains("<p>two</p>")
     );
-    let run = sandbox.run_ok(&render);
+    let run = sandbox.run_ok(&RENDER);
     assert_eq!(kept(&run), 7, "{}", run.stdout);
     // Asking for fewer locales is another render.
     let run = sandbox.run_ok(&["render", "--locale", "de", "--out", "site"]);
