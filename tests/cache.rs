@@ -274,3 +274,30 @@ fn no_cached_page_outlives_a_change_to_the_disclaimer_template_or_settings() {
     let run = sandbox.run_ok(&["render", "--locale", "de", "--out", "site"]);
     assert_eq!(kept(&run), 1, "{}", run.stdout);
 }
+
+#[test]
+fn a_page_replaced_by_a_link_to_the_same_bytes_is_written_again_as_a_file() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&RENDER);
+    let page = format!("site/es/{ARTICLE}.html");
+    let original = sandbox.read(&page);
+    // The page swapped for a link to a copy outside the site: the same bytes, so a page
+    // "unchanged" through the link would stay a link, and show what its target says.
+    sandbox.write("planted.html", &original);
+    let path = sandbox.path().join(&page);
+    std::fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink(sandbox.path().join("planted.html"), &path).unwrap();
+    let run = sandbox.run_ok(&RENDER);
+    assert_eq!(
+        kept(&run),
+        0,
+        "the article is rendered again: {}",
+        run.stdout
+    );
+    assert!(
+        std::fs::symlink_metadata(&path).unwrap().is_file(),
+        "the page is a file of the site again"
+    );
+    sandbox.write("planted.html", "<p>no disclaimer</p>");
+    assert_eq!(sandbox.read(&page), original);
+}
