@@ -274,3 +274,51 @@ fn no_cached_page_outlives_a_change_to_the_disclaimer_template_or_settings() {
     let run = sandbox.run_ok(&["render", "--locale", "de", "--out", "site"]);
     assert_eq!(kept(&run), 1, "{}", run.stdout);
 }
+
+#[test]
+fn a_page_replaced_by_a_link_to_the_same_bytes_is_written_again_as_a_file() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&RENDER);
+    let page = format!("site/es/{ARTICLE}.html");
+    let original = sandbox.read(&page);
+    // The page swapped for a link to a copy outside the site: the same bytes, so a page
+    // "unchanged" through the link would stay a link, and show what its target says.
+    sandbox.write("planted.html", &original);
+    let path = sandbox.path().join(&page);
+    std::fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink(sandbox.path().join("planted.html"), &path).unwrap();
+    let run = sandbox.run_ok(&RENDER);
+    assert_eq!(
+        kept(&run),
+        0,
+        "the article is rendered again: {}",
+        run.stdout
+    );
+    assert!(
+        std::fs::symlink_metadata(&path).unwrap().is_file(),
+        "the page is a file of the site again"
+    );
+    sandbox.write("planted.html", "<p>no disclaimer</p>");
+    assert_eq!(sandbox.read(&page), original);
+}
+
+#[test]
+fn a_cache_entry_naming_a_page_elsewhere_is_a_miss() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&RENDER);
+    let fresh = site(&sandbox);
+    // The Spanish page's entry edited by hand to name a copy outside the site, whose
+    // bytes still hash as recorded: taken at its word, the run would keep that file as
+    // Folio's page and withdraw the real one.
+    let page = format!("es/{ARTICLE}.html");
+    sandbox.write("planted.html", &fresh[&page]);
+    let entry = format!(".folio-cache/render/{ARTICLE}.json");
+    let mut cached: serde_json::Value = serde_json::from_str(&sandbox.read(&entry)).unwrap();
+    let pages = cached["value"]["pages"].as_array_mut().unwrap();
+    let spanish = pages.iter_mut().find(|p| p[1] == page.as_str()).unwrap();
+    spanish[1] = "../planted.html".into();
+    sandbox.write(&entry, cached.to_string());
+    let run = sandbox.run_ok(&RENDER);
+    assert_eq!(kept(&run), 0, "{}", run.stdout);
+    assert_eq!(site(&sandbox), fresh);
+}

@@ -332,10 +332,12 @@ impl SiteStage {
     /// sitemap). Like [`SiteStage::write_page`], unsynced; dropped unfinished, it is not
     /// part of the site.
     pub fn create_file(&self, relative: &Path) -> Result<StagedFile<'_>, WorkspaceError> {
+        let path = self.staging.path().join(relative);
+        remove_link(&path)?;
         Ok(StagedFile {
             stage: self,
             relative: relative.to_path_buf(),
-            file: ReplacingFile::create(&self.staging.path().join(relative))?,
+            file: ReplacingFile::create(&path)?,
         })
     }
 
@@ -409,8 +411,10 @@ impl SiteStage {
 /// no temporary file and rename: nobody sees the staging folder before the swap, and one a
 /// killed run leaves is removed by the next. A file already there is the old site's,
 /// hard-linked in, so it is never written in place: it is replaced as [`write_unsynced`]
-/// replaces a file (left alone when unchanged).
+/// replaces a file (left alone when unchanged). A symbolic link there is removed first
+/// (see [`remove_link`]).
 fn write_staged(path: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
+    remove_link(path)?;
     let create = || std::fs::File::create_new(path);
     let mut file = match create() {
         Ok(file) => file,
@@ -425,6 +429,20 @@ fn write_staged(path: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
         Err(error) => return Err(io_error(path)(error)),
     };
     file.write_all(contents).map_err(io_error(path))
+}
+
+/// Removes a symbolic link at `path` in a staging folder, where Folio is about to write
+/// one of its files. The old site's link was carried over as a link; left there, a file
+/// "unchanged" through it would stay a link, and the site would show whatever its target
+/// says after the run, disclaimer or not. Only the staging folder's entry goes; the old
+/// site and the link's target are untouched.
+fn remove_link(path: &Path) -> Result<(), WorkspaceError> {
+    match crate::files::look(path)? {
+        Some(seen) if seen.file_type().is_symlink() => {
+            std::fs::remove_file(path).map_err(io_error(path))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// A file of a staged site being written ([`SiteStage::create_file`]).
@@ -800,6 +818,33 @@ mod tests {
         drop(stage);
         assert_eq!(files(&out), [MANIFEST_FILE, "en/a.html"]);
         assert_eq!(std::fs::read_to_string(out.join("en/a.html")).unwrap(), "A");
+    }
+
+    #[test]
+    fn a_link_where_folio_writes_becomes_a_file_even_with_the_same_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let target = dir.path().join("planted");
+        std::fs::write(&target, "A").unwrap();
+        publish_site(&out, &[page("en/a.html", "A")], &[], SiteScope::Whole).unwrap();
+        std::fs::write(&target, "A").unwrap();
+        for name in ["en/a.html", "index.html"] {
+            let path = out.join(name);
+            std::fs::remove_file(&path).ok();
+            std::os::unix::fs::symlink(&target, &path).unwrap();
+        }
+        let stage = SiteStage::open(&out).unwrap();
+        stage.write_page(Path::new("en/a.html"), b"A").unwrap();
+        let mut index = stage.create_file(Path::new("index.html")).unwrap();
+        index.write_all(b"A").unwrap();
+        index.finish().unwrap();
+        stage.publish(&[], SiteScope::Whole).unwrap();
+        std::fs::write(&target, "changed").unwrap();
+        for name in ["en/a.html", "index.html"] {
+            let path = out.join(name);
+            assert!(path.symlink_metadata().unwrap().is_file(), "{name}");
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), "A", "{name}");
+        }
     }
 
     #[test]

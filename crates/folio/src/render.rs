@@ -621,7 +621,7 @@ fn render_article(
         inputs.push(layout_path.clone());
         if let Some(rendered) = cache
             .get::<CachedArticle>(article, &inputs)
-            .and_then(|cached| reuse(target, article, cached))
+            .and_then(|cached| reuse(site, target, article, cached))
         {
             return Ok(rendered);
         }
@@ -719,15 +719,17 @@ enum ArticleWork<'c> {
 
 /// The article as `cached` concluded, if the new site still holds every page it wrote,
 /// byte for byte (by hash): those pages are kept as they are. `None` sends the article
-/// through a render: a page changed or missing, or a locale that no longer parses.
+/// through a render: a page changed or missing, a locale that no longer parses, or an
+/// entry that is not what a render of the article makes (see [`names_its_pages`]).
 /// Every kept page was proven to show the disclaimer when it was written, and the
 /// cache's key and inputs say it would be written the same now.
-fn reuse(target: &Target, article: &str, cached: CachedArticle) -> Option<Rendered> {
+fn reuse(site: &Site, target: &Target, article: &str, cached: CachedArticle) -> Option<Rendered> {
     let locale = |tag: &str| tag.parse::<LanguageIdentifier>().ok();
-    if !cached
-        .pages
-        .iter()
-        .all(|(_, relative, hash)| target.holds(relative, *hash))
+    if !names_its_pages(site, article, &cached)
+        || !cached
+            .pages
+            .iter()
+            .all(|(_, relative, hash)| target.holds(relative, *hash))
     {
         return None;
     }
@@ -758,6 +760,26 @@ fn reuse(target: &Target, article: &str, cached: CachedArticle) -> Option<Render
         target.keep(relative);
     }
     Some(rendered)
+}
+
+/// Whether `cached` names the pages a render of `article` makes and nothing else: each
+/// page at its locale's path, and every locale asked for either published or withdrawn,
+/// once. The cache is a file anyone may edit; an entry that named another path would
+/// have a file outside the article's pages kept as Folio's, and its real page withdrawn.
+fn names_its_pages(site: &Site, article: &str, cached: &CachedArticle) -> bool {
+    let at_home = cached.pages.iter().all(|(tag, relative, _)| {
+        tag.parse::<LanguageIdentifier>()
+            .is_ok_and(|locale| site.page_path(&locale, article) == *relative)
+    });
+    let mut named: Vec<&PathBuf> = (cached.pages.iter().map(|(_, relative, _)| relative))
+        .chain(&cached.withdrawn)
+        .collect();
+    named.sort();
+    let mut expected: Vec<PathBuf> = (site.requested.iter())
+        .map(|locale| site.page_path(locale, article))
+        .collect();
+    expected.sort();
+    at_home && named.into_iter().eq(expected.iter())
 }
 
 /// Reports an unreadable English as a document error; the value stands for "failed".
