@@ -249,6 +249,35 @@ fn a_failed_render_leaves_the_whole_old_site_and_nothing_beside_it() {
     assert!(leftovers(&sandbox).is_empty(), "{:?}", leftovers(&sandbox));
 }
 
+#[test]
+fn a_locale_folder_of_the_site_that_is_a_link_is_refused_and_written_through_never() {
+    let sandbox = Sandbox::repo();
+    sandbox.run_ok(&["render", "--all", "--out", "site"]);
+    let before = sandbox.read(&format!("site/fr/{NAME}.html"));
+    // The publisher points `site/de` at a folder of theirs.
+    sandbox.write("elsewhere/notes.html", "theirs");
+    std::fs::remove_dir_all(sandbox.path().join("site/de")).unwrap();
+    symlink(
+        sandbox.path().join("elsewhere"),
+        sandbox.path().join("site/de"),
+    )
+    .unwrap();
+    let run = sandbox.run(&["render", "--all", "--out", "site"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("site/de") && run.stderr.contains("is a link"),
+        "{}",
+        run.stderr
+    );
+    let outside: Vec<_> = std::fs::read_dir(sandbox.path().join("elsewhere"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(outside, ["notes.html"], "nothing written through the link");
+    assert_eq!(sandbox.read(&format!("site/fr/{NAME}.html")), before);
+    assert!(leftovers(&sandbox).is_empty(), "{:?}", leftovers(&sandbox));
+}
+
 // --- `--out` (item 11) ---
 
 #[test]

@@ -303,9 +303,31 @@ impl SiteStage {
     /// Writes page `relative` into the new site. Not synced one by one: the whole site
     /// is synced once before it is swapped in.
     pub fn write_page(&self, relative: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
-        write_staged(&self.staging.path().join(relative), contents)?;
+        write_staged(&self.inside(relative)?, contents)?;
         self.record(relative);
         Ok(())
+    }
+
+    /// Where file `relative` of the new site is, refused if a folder on the way is a
+    /// link (the old site's, carried over as a link): written through it, a page would
+    /// land outside the site, in place, before the new site is swapped in.
+    fn inside(&self, relative: &Path) -> Result<PathBuf, WorkspaceError> {
+        let mut folder = self.staging.path().to_path_buf();
+        let mut shown = self.out.clone();
+        for part in relative.parent().into_iter().flat_map(Path::components) {
+            folder.push(part);
+            shown.push(part);
+            if crate::files::look(&folder)?.is_some_and(|seen| seen.file_type().is_symlink()) {
+                return Err(WorkspaceError::SiteFolder {
+                    path: shown,
+                    reason: "is a link: Folio writes pages into this folder, and through a \
+                             link they would land outside the site before it is swapped in; \
+                             make it a folder"
+                        .to_owned(),
+                });
+            }
+        }
+        Ok(self.staging.path().join(relative))
     }
 
     /// The text of page `relative` as the new site holds it before this run writes it
@@ -313,7 +335,7 @@ impl SiteStage {
     /// that knows what the page must hold compares it, to keep it rather than make it
     /// again ([`SiteStage::keep_page`]).
     pub fn staged_page(&self, relative: &Path) -> Option<String> {
-        let path = self.staging.path().join(relative);
+        let path = self.inside(relative).ok()?;
         let seen = crate::files::look(&path).ok()??;
         if !seen.is_file() {
             return None;
@@ -332,7 +354,7 @@ impl SiteStage {
     /// sitemap). Like [`SiteStage::write_page`], unsynced; dropped unfinished, it is not
     /// part of the site.
     pub fn create_file(&self, relative: &Path) -> Result<StagedFile<'_>, WorkspaceError> {
-        let path = self.staging.path().join(relative);
+        let path = self.inside(relative)?;
         remove_link(&path)?;
         Ok(StagedFile {
             stage: self,
@@ -817,6 +839,32 @@ mod tests {
         );
         drop(stage);
         assert_eq!(files(&out), [MANIFEST_FILE, "en/a.html"]);
+        assert_eq!(std::fs::read_to_string(out.join("en/a.html")).unwrap(), "A");
+    }
+
+    #[test]
+    fn a_folder_of_the_site_that_is_a_link_is_refused_and_nothing_written_through_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        publish_site(&out, &[page("en/a.html", "A")], &[], SiteScope::Whole).unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir(&elsewhere).unwrap();
+        std::fs::write(elsewhere.join("a.html"), "theirs").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, out.join("de")).unwrap();
+        let stage = SiteStage::open(&out).unwrap();
+        let refused = stage.write_page(Path::new("de/a.html"), b"ours");
+        assert!(
+            matches!(&refused, Err(WorkspaceError::SiteFolder { path, .. }) if path.ends_with("site/de")),
+            "{refused:?}"
+        );
+        assert!(stage.create_file(Path::new("de/index.html")).is_err());
+        assert_eq!(stage.staged_page(Path::new("de/a.html")), None);
+        drop(stage);
+        assert_eq!(
+            std::fs::read_to_string(elsewhere.join("a.html")).unwrap(),
+            "theirs"
+        );
+        assert!(!elsewhere.join("index.html").exists());
         assert_eq!(std::fs::read_to_string(out.join("en/a.html")).unwrap(), "A");
     }
 
