@@ -19,6 +19,7 @@ mod cache;
 mod document;
 mod exchange;
 mod extract;
+mod kept;
 mod load;
 mod order;
 mod select;
@@ -44,6 +45,7 @@ pub use extract::{
 pub use folio_render::MarkdownStyle;
 pub use folio_render::interface::INTERFACE_DOCUMENT;
 pub use folio_render::{IndexEntry, PageTemplate, SiteOutput, SitePath, SiteUrls, SiteWriter};
+pub use kept::KeptArticle;
 pub use load::{DisclaimerCheck, DocumentError, RunError, english_disclaimer_check};
 pub use order::for_each_in_order;
 pub use select::{

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use folio_pipeline::{
-    Cache, DocumentAssessment, EnglishError, INTERFACE_DOCUMENT, IndexEntry, Input, MarkdownStyle,
-    PageFormat, PageTemplate, Site, SiteOutput, SitePath, SiteUrls, assess_document,
+    Cache, DocumentAssessment, EnglishError, INTERFACE_DOCUMENT, IndexEntry, Input, KeptArticle,
+    MarkdownStyle, PageFormat, PageTemplate, Site, SiteOutput, SitePath, SiteUrls, assess_document,
     document_inputs, for_each_in_order, interface_strings,
 };
 use folio_policy::{
@@ -25,9 +25,7 @@ use folio_workspace::{
     MarkdownFlavor, Scratch, SitePlan, SiteScope, SiteStage, StagedFile, Workspace, WorkspaceError,
     parse_layout,
 };
-use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
-use xxhash_rust::xxh3::xxh3_64;
 
 use crate::Outcome;
 use crate::cli::{Cli, RenderArgs, RenderReport};
@@ -57,47 +55,6 @@ struct Rendered {
     index: Vec<(LanguageIdentifier, IndexEntry)>,
     /// Pages kept as the site had them, their article unchanged since they were rendered.
     reused: usize,
-}
-
-/// One article as the render cache keeps it: what its render concluded, and the hash of
-/// each page it wrote. A run in which none of the article's files and none of the
-/// site's settings changed keeps the pages the site holds, if each still hashes as
-/// recorded, rather than render and prove them again (see [`reuse`]).
-#[derive(Serialize, Deserialize)]
-struct CachedArticle {
-    /// Locale, path relative to the site, xxh3 of the contents.
-    pages: Vec<(String, PathBuf, u64)>,
-    withdrawn: Vec<PathBuf>,
-    /// Locale and coverage (its bits: exact through JSON).
-    below: Vec<(String, u64)>,
-    left_out: Vec<(String, Vec<LeftOut>)>,
-    index: Vec<(String, IndexEntry)>,
-}
-
-/// What every page of a render depends on beyond its article's own files and
-/// `folio.toml`, for the render cache's key: the locales asked for and refused, the
-/// fallback chains, the disclaimer in every locale, the interface strings, each
-/// locale's images, how pages link, and the template's text.
-fn site_settings(site: &Site, template: &str) -> String {
-    let locales = (
-        &site.reference,
-        &site.available,
-        &site.requested,
-        &site.refused,
-    );
-    let disclaimer = (
-        &site.disclaimer_layout,
-        &site.disclaimer_english,
-        &site.disclaimer,
-    );
-    let pages = (&site.rule, &site.format, &site.urls, &site.site_name);
-    let shared = (
-        &site.chains,
-        &site.images,
-        &site.english_only_sites,
-        &site.interface,
-    );
-    format!("{locales:?}\0{disclaimer:?}\0{pages:?}\0{shared:?}\0{template}")
 }
 
 /// Where pages go: the staged site, or nowhere in a dry run.
@@ -131,7 +88,7 @@ impl Target {
         match self {
             Target::Stage(stage) => stage
                 .staged_page(relative)
-                .is_some_and(|text| xxh3_64(text.as_bytes()) == hash),
+                .is_some_and(|text| KeptArticle::page_hash(&text) == hash),
             Target::DryRun(_) => false,
         }
     }
@@ -411,7 +368,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
         .then(|| -> anyhow::Result<Cache<'_>> {
             let config =
                 workspace.read_text(&workspace.root().join(folio_workspace::CONFIG_FILE))?;
-            let settings = site_settings(&site, template_text.as_deref().unwrap_or(""));
+            let settings = site.cache_settings(template_text.as_deref().unwrap_or(""));
             Ok(Cache::new(&workspace, "render", &[&config, &settings]))
         })
         .transpose()?;
@@ -620,7 +577,7 @@ fn render_article(
         let mut inputs = document_inputs(workspace, article, locales);
         inputs.push(layout_path.clone());
         if let Some(rendered) = cache
-            .get::<CachedArticle>(article, &inputs)
+            .get::<KeptArticle>(article, &inputs)
             .and_then(|cached| reuse(site, target, article, cached))
         {
             return Ok(rendered);
@@ -665,19 +622,8 @@ fn render_article(
         });
     }
     let pages = site.article(&layout, document).map_err(details_error)?;
-    let mut kept = CachedArticle {
-        pages: Vec::new(),
-        withdrawn: pages.withdrawn.clone(),
-        below: (pages.below.iter())
-            .map(|(locale, coverage)| (locale.to_string(), coverage.to_bits()))
-            .collect(),
-        left_out: (pages.left_out.iter())
-            .map(|(locale, units)| (locale.to_string(), units.clone()))
-            .collect(),
-        index: (pages.index.iter())
-            .map(|(locale, entry)| (locale.to_string(), entry.clone()))
-            .collect(),
-    };
+    // What the cache keeps, made (with a cache only) before the pages go to the site.
+    let kept = cache.map(|_| KeptArticle::of(&pages));
     let mut rendered = Rendered {
         withdrawn: pages.withdrawn,
         below: pages
@@ -695,14 +641,9 @@ fn render_article(
     };
     for (locale, relative, text) in pages.pages {
         target.write(&relative, &text).map_err(document_error)?;
-        kept.pages.push((
-            locale.to_string(),
-            relative.clone(),
-            xxh3_64(text.as_bytes()),
-        ));
         rendered.pages.push((locale, article.to_owned(), relative));
     }
-    if let Some(cache) = cache {
+    if let (Some(cache), Some(kept)) = (cache, kept) {
         cache.put(article, inputs, &kept);
     }
     Ok(rendered)
@@ -720,12 +661,12 @@ enum ArticleWork<'c> {
 /// The article as `cached` concluded, if the new site still holds every page it wrote,
 /// byte for byte (by hash): those pages are kept as they are. `None` sends the article
 /// through a render: a page changed or missing, a locale that no longer parses, or an
-/// entry that is not what a render of the article makes (see [`names_its_pages`]).
+/// entry that is not what a render of the article makes (see [`Site::names_its_pages`]).
 /// Every kept page was proven to show the disclaimer when it was written, and the
 /// cache's key and inputs say it would be written the same now.
-fn reuse(site: &Site, target: &Target, article: &str, cached: CachedArticle) -> Option<Rendered> {
+fn reuse(site: &Site, target: &Target, article: &str, cached: KeptArticle) -> Option<Rendered> {
     let locale = |tag: &str| tag.parse::<LanguageIdentifier>().ok();
-    if !names_its_pages(site, article, &cached)
+    if !site.names_its_pages(article, &cached)
         || !cached
             .pages
             .iter()
@@ -760,26 +701,6 @@ fn reuse(site: &Site, target: &Target, article: &str, cached: CachedArticle) -> 
         target.keep(relative);
     }
     Some(rendered)
-}
-
-/// Whether `cached` names the pages a render of `article` makes and nothing else: each
-/// page at its locale's path, and every locale asked for either published or withdrawn,
-/// once. The cache is a file anyone may edit; an entry that named another path would
-/// have a file outside the article's pages kept as Folio's, and its real page withdrawn.
-fn names_its_pages(site: &Site, article: &str, cached: &CachedArticle) -> bool {
-    let at_home = cached.pages.iter().all(|(tag, relative, _)| {
-        tag.parse::<LanguageIdentifier>()
-            .is_ok_and(|locale| site.page_path(&locale, article) == *relative)
-    });
-    let mut named: Vec<&PathBuf> = (cached.pages.iter().map(|(_, relative, _)| relative))
-        .chain(&cached.withdrawn)
-        .collect();
-    named.sort();
-    let mut expected: Vec<PathBuf> = (site.requested.iter())
-        .map(|locale| site.page_path(locale, article))
-        .collect();
-    expected.sort();
-    at_home && named.into_iter().eq(expected.iter())
 }
 
 /// Reports an unreadable English as a document error; the value stands for "failed".
