@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Message, Pattern, PatternElement};
 use fluent_syntax::parser::{ErrorKind, ParserError};
 use fluent_syntax::unicode::unescape_unicode_to_string;
-use folio_model::LineIndex;
+use folio_model::{LineCursor, LineIndex};
 
 /// A parsed `.ftl` file: the messages that parsed and the errors of those that did not.
 /// Borrowing from the source keeps every id, pattern and error tied to its position.
@@ -103,14 +103,15 @@ pub fn parse_ftl(source: &str) -> FtlFile<'_> {
     }
     // Rare: parse around the entries the parser would panic on, whole part by part.
     let index = LineIndex::new(source);
+    let mut lines = LineCursor::new(source);
     let mut file = FtlFile::default();
     let mut start = 0;
     for (junk, error) in traps {
-        read_part(source, start..junk.start, &index, &mut file);
+        read_part(source, start..junk.start, &index, &mut lines, &mut file);
         file.errors.push(syntax_error(source, &index, error));
         start = junk.end;
     }
-    read_part(source, start..source.len(), &index, &mut file);
+    read_part(source, start..source.len(), &index, &mut lines, &mut file);
     file
 }
 
@@ -119,14 +120,15 @@ const SLICE_BYTES: usize = 1 << 20;
 
 #[allow(clippy::disallowed_methods)] // folio-ftl is where .ftl is parsed (clippy.toml)
 fn parse_in_slices(source: &str, slice_bytes: usize) -> FtlFile<'_> {
-    let index = LineIndex::new(source);
+    // Entries come in file order: their lines are counted as they come.
+    let mut lines = LineCursor::new(source);
     let mut file = FtlFile::default();
     let mut start = 0;
     while start < source.len() {
         let end = slice_end(source, start + slice_bytes);
         match fluent_syntax::parser::parse(&source[start..end]) {
-            Ok(resource) => collect_entries(&mut file, resource.body, source, &index),
-            Err(_) => return parse_whole(source, &index),
+            Ok(resource) => collect_entries(&mut file, resource.body, source, &mut lines),
+            Err(_) => return parse_whole(source),
         }
         start = end;
     }
@@ -158,16 +160,22 @@ fn slice_end(source: &str, from: usize) -> usize {
 
 /// The whole of `source` in one parse: errors and their recovery as the parser has them.
 #[allow(clippy::disallowed_methods)] // folio-ftl is where .ftl is parsed (clippy.toml)
-fn parse_whole<'s>(source: &'s str, index: &LineIndex<'s>) -> FtlFile<'s> {
+fn parse_whole(source: &str) -> FtlFile<'_> {
     let (resource, parse_errors) = match fluent_syntax::parser::parse(source) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
     };
     let mut file = FtlFile::default();
-    collect_entries(&mut file, resource.body, source, index);
+    collect_entries(
+        &mut file,
+        resource.body,
+        source,
+        &mut LineCursor::new(source),
+    );
+    let index = LineIndex::new(source);
     file.errors = parse_errors
         .into_iter()
-        .map(|error| syntax_error(source, index, error))
+        .map(|error| syntax_error(source, &index, error))
         .collect();
     file.messages.shrink_to_fit();
     file
@@ -179,11 +187,18 @@ fn collect_entries<'s>(
     file: &mut FtlFile<'s>,
     body: Vec<Entry<&'s str>>,
     source: &'s str,
-    index: &LineIndex<'s>,
+    lines: &mut LineCursor<'s>,
 ) {
     // Room for every entry at once (most are messages): the list is not regrown, and
     // moved, as it fills.
     file.messages.reserve(body.len());
+    // The room is given back only where it adds up: a small file's is little, and held
+    // only while the file is.
+    let compact = |pattern: &mut Pattern<&str>| {
+        if source.len() > COMPACT_ABOVE {
+            pattern.elements.shrink_to_fit();
+        }
+    };
     for entry in body {
         match entry {
             Entry::Message(mut ast) => {
@@ -194,7 +209,7 @@ fn collect_entries<'s>(
                     .iter_mut()
                     .for_each(|a| compact(&mut a.value));
                 let offset = offset_in(source, ast.id.name);
-                let (line, column) = index.line_col(offset);
+                let (line, column) = lines.line_col(offset);
                 file.messages.push(FtlMessage {
                     id: ast.id.name,
                     offset,
@@ -210,7 +225,7 @@ fn collect_entries<'s>(
                     .iter_mut()
                     .for_each(|a| compact(&mut a.value));
                 let offset = offset_in(source, ast.id.name);
-                let (line, _) = index.line_col(offset);
+                let (line, _) = lines.line_col(offset);
                 file.terms.push(FtlTerm {
                     id: ast.id.name,
                     offset,
@@ -223,11 +238,10 @@ fn collect_entries<'s>(
     }
 }
 
-/// Gives back the room the parser left in a pattern's element list: it grows the list by
-/// pushing, so a one-line message holds room for four elements.
-fn compact(pattern: &mut Pattern<&str>) {
-    pattern.elements.shrink_to_fit();
-}
+/// The size of a file above which [`collect_entries`] gives back the room the parser
+/// left in each pattern's element list: it grows the list by pushing, so a one-line
+/// message holds room for four elements.
+const COMPACT_ABOVE: usize = 256 << 10;
 
 /// `source` as any fluent-syntax parser may take it (fluent-bundle's `FluentResource`
 /// included): the entries fluent-syntax 0.12 would panic on are blanked out, their line
@@ -320,6 +334,7 @@ fn read_part<'s>(
     source: &'s str,
     part: Range<usize>,
     index: &LineIndex<'s>,
+    lines: &mut LineCursor<'s>,
     file: &mut FtlFile<'s>,
 ) {
     if part.is_empty() {
@@ -330,7 +345,7 @@ fn read_part<'s>(
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
     };
-    collect_entries(file, resource.body, source, index);
+    collect_entries(file, resource.body, source, lines);
     for mut error in parse_errors {
         error.pos = error.pos.start + shift..error.pos.end + shift;
         error.slice = error.slice.map(|s| s.start + shift..s.end + shift);
@@ -578,8 +593,7 @@ mod tests {
 
     /// Parsing in the smallest slices gives what parsing whole gives.
     fn check_slices(source: &str) {
-        let index = LineIndex::new(source);
-        let whole = format!("{:?}", parse_whole(source, &index));
+        let whole = format!("{:?}", parse_whole(source));
         assert_eq!(format!("{:?}", parse_in_slices(source, 1)), whole);
         assert_eq!(format!("{:?}", parse_ftl(source)), whole);
     }

@@ -13,7 +13,7 @@ mod terms;
 
 use std::fmt;
 
-pub use lines::LineIndex;
+pub use lines::{LineCursor, LineIndex};
 pub use terms::{Term, TermLocale};
 
 use serde::{Deserialize, Serialize};

@@ -38,13 +38,7 @@ impl<'s> LineIndex<'s> {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset);
-        let start = self.line_starts[line - 1];
-        let column = self.text[start..]
-            .char_indices()
-            .take_while(|&(i, c)| start + i + c.len_utf8() <= offset)
-            .count()
-            + 1;
-        (line, column)
+        (line, column(self.text, self.line_starts[line - 1], offset))
     }
 
     /// The byte offset where 1-based `line` starts (the text's end past the last line).
@@ -75,9 +69,81 @@ impl<'s> LineIndex<'s> {
     }
 }
 
+/// The 1-based line and column of offsets met in increasing order, in one pass over the
+/// text and without storing its line starts: for a reader that walks a file front to
+/// back (a parsed file's entries) and most often needs no other position. An offset
+/// before the last one asked for is counted again from the start.
+#[derive(Debug, Clone)]
+pub struct LineCursor<'s> {
+    text: &'s str,
+    /// The offset last asked for (clamped to the text), and its line and line start.
+    at: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl<'s> LineCursor<'s> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'s str) -> Self {
+        LineCursor {
+            text,
+            at: 0,
+            line: 1,
+            line_start: 0,
+        }
+    }
+
+    /// The 1-based line and character column of byte `offset`, as
+    /// [`LineIndex::line_col`] gives them.
+    pub fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        if offset < self.at {
+            *self = LineCursor::new(self.text);
+        }
+        let bytes = &self.text.as_bytes()[self.at..offset];
+        let breaks = count_breaks(bytes);
+        if breaks > 0 {
+            self.line += breaks;
+            self.line_start = self.at + memchr::memrchr(b'\n', bytes).map_or(0, |i| i + 1);
+        }
+        self.at = offset;
+        (self.line, column(self.text, self.line_start, offset))
+    }
+}
+
+/// How many `\n` `bytes` holds. Counted in byte-wide lanes, 255 bytes at a time, which
+/// the compiler turns into wide compares: on short lines, faster than finding the breaks
+/// one by one.
+fn count_breaks(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| {
+            let in_chunk = chunk
+                .iter()
+                .fold(0u8, |n, &b| n.wrapping_add(u8::from(b == b'\n')));
+            usize::from(in_chunk)
+        })
+        .sum()
+}
+
+/// The 1-based character column of byte `offset` (at most the text's length) on the line
+/// of `text` that starts at `line_start`: one inside a multi-byte character is that
+/// character's.
+fn column(text: &str, line_start: usize, offset: usize) -> usize {
+    let before = &text.as_bytes()[line_start..offset];
+    if before.is_ascii() {
+        return before.len() + 1;
+    }
+    text[line_start..]
+        .char_indices()
+        .take_while(|&(i, c)| line_start + i + c.len_utf8() <= offset)
+        .count()
+        + 1
+}
+
 #[cfg(test)]
 mod tests {
-    use super::LineIndex;
+    use super::{LineCursor, LineIndex};
 
     #[test]
     fn offsets_map_to_lines_and_columns() {
@@ -142,6 +208,36 @@ mod tests {
         assert_eq!(index.line_col(2 + 9 + 3), (2, 7));
         // Inside a character: that character's column.
         assert_eq!(index.line_col(2 + 4), (2, 2));
+    }
+
+    #[test]
+    fn a_cursor_agrees_with_the_index() {
+        for text in [
+            "",
+            "ab\ncd\n",
+            "ab\r\ncd\r\n",
+            "é = x\nab\r\ncd",
+            "x\n日本語 ok\n\n\nz",
+        ] {
+            let index = LineIndex::new(text);
+            let mut cursor = LineCursor::new(text);
+            let offsets: Vec<usize> = (0..=text.len() + 2).collect();
+            for &offset in &offsets {
+                assert_eq!(
+                    cursor.line_col(offset),
+                    index.line_col(offset),
+                    "{text:?} @ {offset}"
+                );
+            }
+            // Going back starts again from the top.
+            for &offset in offsets.iter().rev() {
+                assert_eq!(
+                    cursor.line_col(offset),
+                    index.line_col(offset),
+                    "{text:?} @ {offset}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -38,13 +38,7 @@ pub fn is_terminal_control(c: char) -> bool {
 /// `text` with every [terminal control](is_terminal_control) written as `\u{…}`
 /// (lowercase hex, as Rust's `{:?}` does); borrowed when there is none.
 pub fn escape_controls(text: &str) -> Cow<'_, str> {
-    // Every terminal control is a byte below 0x20 (but tab and newline) or 0x7F, or
-    // starts with one of these UTF-8 lead bytes (U+0080–U+009F, U+061C, U+200E–U+2069):
-    // most text has none, and a byte scan says so without decoding it.
-    let may_hold_one = |b: &u8| {
-        (*b < 0x20 && !matches!(b, b'\t' | b'\n')) || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2)
-    };
-    if !text.as_bytes().iter().any(may_hold_one) || !text.chars().any(is_terminal_control) {
+    if !may_hold_a_control(text) || !text.chars().any(is_terminal_control) {
         return Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 8);
@@ -56,6 +50,16 @@ pub fn escape_controls(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(escaped)
+}
+
+/// Whether `text` may hold a terminal control. Each is a byte below 0x20 (but tab and
+/// newline) or 0x7F, or starts with one of these UTF-8 lead bytes (U+0080–U+009F,
+/// U+061C, U+200E–U+2069): most text has none, and a byte scan says so without decoding
+/// it.
+fn may_hold_a_control(text: &str) -> bool {
+    text.as_bytes().iter().any(|&b| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n')) || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2)
+    })
 }
 
 /// A writer that passes text to `W` with every terminal control [escaped](escape_controls)
@@ -152,6 +156,9 @@ impl Formatter for InertJson {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        if !may_hold_a_control(fragment) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some((at, c)) = rest.char_indices().find(|(_, c)| is_terminal_control(*c)) {
             writer.write_all(&rest.as_bytes()[..at])?;
