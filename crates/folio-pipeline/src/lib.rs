@@ -22,6 +22,7 @@ mod extract;
 mod kept;
 mod load;
 mod order;
+mod render;
 mod select;
 mod shard;
 mod site;
@@ -48,6 +49,7 @@ pub use folio_render::{IndexEntry, PageTemplate, SiteOutput, SitePath, SiteUrls,
 pub use kept::KeptArticle;
 pub use load::{DisclaimerCheck, DocumentError, RunError, english_disclaimer_check};
 pub use order::for_each_in_order;
+pub use render::{ArticleError, Published, RenderRun, Rendered, RenderedSite, Target, slash};
 pub use select::{
     Changed, DocumentPatternError, Layout, Selection, changed_documents, select_documents,
 };

@@ -88,6 +88,9 @@ pub enum RunError {
     /// can't be told (`extract --minor`).
     #[error("{0}: the English units do not parse")]
     EnglishUnparsable(String),
+    /// The files around a site's pages could not be made.
+    #[error(transparent)]
+    Site(#[from] folio_render::RenderError),
     /// `sync` found no English units to bring into the locales.
     #[error("no English units: run `folio extract` first")]
     NoEnglish,

@@ -610,7 +610,7 @@ fn tree_item(name: &str, one: TreeLocaleFile, bar: Bar) -> CheckItem {
         &mut findings,
         &mut whole_file,
     );
-    let file = slash(&one.path);
+    let file = folio_pipeline::slash(&one.path);
     item(
         ItemFacts {
             document: name,
@@ -627,13 +627,6 @@ fn tree_item(name: &str, one: TreeLocaleFile, bar: Bar) -> CheckItem {
         findings,
         whole_file,
     )
-}
-
-fn slash(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// `folio check --merge FILE…`: the JSON reports of `--shard` jobs combined into the

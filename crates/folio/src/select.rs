@@ -2,8 +2,6 @@
 //! the workspace's documents into the (document, locale) pairs a run reads. The mapping
 //! is `folio_pipeline::select`'s; git runs in `folio_workspace::changed_paths`.
 
-use std::path::Path;
-
 use folio_pipeline::{Layout, Selection, changed_documents, select_documents};
 use folio_workspace::Workspace;
 
@@ -41,12 +39,12 @@ fn selection(
     let paths = folio_workspace::changed_paths(workspace.root(), since)?;
     let config = workspace.config();
     let layout = Layout {
-        source: slashes(&config.source),
-        locales: slashes(&config.locales),
+        source: folio_pipeline::slash(&config.source),
+        locales: folio_pipeline::slash(&config.locales),
         reference: workspace.reference().to_string(),
         records: folio_workspace::RECORD_DIR.to_owned(),
         global: std::iter::once(folio_workspace::CONFIG_FILE.to_owned())
-            .chain(config.render.template.as_deref().map(slashes))
+            .chain(config.render.template.as_deref().map(folio_pipeline::slash))
             .collect(),
     };
     Ok(changed_documents(&paths, &layout)
@@ -95,12 +93,4 @@ impl Pairs<'_> {
             .cloned()
             .collect()
     }
-}
-
-/// A relative path with `/` separators, as git names files.
-fn slashes(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }

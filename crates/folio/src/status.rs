@@ -264,10 +264,5 @@ pub(crate) fn status_file(
 
 /// `path` relative to the workspace, with `/` separators on every platform.
 pub fn slash_path(workspace: &Workspace, path: &std::path::Path) -> String {
-    workspace
-        .display_path(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    folio_pipeline::slash(workspace.display_path(path))
 }
