@@ -49,7 +49,10 @@ pub use folio_render::{IndexEntry, PageTemplate, SiteOutput, SitePath, SiteUrls,
 pub use kept::KeptArticle;
 pub use load::{DisclaimerCheck, DocumentError, RunError, english_disclaimer_check};
 pub use order::for_each_in_order;
-pub use render::{ArticleError, Published, RenderRun, Rendered, RenderedSite, Target, slash};
+pub use render::{
+    ArticleError, DecidedSite, Published, RenderRun, Rendered, RenderedSite, SiteError,
+    SiteRequest, Target, decide_site, slash,
+};
 pub use select::{
     Changed, DocumentPatternError, Layout, Selection, changed_documents, select_documents,
 };

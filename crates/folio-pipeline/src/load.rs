@@ -91,6 +91,18 @@ pub enum RunError {
     /// The files around a site's pages could not be made.
     #[error(transparent)]
     Site(#[from] folio_render::RenderError),
+    /// The disclaimer has no layout.
+    #[error("{0} has no layout: run `folio extract`")]
+    NoLayout(String),
+    /// The publisher's page template is not valid.
+    #[error("{}", file.display())]
+    Template {
+        /// The template, as the user names it.
+        file: PathBuf,
+        /// What is wrong with it.
+        #[source]
+        error: folio_render::RenderError,
+    },
     /// `sync` found no English units to bring into the locales.
     #[error("no English units: run `folio extract` first")]
     NoEnglish,

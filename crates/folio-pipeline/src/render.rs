@@ -2,25 +2,176 @@
 //! staged site while the next articles are read, each article's index entries handed to
 //! the files around the pages (indexes, 404 pages, sitemaps) as it is done, and the
 //! staged site published with what it no longer has withdrawn. A dry run does all of it
-//! but writing. What the site is (its locales, disclaimers, template) is decided before,
-//! into a [`Site`]; what the run did is handed back for the summary.
+//! but writing. What the site is (its locales' verdicts on the disclaimer, template,
+//! interface strings) is decided first, by [`decide_site`]; what the run did is handed
+//! back for the summary.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use folio_check::CheckOptions;
-use folio_policy::LeftOut;
+use folio_policy::{DisclaimerProblem, LeftOut, PublishRule, disclaimer_problems, fallback_chain};
 use folio_workspace::{
-    Scratch, SitePlan, SiteScope, SiteStage, StagedFile, Workspace, WorkspaceError, parse_layout,
+    MarkdownFlavor, Scratch, SitePlan, SiteScope, SiteStage, StagedFile, Workspace, WorkspaceError,
+    parse_layout,
 };
 use unic_langid::LanguageIdentifier;
 
 use crate::{
-    Cache, DocumentAssessment, DocumentError, IndexEntry, Input, KeptArticle, PageError,
-    PageFormat, RunError, Site, SiteOutput, SitePath, assess_document, document_inputs,
-    for_each_in_order,
+    Cache, DocumentAssessment, DocumentError, EnglishError, IndexEntry, Input, KeptArticle,
+    MarkdownStyle, PageError, PageFormat, PageTemplate, RunError, Site, SiteOutput, SitePath,
+    SiteUrls, assess_document, document_inputs, for_each_in_order, interface_strings,
 };
+
+/// What a render asks of its site.
+pub struct SiteRequest<'a> {
+    /// Every locale of the workspace but the reference.
+    pub locales: &'a [LanguageIdentifier],
+    /// The locales to render pages for.
+    pub requested: Vec<LanguageIdentifier>,
+    /// Whether the workspace has extracted interface units (else the built-in English).
+    pub has_interface: bool,
+    /// Markdown pages in the workspace's `markdown-style`, instead of HTML.
+    pub markdown: bool,
+    /// The checks that decide which units a page may show.
+    pub options: &'a CheckOptions,
+}
+
+/// The site a render makes, decided before any page is written.
+pub struct DecidedSite {
+    /// What every page shares.
+    pub site: Site,
+    /// The locales refused for their disclaimer, and why.
+    pub refused: BTreeMap<LanguageIdentifier, Vec<DisclaimerProblem>>,
+    /// The publisher's template as written, if there is one.
+    template_text: Option<String>,
+}
+
+/// Why a render's site could not be decided.
+#[derive(Debug)]
+pub enum SiteError {
+    /// The English of the disclaimer or of the interface can't be read: the document
+    /// error it is, with its snippets.
+    Document(DocumentError),
+    /// Anything else that stops the render.
+    Run(RunError),
+}
+
+impl<E: Into<RunError>> From<E> for SiteError {
+    fn from(error: E) -> Self {
+        SiteError::Run(error.into())
+    }
+}
+
+/// Decides the site of a render: every locale's verdict on the disclaimer (refused
+/// unless every unit of it is publishable), the fallback chains, the interface strings,
+/// the images and the template, from the workspace and `folio.toml`.
+pub fn decide_site(
+    workspace: &Workspace,
+    request: SiteRequest<'_>,
+) -> Result<DecidedSite, SiteError> {
+    let config = workspace.config();
+    let reference = workspace.reference().clone();
+    let disclaimer = workspace.disclaimer_name();
+    let english_error = |error: EnglishError| SiteError::Document(error.into());
+    let assessed = assess_document(workspace, &disclaimer, request.locales, request.options)
+        .map_err(english_error)?;
+    let mut refused = BTreeMap::new();
+    let mut disclaimer_texts = BTreeMap::new();
+    for one in assessed.locales {
+        let one = one?;
+        let problems = disclaimer_problems(&assessed.english, &one.assessment);
+        if problems.is_empty() {
+            disclaimer_texts.insert(one.locale, one.assessment.publishable);
+        } else {
+            refused.insert(one.locale, problems);
+        }
+    }
+    let available: Vec<LanguageIdentifier> = std::iter::once(reference.clone())
+        .chain(request.locales.iter().cloned())
+        .collect();
+    let interface = interface_strings(
+        workspace,
+        request.has_interface,
+        &available,
+        request.locales,
+        request.options,
+    )
+    .map_err(english_error)?;
+    let mut images = BTreeMap::new();
+    for locale in request.locales {
+        images.insert(locale.clone(), workspace.localized_images(locale)?);
+    }
+    let template_text = match &config.render.template {
+        Some(path) => Some(workspace.read_text(&workspace.root().join(path))?),
+        None => None,
+    };
+    let template = PageTemplate::new(template_text.as_deref()).map_err(|error| {
+        match &config.render.template {
+            Some(path) => RunError::Template {
+                file: workspace
+                    .display_path(&workspace.root().join(path))
+                    .to_path_buf(),
+                error,
+            },
+            None => RunError::Site(error),
+        }
+    })?;
+    let disclaimer_layout = workspace
+        .read_layout(&disclaimer)?
+        .ok_or_else(|| RunError::NoLayout(disclaimer.clone()))?;
+    let site = Site {
+        chains: available
+            .iter()
+            .map(|l| (l.clone(), fallback_chain(l, &available, &reference)))
+            .collect(),
+        reference,
+        available,
+        requested: request.requested,
+        refused: refused.keys().cloned().collect(),
+        disclaimer_layout,
+        disclaimer_english: assessed
+            .english
+            .iter()
+            .map(|u| (u.id.to_string(), u.text.to_string()))
+            .collect(),
+        disclaimer: disclaimer_texts,
+        rule: PublishRule {
+            min_coverage: config.render.min_coverage,
+            fallback: config.render.fallback,
+        },
+        format: if request.markdown {
+            PageFormat::Markdown(match config.render.markdown_style {
+                MarkdownFlavor::Hugo => MarkdownStyle::Hugo,
+                MarkdownFlavor::Zola => MarkdownStyle::Zola,
+            })
+        } else {
+            PageFormat::Html
+        },
+        template,
+        images,
+        urls: SiteUrls::new(config.render.base_url.clone()),
+        site_name: config.render.site_name.clone(),
+        english_only_sites: config.render.english_only_sites.clone(),
+        interface,
+    };
+    Ok(DecidedSite {
+        site,
+        refused,
+        template_text,
+    })
+}
+
+impl DecidedSite {
+    /// The render cache: its key holds `folio.toml` and what every page shares
+    /// ([`Site::cache_settings`]), the template's text among it.
+    pub fn cache<'w>(&self, workspace: &'w Workspace) -> Result<Cache<'w>, WorkspaceError> {
+        let config = workspace.read_text(&workspace.root().join(folio_workspace::CONFIG_FILE))?;
+        let settings = (self.site).cache_settings(self.template_text.as_deref().unwrap_or(""));
+        Ok(Cache::new(workspace, "render", &[&config, &settings]))
+    }
+}
 
 /// One render: the articles (all of them, for the indexes), the ones whose pages are
 /// rendered, and how.

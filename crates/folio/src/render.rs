@@ -1,35 +1,26 @@
 //! `folio render`: localized article pages, each with its translated, current disclaimer
-//! — or a refusal, never a page without it — and the site around them: the root
-//! language chooser, each locale's index, 404 pages, and under a base URL the sitemap
-//! and `robots.txt`. Every locale's verdict on the disclaimer is decided first; then
-//! every article streams through `folio-pipeline`, assessed in every locale: the ones
-//! asked for are rendered and written into the staged site while the next are read, and
-//! all of them feed the indexes, which are so the whole workspace's in any partial run.
-//! `--dry-run` does all of it but writing.
+//! — or a refusal, never a page without it — and the site around them. The arguments
+//! are read and checked here; `folio-pipeline` decides the site (`decide_site`: every
+//! locale's verdict on the disclaimer first), renders the articles into the staged site
+//! and publishes it (`RenderRun`). This prints what became of each locale, as lines or
+//! as the JSON report, and picks the exit status.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::Context;
 use folio_pipeline::{
-    ArticleError, Cache, EnglishError, INTERFACE_DOCUMENT, MarkdownStyle, PageFormat, PageTemplate,
-    RenderRun, Rendered, Site, SitePath, SiteUrls, Target, assess_document, interface_strings,
-    slash,
+    ArticleError, INTERFACE_DOCUMENT, RenderRun, Rendered, Site, SiteError, SitePath, SiteRequest,
+    Target, decide_site, slash,
 };
-use folio_policy::{
-    DisclaimerGap, DisclaimerProblem, PublishRule, article_checks, disclaimer_problems,
-    fallback_chain,
-};
-use folio_workspace::{MarkdownFlavor, SiteScope, Workspace};
+use folio_policy::{DisclaimerGap, DisclaimerProblem, article_checks};
+use folio_workspace::{SiteScope, Workspace};
 use unic_langid::LanguageIdentifier;
 
 use crate::Outcome;
 use crate::cli::{Cli, RenderArgs, RenderReport};
 use crate::diagnostics::Reporter;
-use crate::load::{
-    DocumentError, english_disclaimer_problem, lock_workspace, open_workspace, report,
-};
+use crate::load::{english_disclaimer_problem, lock_workspace, open_workspace, report};
 use crate::progress::Progress;
 use crate::report::wire;
 
@@ -81,101 +72,30 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
     let options = article_checks(config.check.proper_names.clone());
 
     // Decide every locale's disclaimer before writing anything.
-    let assessed = assess_document(&workspace, &disclaimer, &all_locales, &options)
-        .map_err(|error| english_error(error, &workspace, reporter));
-    let Ok(assessed) = assessed else {
-        return Ok(Outcome::Error);
-    };
-    let mut refused: BTreeMap<LanguageIdentifier, Vec<DisclaimerProblem>> = BTreeMap::new();
-    let mut disclaimer_texts = BTreeMap::new();
-    for one in assessed.locales {
-        let one = one?;
-        let problems = disclaimer_problems(&assessed.english, &one.assessment);
-        if problems.is_empty() {
-            disclaimer_texts.insert(one.locale, one.assessment.publishable);
-        } else {
-            refused.insert(one.locale, problems);
-        }
-    }
-    let available: Vec<LanguageIdentifier> = std::iter::once(reference.clone())
-        .chain(all_locales.iter().cloned())
-        .collect();
-    let Ok(interface) = interface_strings(
-        &workspace,
-        has_interface,
-        &available,
-        &all_locales,
-        &options,
-    )
-    .map_err(|error| english_error(error, &workspace, reporter)) else {
-        return Ok(Outcome::Error);
-    };
-    let mut images = BTreeMap::new();
-    for locale in &all_locales {
-        images.insert(locale.clone(), workspace.localized_images(locale)?);
-    }
-    let template_text = match &config.render.template {
-        Some(path) => Some(workspace.read_text(&workspace.root().join(path))?),
-        None => None,
-    };
-    let site = Site {
-        chains: available
-            .iter()
-            .map(|l| (l.clone(), fallback_chain(l, &available, &reference)))
-            .collect(),
-        reference: reference.clone(),
-        available,
+    let request = SiteRequest {
+        locales: &all_locales,
         requested: requested.clone(),
-        refused: refused.keys().cloned().collect(),
-        disclaimer_layout: workspace
-            .read_layout(&disclaimer)?
-            .context(format!("{disclaimer} has no layout: run `folio extract`"))?,
-        disclaimer_english: assessed
-            .english
-            .iter()
-            .map(|u| (u.id.to_string(), u.text.to_string()))
-            .collect(),
-        disclaimer: disclaimer_texts,
-        rule: PublishRule {
-            min_coverage: config.render.min_coverage,
-            fallback: config.render.fallback,
-        },
-        format: match args.format {
-            crate::cli::PageFormat::Html => PageFormat::Html,
-            crate::cli::PageFormat::Markdown => {
-                PageFormat::Markdown(match config.render.markdown_style {
-                    MarkdownFlavor::Hugo => MarkdownStyle::Hugo,
-                    MarkdownFlavor::Zola => MarkdownStyle::Zola,
-                })
-            }
-        },
-        template: match &config.render.template {
-            Some(path) => PageTemplate::new(template_text.as_deref()).with_context(|| {
-                let file = workspace.root().join(path);
-                workspace.display_path(&file).display().to_string()
-            })?,
-            None => PageTemplate::new(None)?,
-        },
-        images,
-        urls: SiteUrls::new(config.render.base_url.clone()),
-        site_name: config.render.site_name.clone(),
-        english_only_sites: config.render.english_only_sites.clone(),
-        interface,
+        has_interface,
+        markdown: args.format == crate::cli::PageFormat::Markdown,
+        options: &options,
     };
-
+    let decided = match decide_site(&workspace, request) {
+        Ok(decided) => decided,
+        Err(SiteError::Document(error)) => {
+            report(reporter, &workspace, &error);
+            return Ok(Outcome::Error);
+        }
+        Err(SiteError::Run(error)) => return Err(error.into()),
+    };
     // A dry run writes nothing, the cache included.
     let cache = (!args.no_cache && !args.dry_run)
-        .then(|| -> anyhow::Result<Cache<'_>> {
-            let config =
-                workspace.read_text(&workspace.root().join(folio_workspace::CONFIG_FILE))?;
-            let settings = site.cache_settings(template_text.as_deref().unwrap_or(""));
-            Ok(Cache::new(&workspace, "render", &[&config, &settings]))
-        })
+        .then(|| decided.cache(&workspace))
         .transpose()?;
+    let site = &decided.site;
     let target = Target::open(&args.out, args.dry_run)?;
     let run = RenderRun {
         workspace: &workspace,
-        site: &site,
+        site,
         articles: &articles,
         selected: &selected,
         locales: &all_locales,
@@ -216,13 +136,13 @@ pub fn run(cli: &Cli, args: &RenderArgs, reporter: &mut Reporter) -> anyhow::Res
     }
     let summary = Summary {
         requested: &requested,
-        refused: &refused,
+        refused: &decided.refused,
         rendered: &done.rendered,
         site_files: &done.site_files,
         kept: &done.kept,
         withdrawn: &published.withdrawn,
         disclaimer: &disclaimer,
-        site: &site,
+        site,
     };
     summary.print(cli, args, &workspace, reporter)
 }
@@ -247,11 +167,6 @@ fn requested_locales(
         chosen.push(locale);
     }
     Ok(chosen)
-}
-
-/// Reports an unreadable English as a document error; the value stands for "failed".
-fn english_error(error: EnglishError, workspace: &Workspace, reporter: &mut Reporter) {
-    report(reporter, workspace, &DocumentError::from(error));
 }
 
 /// What a render did, for its summary.
