@@ -236,6 +236,30 @@ fn a_template_that_hides_the_disclaimer_writes_no_page() {
 }
 
 #[test]
+fn a_template_that_does_not_parse_is_named_and_shown_once() {
+    let (sandbox, run) = render_with_template("<body>{{ body }}\n<p>{{ disclaimer </p>\n");
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("templates/page.html: page template: syntax error"),
+        "names the file: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("{{ disclaimer </p>"),
+        "shows the line: {}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("syntax error").count(),
+        2,
+        "said once, and pointed at once under the line: {}",
+        run.stderr
+    );
+    assert!(!sandbox.path().join("site").exists(), "nothing written");
+}
+
+#[test]
 fn check_and_render_agree_on_a_body_unit_that_does_not_format() {
     let sandbox = Sandbox::repo();
     let path = format!("locales/es/{NAME}.ftl");

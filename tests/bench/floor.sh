@@ -7,7 +7,9 @@
 #   tree check         folio check --locales T --reference en --format json, T a Fluent tree
 #                      of 1000 (then 100) documents in en + 20 locales; floor on T
 #   workspace status   folio status --format json in a workspace of 201 articles in 41
-#                      locales; floor on its locales/ (the same for the next two)
+#                      locales; floor --records on its locales/ (the same for every
+#                      workspace row): the translations and the records of confirmed
+#                      English (TOML, as large as the translations) are both Folio's input
 #   workspace check    folio check --format json, same workspace
 #   workspace render   folio render --all --no-cache --out SITE, SITE moved aside before
 #                      each run; then again over the SITE the last run made (unchanged pages are
@@ -81,11 +83,13 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 rows=()
-# pair LABEL FLOOR_DIR [--before 'SHELL COMMAND'] -- FOLIO_ARGS...: runs folio and the
-# floor alternately $runs times (the shell command, untimed, before each folio run) and
-# adds a table row; sets `folio_kib` to folio's median peak RSS.
+# pair LABEL 'FLOOR ARGS' [--before 'SHELL COMMAND'] -- FOLIO_ARGS...: runs folio and
+# the floor (its arguments split at spaces) alternately $runs times (the shell command,
+# untimed, before each folio run) and adds a table row; sets `folio_kib` to folio's
+# median peak RSS.
 pair() {
-  local label=$1 dir=$2 before=":"
+  local label=$1 before=":" floor_args
+  read -ra floor_args <<<"$2"
   shift 2
   if [ "$1" = "--before" ]; then
     before=$2
@@ -94,13 +98,13 @@ pair() {
   shift # --
   local folio_s=() folio_k=() floor_s=() floor_k=()
   echo "$label ..." >&2
-  "$floor" "$dir" >/dev/null # warm the page cache
+  "$floor" "${floor_args[@]}" >/dev/null # warm the page cache
   for _ in $(seq 1 "$runs"); do
     eval "$before"
     measure "$folio" "$@"
     folio_s+=("$seconds")
     folio_k+=("$kib")
-    measure "$floor" "$dir"
+    measure "$floor" "${floor_args[@]}"
     floor_s+=("$seconds")
     floor_k+=("$kib")
   done
@@ -135,8 +139,8 @@ tree_small_kib=$folio_kib
 # Cold runs: --no-cache, so every repetition computes everything (the cache has its own
 # measurement below).
 cd "$work/ws"
-pair "workspace ${ws_articles}x$ws_locales: status" locales -- status --format json --no-cache
-pair "workspace ${ws_articles}x$ws_locales: check" locales -- check --format json --no-cache
+pair "workspace ${ws_articles}x$ws_locales: status" "--records locales" -- status --format json --no-cache
+pair "workspace ${ws_articles}x$ws_locales: check" "--records locales" -- check --format json --no-cache
 # A cold render writes into a folder that does not exist. The last run's site is moved
 # aside, not deleted, before each run (all are deleted after the row): ext4 is slow to
 # reuse inodes freed within the last minute or so, which would time the deletion of the
@@ -144,17 +148,17 @@ pair "workspace ${ws_articles}x$ws_locales: check" locales -- check --format jso
 # go with the rest of the work folder at the end.
 sites_aside=0
 set_site_aside='mkdir -p "$work/old-sites" && if [ -e "$work/site" ]; then mv "$work/site" "$work/old-sites/$((sites_aside += 1))"; fi'
-pair "workspace ${ws_articles}x$ws_locales: render --all" locales --before "$set_site_aside" -- \
+pair "workspace ${ws_articles}x$ws_locales: render --all" "--records locales" --before "$set_site_aside" -- \
   render --all --no-cache --out "$work/site"
 # Again over the site just made, every page rendered again: the old site's pages are
 # hard-linked into the new one and left alone when unchanged, so no file is created.
-pair "workspace ${ws_articles}x$ws_locales: render --all over its last site" locales -- \
+pair "workspace ${ws_articles}x$ws_locales: render --all over its last site" "--records locales" -- \
   render --all --no-cache --out "$work/site"
 # And with the render cache, nothing changed since the run before (one untimed run fills
 # the cache): each article's pages are kept as the site has them once they hash as
 # recorded.
 "$folio" render --all --out "$work/site" >/dev/null || [ $? -eq 1 ]
-pair "workspace ${ws_articles}x$ws_locales: render --all, nothing changed" locales -- \
+pair "workspace ${ws_articles}x$ws_locales: render --all, nothing changed" "--records locales" -- \
   render --all --out "$work/site"
 eval "$set_site_aside"
 
@@ -179,7 +183,7 @@ for i in $(seq 1 "$runs"); do
   measure "$folio" check --format json
   again_s+=("$seconds")
   again_k+=("$kib")
-  measure "$floor" locales
+  measure "$floor" --records locales
   noop_floor_s+=("$seconds")
 done
 export XDG_CACHE_HOME="$work/cache"
@@ -192,32 +196,24 @@ rows+=("| workspace ${ws_articles}x$ws_locales: check, first run in a fresh copy
 rows+=("| workspace ${ws_articles}x$ws_locales: check, no-op re-run | $again | $noop_floor | $(ratio "$again" "$noop_floor") | $(mib "$(median "${again_k[@]}")") | - |")
 
 cd "$work/ws-big"
-pair "workspace ${big_articles}x6: status" locales -- status --format json --no-cache
+pair "workspace ${big_articles}x6: status" "--records locales" -- status --format json --no-cache
 ws_status_big=$folio_kib
-pair "workspace ${big_articles}x6: check" locales -- check --format json --no-cache
+pair "workspace ${big_articles}x6: check" "--records locales" -- check --format json --no-cache
 ws_check_big=$folio_kib
-pair "workspace ${big_articles}x6: render --all" locales --before "$set_site_aside" -- \
+pair "workspace ${big_articles}x6: render --all" "--records locales" --before "$set_site_aside" -- \
   render --all --no-cache --out "$work/site"
 ws_render_big=$folio_kib
 eval "$set_site_aside"
 cd "$work/ws-small"
-pair "workspace ${small_articles}x6: status" locales -- status --format json --no-cache
+pair "workspace ${small_articles}x6: status" "--records locales" -- status --format json --no-cache
 ws_status_small=$folio_kib
-pair "workspace ${small_articles}x6: check" locales -- check --format json --no-cache
+pair "workspace ${small_articles}x6: check" "--records locales" -- check --format json --no-cache
 ws_check_small=$folio_kib
-pair "workspace ${small_articles}x6: render --all" locales --before "$set_site_aside" -- \
+pair "workspace ${small_articles}x6: render --all" "--records locales" --before "$set_site_aside" -- \
   render --all --no-cache --out "$work/site"
 ws_render_small=$folio_kib
 eval "$set_site_aside"
 
-# A workspace's other input: Folio also reads and parses every record of confirmed
-# English (TOML), as large as the translations. The floor with records does too.
-records_s=()
-for _ in $(seq 1 "$runs"); do
-  measure "$floor" --records "$work/ws/locales"
-  records_s+=("$seconds")
-done
-floor_records=$(median "${records_s[@]}")
 cd "$work"
 
 echo "## Folio against the read-and-parse floor"
@@ -233,7 +229,6 @@ echo "|---|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
 echo
 echo "- no-op re-run over first run: $(ratio "$again" "$first")"
-echo "- floor with records (every .ftl and .toml of the ${ws_articles}x$ws_locales workspace read and parsed): $floor_records s"
 echo "- peak memory, tree check $tree_docs docs over $tree_small_docs: $(ratio "$tree_big_kib" "$tree_small_kib")"
 echo "- peak memory, workspace status $big_articles articles over $small_articles: $(ratio "$ws_status_big" "$ws_status_small")"
 echo "- peak memory, workspace check $big_articles articles over $small_articles: $(ratio "$ws_check_big" "$ws_check_small")"

@@ -36,9 +36,11 @@ pub const STYLESHEET: &str = include_str!("page.css");
 /// Why a page could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    /// The template does not parse or fails to render.
+    /// The template does not parse or fails to render. Its message shows where, with the
+    /// template's lines around it; it is not also the error's source, which would say it
+    /// twice.
     #[error("page template: {0:#}")]
-    Template(#[from] minijinja::Error),
+    Template(minijinja::Error),
     /// The page has no disclaimer text to show: no page may go out without one.
     #[error("the page has no disclaimer text; no page may go out without it")]
     NoDisclaimer,
@@ -53,6 +55,12 @@ pub enum RenderError {
     /// A file of the site could not be written.
     #[error(transparent)]
     Write(#[from] std::io::Error),
+}
+
+impl From<minijinja::Error> for RenderError {
+    fn from(error: minijinja::Error) -> Self {
+        RenderError::Template(error)
+    }
 }
 
 #[derive(Serialize)]
