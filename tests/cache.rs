@@ -277,29 +277,53 @@ fn no_cached_page_outlives_a_change_to_the_disclaimer_template_or_settings() {
 
 #[test]
 fn a_page_replaced_by_a_link_to_the_same_bytes_is_written_again_as_a_file() {
-    let sandbox = Sandbox::repo();
-    sandbox.run_ok(&RENDER);
-    let page = format!("site/es/{ARTICLE}.html");
-    let original = sandbox.read(&page);
-    // The page swapped for a link to a copy outside the site: the same bytes, so a page
-    // "unchanged" through the link would stay a link, and show what its target says.
-    sandbox.write("planted.html", &original);
-    let path = sandbox.path().join(&page);
-    std::fs::remove_file(&path).unwrap();
-    std::os::unix::fs::symlink(sandbox.path().join("planted.html"), &path).unwrap();
-    let run = sandbox.run_ok(&RENDER);
-    assert_eq!(
-        kept(&run),
-        0,
-        "the article is rendered again: {}",
-        run.stdout
-    );
-    assert!(
-        std::fs::symlink_metadata(&path).unwrap().is_file(),
-        "the page is a file of the site again"
-    );
-    sandbox.write("planted.html", "<p>no disclaimer</p>");
-    assert_eq!(sandbox.read(&page), original);
+    for hard in [false, true] {
+        for render in [
+            &RENDER[..],
+            &["render", "--all", "--no-cache", "--out", "site"],
+        ] {
+            let sandbox = Sandbox::repo();
+            sandbox.run_ok(&RENDER);
+            let page = format!("site/es/{ARTICLE}.html");
+            let original = sandbox.read(&page);
+            // The page swapped for a link to a copy outside the site: the same bytes, so
+            // a page "unchanged" through the link would stay a link, and show what its
+            // target says.
+            let planted = sandbox.path().join("planted.html");
+            sandbox.write("planted.html", &original);
+            let path = sandbox.path().join(&page);
+            std::fs::remove_file(&path).unwrap();
+            if hard {
+                std::fs::hard_link(&planted, &path).unwrap();
+            } else {
+                std::os::unix::fs::symlink(&planted, &path).unwrap();
+            }
+            let run = sandbox.run_ok(render);
+            let what = format!("hard link {hard}, {render:?}");
+            assert_eq!(kept(&run), 0, "{what}: rendered again: {}", run.stdout);
+            let seen = std::fs::symlink_metadata(&path).unwrap();
+            assert!(
+                seen.is_file(),
+                "{what}: the page is a file of the site again"
+            );
+            assert_eq!(
+                std::os::unix::fs::MetadataExt::nlink(&seen),
+                1,
+                "{what}: of the site alone"
+            );
+            // Overwritten in place, as an editor or a deploy script may write a file.
+            std::fs::write(&planted, "<p>no disclaimer</p>").unwrap();
+            assert_eq!(sandbox.read(&page), original, "{what}");
+            let run = sandbox.run_ok(&RENDER);
+            assert_eq!(sandbox.read(&page), original, "{what}");
+            assert_eq!(
+                kept(&run),
+                7,
+                "{what}: the cache keeps it again: {}",
+                run.stdout
+            );
+        }
+    }
 }
 
 #[test]

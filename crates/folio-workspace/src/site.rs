@@ -337,7 +337,7 @@ impl SiteStage {
     pub fn staged_page(&self, relative: &Path) -> Option<String> {
         let path = self.inside(relative).ok()?;
         let seen = crate::files::look(&path).ok()??;
-        if !seen.is_file() {
+        if !seen.is_file() || links_outside(&seen) {
             return None;
         }
         crate::files::read_text_seen(&path, &seen).ok()
@@ -453,17 +453,35 @@ fn write_staged(path: &Path, contents: &[u8]) -> Result<(), WorkspaceError> {
     file.write_all(contents).map_err(io_error(path))
 }
 
-/// Removes a symbolic link at `path` in a staging folder, where Folio is about to write
-/// one of its files. The old site's link was carried over as a link; left there, a file
-/// "unchanged" through it would stay a link, and the site would show whatever its target
-/// says after the run, disclaimer or not. Only the staging folder's entry goes; the old
-/// site and the link's target are untouched.
+/// Removes a link to a file outside the site at `path` in a staging folder, where Folio
+/// is about to write one of its files (see [`links_outside`]). The old site's link was
+/// carried over as a link; left there, a file "unchanged" through it would stay a link,
+/// and the site would show whatever its target says after the run, disclaimer or not.
+/// Only the staging folder's entry goes; the old site and the link's target are
+/// untouched.
 fn remove_link(path: &Path) -> Result<(), WorkspaceError> {
     match crate::files::look(path)? {
-        Some(seen) if seen.file_type().is_symlink() => {
-            std::fs::remove_file(path).map_err(io_error(path))
-        }
+        Some(seen) if links_outside(&seen) => std::fs::remove_file(path).map_err(io_error(path)),
         _ => Ok(()),
+    }
+}
+
+/// Whether a staging folder's entry, seen without following links, reaches outside the
+/// site: a symbolic link, or a file with a name elsewhere than the old site and the
+/// staging folder (a hard link made to or from a file outside the site: the two share
+/// their bytes from then on).
+fn links_outside(seen: &std::fs::Metadata) -> bool {
+    if seen.file_type().is_symlink() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        seen.is_file() && seen.nlink() > 2
+    }
+    #[cfg(not(unix))]
+    {
+        false
     }
 }
 
