@@ -78,7 +78,10 @@ fn words_of<'t>(
         let mut part_start = 0;
         for (end, separator) in ends {
             let part = &token[part_start..end];
-            if part.chars().any(char::is_alphanumeric) {
+            if part
+                .chars()
+                .any(|c| caseless_letter(c) || c.is_alphanumeric())
+            {
                 found.push(Word {
                     range: start + part_start..start + end,
                     key: key(part),
@@ -100,12 +103,19 @@ fn key(word: &str) -> Cow<'_, str> {
             Cow::Borrowed(word)
         };
     }
-    // Most words are lowercase and in NFC already: then they are their own key.
+    // Most words are lowercase and in NFC already: then they are their own key. Only a
+    // character past U+02FF can be other than NFC, and the letters of scripts without
+    // case (`caseless_letter`) are their own lowercase and NFC.
+    let mut past_latin = false;
     let lowercase = word.chars().all(|c| {
+        if caseless_letter(c) {
+            return true;
+        }
+        past_latin |= c >= '\u{300}';
         let mut lower = c.to_lowercase();
         lower.next() == Some(c) && lower.next().is_none()
     });
-    if lowercase && is_nfc_quick(word.chars()) == IsNormalized::Yes {
+    if lowercase && (!past_latin || is_nfc_quick(word.chars()) == IsNormalized::Yes) {
         return Cow::Borrowed(word);
     }
     let lower = word.to_lowercase();
@@ -113,6 +123,22 @@ fn key(word: &str) -> Cow<'_, str> {
         IsNormalized::Yes => lower,
         _ => lower.nfc().collect(),
     })
+}
+
+/// Whether `c` is a letter of a script without case that is always its own lowercase and
+/// its own NFC (combining class 0, quick check yes), told without Unicode tables: Arabic
+/// letters, kana, CJK ideographs and Hangul syllables, whose words are most of those of
+/// such texts (a Chinese text is a word per character). A test holds every one of them
+/// to the tables.
+fn caseless_letter(c: char) -> bool {
+    matches!(c,
+        '\u{0621}'..='\u{063A}'
+        | '\u{0641}'..='\u{064A}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}')
 }
 
 /// A form of a term, split into the words it is matched by.
@@ -551,6 +577,22 @@ mod tests {
                 proptest::prop_assert_eq!(&*word.key, nfc.as_str());
             }
         }
+    }
+
+    #[test]
+    fn caseless_letters_are_their_own_lowercase_nfc_letters() {
+        let letters = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| caseless_letter(c));
+        let mut count = 0;
+        for c in letters {
+            count += 1;
+            assert!(c.is_alphanumeric(), "{c:?}");
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0);
+            assert_eq!(is_nfc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
+        }
+        assert!(count > 30_000, "{count}");
     }
 
     #[test]
