@@ -157,23 +157,30 @@ impl Visible {
     /// Appends `shown`, which comes from `from` in the unit's text, leaving out the
     /// invisible characters.
     fn push(&mut self, shown: &str, from: usize, exact: bool) {
-        let mut run_start = None;
-        for (i, c) in shown.char_indices().chain([(shown.len(), ' ')]) {
-            let end = i == shown.len();
-            match (run_start, end || is_invisible(c)) {
-                (None, false) => run_start = Some(i),
-                (Some(start), true) => {
-                    self.pieces.push(Piece {
-                        at: self.text.len(),
-                        from: if exact { from + start } else { from },
-                        exact,
-                    });
-                    self.text.push_str(&shown[start..i]);
-                    run_start = None;
-                }
-                _ => {}
-            }
+        let mut run_start = 0;
+        // Every invisible character's UTF-8 starts with one of these bytes, which are
+        // never inside a character: a byte scan finds the few places to look at.
+        for at in memchr::memchr3_iter(0xC2, 0xE2, 0xEF, shown.as_bytes()) {
+            let Some(c) = shown[at..].chars().next().filter(|&c| is_invisible(c)) else {
+                continue;
+            };
+            self.push_run(&shown[run_start..at], from, run_start, exact);
+            run_start = at + c.len_utf8();
         }
+        self.push_run(&shown[run_start..], from, run_start, exact);
+    }
+
+    /// Appends `run` (visible), which starts at byte `start` of a text from `from`.
+    fn push_run(&mut self, run: &str, from: usize, start: usize, exact: bool) {
+        if run.is_empty() {
+            return;
+        }
+        self.pieces.push(Piece {
+            at: self.text.len(),
+            from: if exact { from + start } else { from },
+            exact,
+        });
+        self.text.push_str(run);
     }
 }
 
@@ -500,5 +507,22 @@ mod tests {
             assert!(unit[shown.unit_offset(at)..].starts_with(word), "{word}");
         }
         assert_eq!(visible("Plain \u{00AD}text").text, "Plain text");
+        // Invisible characters at the ends, side by side, and beside ones that are not
+        // (a no-break space, `«`, `’`, a fullwidth comma, which share their first byte).
+        let unit = "\u{FEFF}\u{200B}a\u{A0}«b»\u{2066}\u{2069}c’d，e\u{AD}";
+        let shown = visible(unit);
+        assert_eq!(shown.text, "a\u{A0}«b»c’d，e");
+        for word in ["a", "«b»", "c’d", "，e"] {
+            let at = shown.text.find(word).unwrap();
+            assert!(unit[shown.unit_offset(at)..].starts_with(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn every_invisible_character_starts_with_a_byte_the_scan_looks_for() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_invisible(c)) {
+            let first = c.to_string().as_bytes()[0];
+            assert!(matches!(first, 0xC2 | 0xE2 | 0xEF), "{c:?}");
+        }
     }
 }
