@@ -520,7 +520,10 @@ mod tests {
 
     #[test]
     fn every_invisible_character_starts_with_a_byte_the_scan_looks_for() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_invisible(c)) {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_invisible(c))
+        {
             let first = c.to_string().as_bytes()[0];
             assert!(matches!(first, 0xC2 | 0xE2 | 0xEF), "{c:?}");
         }
