@@ -450,6 +450,30 @@ fn generic_mode_names_obsolete_and_missing_units() {
 }
 
 #[test]
+fn a_tree_named_by_its_absolute_path_names_its_files_with_single_slashes() {
+    let sandbox = Sandbox::empty();
+    sandbox.write("l10n/en/app.ftl", "hello = Hello\n");
+    sandbox.write("l10n/es/app.ftl", "hello = Hola\n");
+    let tree = sandbox.path().join("l10n");
+    let tree = tree.to_str().unwrap();
+    let run = sandbox.run(&[
+        "check",
+        "--locales",
+        tree,
+        "--reference",
+        "en",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let report = folio_tests::CheckReport::parse(&run);
+    let files: Vec<String> = report.documents.into_iter().map(|d| d.file).collect();
+    let expected = |locale: &str| format!("{}/{locale}/app.ftl", tree.replace('\\', "/"));
+    assert_eq!(files, [expected("en"), expected("es")]);
+    assert!(files.iter().all(|file| !file.contains("//")), "{files:?}");
+}
+
+#[test]
 fn the_repository_passes_its_own_check() {
     let sandbox = Sandbox::repo();
     let run = sandbox.run(&["check", "--format", "json"]);

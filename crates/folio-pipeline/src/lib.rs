@@ -51,7 +51,7 @@ pub use load::{DisclaimerCheck, DocumentError, RunError, english_disclaimer_chec
 pub use order::for_each_in_order;
 pub use render::{
     ArticleError, DecidedSite, Published, RenderRun, Rendered, RenderedSite, SiteError,
-    SiteRequest, Target, decide_site, slash,
+    SiteRequest, Target, decide_site,
 };
 pub use select::{
     Changed, DocumentPatternError, Layout, Selection, changed_documents, select_documents,

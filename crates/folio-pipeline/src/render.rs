@@ -14,7 +14,7 @@ use folio_check::CheckOptions;
 use folio_policy::{DisclaimerProblem, LeftOut, PublishRule, disclaimer_problems, fallback_chain};
 use folio_workspace::{
     MarkdownFlavor, Scratch, SitePlan, SiteScope, SiteStage, StagedFile, Workspace, WorkspaceError,
-    parse_layout,
+    parse_layout, slash,
 };
 use unic_langid::LanguageIdentifier;
 
@@ -345,15 +345,6 @@ impl RenderedSite {
             }
         }
     }
-}
-
-/// `path` with `/` separators on every platform, as git, the site manifest and the JSON
-/// reports name files.
-pub fn slash(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// What a render did, for its summary: per article as each is done, then the run's.

@@ -18,6 +18,27 @@ pub fn is_temp_name(name: &str) -> bool {
             .is_some_and(|rest| rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// `path` with `/` separators on every platform, as git, the site manifest and the JSON
+/// reports name files. An absolute path keeps its one leading `/` (and a Windows drive
+/// its prefix): `/srv/tree/de/app.ftl`, never `//srv/tree/de/app.ftl`.
+pub fn slash(path: &Path) -> String {
+    let mut named = String::new();
+    for component in path.components() {
+        let text = component.as_os_str().to_string_lossy();
+        match component {
+            Component::Prefix(_) => named.push_str(&text),
+            Component::RootDir => named.push('/'),
+            _ => {
+                if !(named.is_empty() || named.ends_with('/')) {
+                    named.push('/');
+                }
+                named.push_str(&text);
+            }
+        }
+    }
+    named
+}
+
 pub(crate) fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> WorkspaceError + '_ {
     move |error| WorkspaceError::Io {
         path: path.to_path_buf(),
@@ -353,6 +374,20 @@ pub(crate) fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, WorkspaceError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slash_names_relative_and_absolute_paths_with_single_slashes() {
+        for (path, named) in [
+            ("de/app.ftl", "de/app.ftl"),
+            ("./de/app.ftl", "./de/app.ftl"),
+            ("/srv/tree/de/app.ftl", "/srv/tree/de/app.ftl"),
+            ("/", "/"),
+            ("de//app.ftl/", "de/app.ftl"),
+            ("", ""),
+        ] {
+            assert_eq!(slash(Path::new(path)), named, "{path}");
+        }
+    }
 
     #[test]
     fn invalid_utf8_names_line_and_column() {

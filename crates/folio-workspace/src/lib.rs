@@ -34,7 +34,7 @@ pub use config::{
 pub use error::WorkspaceError;
 pub use files::{
     TEMP_PREFIX, append_text, is_temp_name, read_text, remove_file, repository_root, resolve,
-    write_atomic,
+    slash, write_atomic,
 };
 pub use git::{GitError, changed_paths};
 pub use lock::{LOCK_FILE, WorkspaceLock};

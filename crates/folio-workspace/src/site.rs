@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::files::{ReplacingFile, write_unsynced};
 use crate::files::{io_error, kind_name, new_dir_permissions};
-use crate::{Workspace, WorkspaceError, read_text, resolve};
+use crate::{Workspace, WorkspaceError, read_text, resolve, slash};
 
 /// The manifest of the pages Folio wrote into a site folder.
 pub const MANIFEST_FILE: &str = ".folio-site.json";
@@ -765,13 +765,6 @@ fn remove_page(stage: &Path, relative: &Path) -> Result<(), WorkspaceError> {
         dir = d.parent();
     }
     Ok(())
-}
-
-fn slash(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 #[cfg(test)]

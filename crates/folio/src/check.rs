@@ -610,7 +610,7 @@ fn tree_item(name: &str, one: TreeLocaleFile, bar: Bar) -> CheckItem {
         &mut findings,
         &mut whole_file,
     );
-    let file = folio_pipeline::slash(&one.path);
+    let file = folio_workspace::slash(&one.path);
     item(
         ItemFacts {
             document: name,

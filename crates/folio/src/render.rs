@@ -11,10 +11,10 @@ use std::path::PathBuf;
 
 use folio_pipeline::{
     ArticleError, INTERFACE_DOCUMENT, RenderRun, Rendered, Site, SiteError, SitePath, SiteRequest,
-    Target, decide_site, slash,
+    Target, decide_site,
 };
 use folio_policy::{DisclaimerGap, DisclaimerProblem, article_checks};
-use folio_workspace::{SiteScope, Workspace};
+use folio_workspace::{SiteScope, Workspace, slash};
 use unic_langid::LanguageIdentifier;
 
 use crate::Outcome;

@@ -39,12 +39,18 @@ fn selection(
     let paths = folio_workspace::changed_paths(workspace.root(), since)?;
     let config = workspace.config();
     let layout = Layout {
-        source: folio_pipeline::slash(&config.source),
-        locales: folio_pipeline::slash(&config.locales),
+        source: folio_workspace::slash(&config.source),
+        locales: folio_workspace::slash(&config.locales),
         reference: workspace.reference().to_string(),
         records: folio_workspace::RECORD_DIR.to_owned(),
         global: std::iter::once(folio_workspace::CONFIG_FILE.to_owned())
-            .chain(config.render.template.as_deref().map(folio_pipeline::slash))
+            .chain(
+                config
+                    .render
+                    .template
+                    .as_deref()
+                    .map(folio_workspace::slash),
+            )
             .collect(),
     };
     Ok(changed_documents(&paths, &layout)

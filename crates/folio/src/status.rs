@@ -264,5 +264,5 @@ pub(crate) fn status_file(
 
 /// `path` relative to the workspace, with `/` separators on every platform.
 pub fn slash_path(workspace: &Workspace, path: &std::path::Path) -> String {
-    folio_pipeline::slash(workspace.display_path(path))
+    folio_workspace::slash(workspace.display_path(path))
 }
