@@ -216,6 +216,15 @@ fn a_template_that_hides_the_disclaimer_writes_no_page() {
         "<body>{{ body }}<textarea>{{ disclaimer }}</textarea></body>",
         "<body>{{ body }}<script>/*{{ disclaimer }}*/</script></body>",
         "<body>{{ body }}<details><summary>Legal</summary>{{ disclaimer }}</details></body>",
+        // A modal the reader must open, a popover, fallback content, and the ways pages
+        // hide text "visually" while screen readers still read it.
+        "<body>{{ body }}<dialog id=\"legal\">{{ disclaimer }}</dialog></body>",
+        "<body>{{ body }}<div popover id=\"legal\">{{ disclaimer }}</div></body>",
+        "<body>{{ body }}<video src=\"v.mp4\">{{ disclaimer }}</video></body>",
+        "<body>{{ body }}<div style=\"position:absolute;clip:rect(0 0 0 0)\">{{ disclaimer }}</div></body>",
+        "<body>{{ body }}<div style=\"height:0;overflow:hidden\">{{ disclaimer }}</div></body>",
+        // An attribute on a second `<body>` tag, after the disclaimer, is the page body's.
+        "<body>{{ body }}<aside>{{ disclaimer }}</aside><body hidden></body>",
     ] {
         let (sandbox, run) = render_with_template(hidden);
         assert_eq!(run.code, 2, "{hidden}: {run:?}");

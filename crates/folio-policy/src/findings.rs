@@ -92,7 +92,7 @@ pub fn unit_findings(
                 Check::ObsoleteUnit,
                 format!(
                     "`{id}` is not a unit of the reference: a mistyped id, or a unit the \
-                     reference no longer has; no page shows it"
+                     reference no longer has, so it is never shown"
                 ),
             ),
             Status::Stale => match which.stale {

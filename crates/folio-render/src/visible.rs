@@ -4,16 +4,20 @@
 
 use scraper::{ElementRef, Html, Node};
 
-/// Elements whose content is never shown as the page's text.
-const NEVER_SHOWN: [&str; 12] = [
-    "head", "title", "script", "style", "template", "noscript", "textarea", "iframe", "object",
-    "svg", "select", "datalist",
+/// Elements whose content is never shown as the page's text: the browser's own
+/// stylesheet hides them (`head`, `script`, `noembed`, `rp`, …), or their content is
+/// fallback for a browser that lacks the element (`canvas`, `video`, `object`, …), or it
+/// is not read as text (`textarea`, `select`, `svg`).
+const NEVER_SHOWN: [&str; 19] = [
+    "head", "title", "script", "style", "template", "noscript", "noembed", "noframes", "rp",
+    "textarea", "iframe", "object", "canvas", "video", "audio", "svg", "math", "select",
+    "datalist",
 ];
 
 /// The text of a whole HTML document that a reader sees, whitespace collapsed to single
 /// spaces. Text inside comments, [`NEVER_SHOWN`] elements, elements with `hidden`,
-/// `aria-hidden="true"` or an inline style that hides them, and the body of a closed
-/// `<details>` is left out.
+/// `aria-hidden="true"`, `popover` or an inline style that hides them, a `<dialog>` that
+/// is not `open`, and the body of a closed `<details>` is left out.
 pub fn visible_text(document: &str) -> String {
     collect(Html::parse_document(document))
 }
@@ -105,41 +109,135 @@ fn push_visible(element: ElementRef<'_>, text: &mut Shown) {
 fn is_hidden(element: ElementRef<'_>) -> bool {
     let value = element.value();
     NEVER_SHOWN.contains(&value.name())
+        || (value.name() == "dialog" && value.attr("open").is_none())
         || value.attrs().any(|(name, attr)| match name {
+            // `hidden="until-found"` too: shown only once a search finds it.
             "hidden" => true,
             "aria-hidden" => attr.trim().eq_ignore_ascii_case("true"),
+            // A popover is hidden until something opens it.
+            "popover" => true,
             "style" => hides(attr),
             _ => false,
         })
 }
 
-/// Whether an inline `style` hides its element or its text. Stylesheets are not
-/// evaluated: the built-in one hides nothing, and a publisher's template that hides the
-/// disclaimer with a class is beyond what a page check can see.
+/// Whether an inline `style` hides its element or its text: `display: none`,
+/// `visibility: hidden`, no opacity or font size, transparent text, and the ways pages
+/// hide text "visually" — clipped to nothing (`clip: rect(0 0 0 0)`, `clip-path:
+/// inset(50%)`), scaled to nothing, no height or width with the overflow hidden, or moved
+/// a thousand pixels or more off the page. A declaration is read as written (a later one
+/// does not undo it): a style that hides anywhere hides. Stylesheets are not evaluated:
+/// the built-in one hides nothing, and a publisher's template that hides the disclaimer
+/// with a class is beyond what a page check can see.
 fn hides(style: &str) -> bool {
-    style.split(';').any(|declaration| {
-        let Some((property, value)) = declaration.split_once(':') else {
-            return false;
+    let declarations: Vec<(String, String)> = style
+        .split(';')
+        .filter_map(|declaration| {
+            let (property, value) = declaration.split_once(':')?;
+            let value = value.to_ascii_lowercase().replace("!important", "");
+            let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+            Some((property.trim().to_ascii_lowercase(), value))
+        })
+        .collect();
+    let any = |properties: &[&str], test: &dyn Fn(&str) -> bool| {
+        (declarations.iter()).any(|(p, v)| properties.contains(&p.as_str()) && test(v))
+    };
+    let zero = |value: &str| length(value).is_some_and(|n| n <= 0.0);
+    any(&["display"], &|v| v == "none")
+        || any(&["visibility"], &|v| v == "hidden" || v == "collapse")
+        || any(&["content-visibility"], &|v| v == "hidden")
+        || any(&["opacity", "font-size"], &zero)
+        || any(&["color"], &|v| v == "transparent")
+        || any(&["clip"], &clipped_by_rect)
+        || any(&["clip-path"], &clipped_by_shape)
+        || any(&["transform"], &scaled_to_nothing)
+        || (any(&["overflow", "overflow-x", "overflow-y"], &|v| {
+            v.split(' ').any(|v| v == "hidden" || v == "clip")
+        }) && any(&["height", "max-height", "width", "max-width"], &zero))
+        || (any(&["position"], &|v| v != "static")
+            && any(&["left", "top"], &|v| {
+                length(v).is_some_and(|n| n <= -1000.0)
+            }))
+        || any(&["text-indent"], &|v| {
+            length(v).is_some_and(|n| n <= -1000.0)
+        })
+}
+
+/// A CSS length or number in pixels (`em` and `rem` at 16 px); a percentage as its number.
+fn length(value: &str) -> Option<f64> {
+    let number = value.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%');
+    let n = number.parse::<f64>().ok()?;
+    Some(match &value[number.len()..] {
+        "em" | "rem" => n * 16.0,
+        _ => n,
+    })
+}
+
+/// The arguments of CSS function `name` at the start of `value`: `rect(0, 0, 0, 0)` →
+/// `["0", "0", "0", "0"]`.
+fn arguments<'v>(value: &'v str, name: &str) -> Option<Vec<&'v str>> {
+    let inside = value.strip_prefix(name)?.strip_prefix('(')?;
+    let inside = &inside[..inside.find(')')?];
+    Some(
+        inside
+            .split([',', ' '])
+            .filter(|argument| !argument.is_empty())
+            .collect(),
+    )
+}
+
+/// `clip: rect(top right bottom left)` of no area.
+fn clipped_by_rect(value: &str) -> bool {
+    let Some(edges) = arguments(value, "rect") else {
+        return false;
+    };
+    match edges.iter().map(|e| length(e)).collect::<Option<Vec<_>>>() {
+        Some(edges) if edges.len() == 4 => edges[2] <= edges[0] || edges[1] <= edges[3],
+        _ => false,
+    }
+}
+
+/// `clip-path: inset(…)` whose percentages meet (`inset(50%)`), or a circle or ellipse of
+/// no radius.
+fn clipped_by_shape(value: &str) -> bool {
+    if let Some(insets) = arguments(value, "inset") {
+        // Percentages, and a bare 0; other lengths depend on the box's size.
+        let percent = |inset: &&str| match *inset {
+            "0" => Some(0.0),
+            inset => inset.strip_suffix('%')?.parse::<f64>().ok(),
         };
-        let value: String = value
-            .to_ascii_lowercase()
-            .replace("!important", "")
-            .split_whitespace()
+        let insets: Option<Vec<f64>> = insets
+            .iter()
+            .take_while(|i| **i != "round")
+            .map(percent)
             .collect();
-        let zero = || {
-            value
-                .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%')
-                .parse::<f64>()
-                .is_ok_and(|n| n <= 0.0)
+        let (top, right, bottom, left) = match insets.as_deref() {
+            Some([all]) => (*all, *all, *all, *all),
+            Some([vertical, horizontal]) => (*vertical, *horizontal, *vertical, *horizontal),
+            Some([top, horizontal, bottom]) => (*top, *horizontal, *bottom, *horizontal),
+            Some([top, right, bottom, left]) => (*top, *right, *bottom, *left),
+            _ => return false,
         };
-        match property.trim().to_ascii_lowercase().as_str() {
-            "display" => value == "none",
-            "visibility" => value == "hidden" || value == "collapse",
-            "content-visibility" => value == "hidden",
-            "opacity" | "font-size" => zero(),
-            "color" => value == "transparent",
-            _ => false,
-        }
+        return top + bottom >= 100.0 || left + right >= 100.0;
+    }
+    ["circle", "ellipse"].iter().any(|shape| {
+        arguments(value, shape).is_some_and(|radii| {
+            let radii: Vec<&str> = radii.into_iter().take_while(|r| *r != "at").collect();
+            !radii.is_empty() && radii.iter().any(|r| length(r).is_some_and(|n| n <= 0.0))
+        })
+    })
+}
+
+/// A `transform` with a scale of zero along an axis (`scale(0)`, `scaleY(0)`).
+fn scaled_to_nothing(value: &str) -> bool {
+    value.match_indices("scale").any(|(at, _)| {
+        let function = &value[at..];
+        let name_end = function.find('(').unwrap_or(function.len());
+        arguments(function, &function[..name_end]).is_some_and(|factors| {
+            factors
+                .iter()
+                .any(|f| f.parse::<f64>().is_ok_and(|n| n == 0.0))
+        })
     })
 }
 
@@ -180,6 +278,27 @@ mod tests {
             "<div style=\"font-size:0px\">Aviso legal</div>",
             "<div style=\"color:transparent\">Aviso legal</div>",
             "<details><summary>More</summary>Aviso legal</details>",
+            "<dialog>Aviso legal</dialog>",
+            "<div popover>Aviso legal</div>",
+            "<div hidden=\"until-found\">Aviso legal</div>",
+            "<canvas>Aviso legal</canvas>",
+            "<video controls>Aviso legal</video>",
+            "<audio>Aviso legal</audio>",
+            "<noembed>Aviso legal</noembed>",
+            "<ruby>x<rp>Aviso legal</rp></ruby>",
+            "<p>x</p><body hidden>",
+            "<div style=\"position:absolute;clip:rect(0 0 0 0)\">Aviso legal</div>",
+            "<div style=\"clip: rect(1px, 1px, 1px, 1px)\">Aviso legal</div>",
+            "<div style=\"clip-path: inset(50%)\">Aviso legal</div>",
+            "<div style=\"clip-path: inset(0 60% 0 40%)\">Aviso legal</div>",
+            "<div style=\"clip-path: circle(0)\">Aviso legal</div>",
+            "<div style=\"transform: scale(0)\">Aviso legal</div>",
+            "<div style=\"transform: rotate(5deg) scaleY(0)\">Aviso legal</div>",
+            "<div style=\"height:0;overflow:hidden\">Aviso legal</div>",
+            "<div style=\"width: 1px; max-width: 0; overflow: clip\">Aviso legal</div>",
+            "<div style=\"position:absolute; left:-9999px\">Aviso legal</div>",
+            "<div style=\"position:fixed;top:-100em\">Aviso legal</div>",
+            "<div style=\"text-indent:-10000px\">Aviso legal</div>",
         ] {
             assert!(
                 !visible_text(&page(hidden)).contains("Aviso"),
@@ -196,6 +315,17 @@ mod tests {
             "<div style=\"opacity:0.8\">Aviso legal</div>",
             "<details open><summary>More</summary>Aviso legal</details>",
             "<details><summary>Aviso legal</summary>x</details>",
+            "<dialog open>Aviso legal</dialog>",
+            "<div style=\"clip: auto\">Aviso legal</div>",
+            "<div style=\"clip: rect(0 100px 20px 0)\">Aviso legal</div>",
+            "<div style=\"clip-path: inset(10% 20%)\">Aviso legal</div>",
+            "<div style=\"clip-path: circle(50% at 0 0)\">Aviso legal</div>",
+            "<div style=\"transform: scale(1.5) translateX(2px)\">Aviso legal</div>",
+            "<div style=\"height:0\">Aviso legal</div>",
+            "<div style=\"overflow:hidden; height:auto\">Aviso legal</div>",
+            "<div style=\"position:absolute; left:-10px; top:0\">Aviso legal</div>",
+            "<div style=\"left:-9999px\">Aviso legal</div>",
+            "<div style=\"text-indent:-2em\">Aviso legal</div>",
         ] {
             assert!(
                 visible_text(&page(shown)).contains("Aviso legal"),
