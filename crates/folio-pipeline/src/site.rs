@@ -268,19 +268,24 @@ impl Site {
             .iter()
             .filter(|l| versions.published.contains(l))
             .collect();
+        // Every page of the article is at the same depth (`<locale>/<article>`), so a link
+        // to one locale's page is the same from each of them: made once, not once a page.
+        let page_at =
+            |l: &LanguageIdentifier| SitePath::article(&l.to_string(), article, LINKED_EXTENSION);
+        let hrefs: BTreeMap<&LanguageIdentifier, String> = match published.first() {
+            Some(first) => (published.iter().chain([&&self.reference]))
+                .map(|l| (*l, self.urls.href(&page_at(first), &page_at(l))))
+                .collect(),
+            None => BTreeMap::new(),
+        };
         for locale in &self.requested {
             let relative = self.page_path(locale, article);
             if !versions.published.contains(locale) {
                 outcome.withdrawn.push(relative);
                 continue;
             }
-            let here = SitePath::article(&locale.to_string(), article, LINKED_EXTENSION);
-            let href = |l: &LanguageIdentifier| {
-                self.urls.href(
-                    &here,
-                    &SitePath::article(&l.to_string(), article, LINKED_EXTENSION),
-                )
-            };
+            let here = page_at(locale);
+            let href = |l: &LanguageIdentifier| hrefs[l].clone();
             // The units shown from another locale, for Markdown's front matter.
             let fallbacks = RefCell::new(BTreeSet::new());
             let resolve = |id: &UnitId| {

@@ -302,9 +302,14 @@ impl<O: SiteOutput> SiteWriter<O> {
             .iter()
             .map(|(at, _)| (self.site.locales[*at].lang.as_str(), page(*at)))
             .collect();
-        let reference = (entries[0].0 == 0).then(|| page(0));
+        let links = absolute_versions(&self.site.urls, &versions);
+        // The reference's page, when it is one of them (it is the first).
+        let reference_link = links
+            .as_ref()
+            .filter(|_| entries[0].0 == 0)
+            .map(|l| &l[0].1);
         let lastmod = first.details.last_changed().map(|d| d.iso());
-        for (at, entry) in &entries {
+        for (i, (at, entry)) in entries.iter().enumerate() {
             let locale = &self.site.locales[*at];
             let index = SitePath::locale_index(&locale.lang);
             let here = page(*at);
@@ -329,15 +334,10 @@ impl<O: SiteOutput> SiteWriter<O> {
             scratch.write_all(b"\n")?;
             scratch.write_all(html.as_bytes())?;
             files.articles += 1;
-            let x_default = reference.as_ref().unwrap_or(&here);
-            if sitemap_entry(
-                &mut self.entry,
-                &self.site.urls,
-                &here,
-                lastmod.as_deref(),
-                &versions,
-                x_default,
-            ) {
+            if let Some(links) = &links {
+                let loc = &links[i].1;
+                let x_default = reference_link.unwrap_or(loc);
+                sitemap_entry(&mut self.entry, loc, lastmod.as_deref(), links, x_default);
                 self.locales[*at].add_url(
                     &mut self.output,
                     &locale.lang,
@@ -489,9 +489,15 @@ impl<O: SiteOutput> SiteWriter<O> {
                 (lang, SitePath::locale_index(lang))
             })
             .collect();
+        let (Some(root_link), Some(links)) = (
+            self.site.urls.absolute(&root),
+            absolute_versions(&self.site.urls, &indexes),
+        ) else {
+            return Ok(());
+        };
         let mut entry = String::new();
         let mut sitemaps = Vec::new();
-        sitemap_entry(&mut entry, &self.site.urls, &root, None, &indexes, &root);
+        sitemap_entry(&mut entry, &root_link, None, &links, &root_link);
         let chooser = SitePath::file("sitemap-root.xml");
         write_file(
             &mut self.output,
@@ -499,8 +505,8 @@ impl<O: SiteOutput> SiteWriter<O> {
             &format!("{URLSET_START}{entry}{URLSET_END}"),
         )?;
         sitemaps.push((chooser, None));
-        for (&at, (_, index)) in published.iter().zip(&indexes) {
-            sitemap_entry(&mut entry, &self.site.urls, index, None, &indexes, &root);
+        for (&at, (_, index)) in published.iter().zip(&links) {
+            sitemap_entry(&mut entry, index, None, &links, &root_link);
             let files = &mut self.locales[at];
             let lang = &self.site.locales[at].lang;
             let limits = self.site.sitemap_limits;
@@ -545,38 +551,44 @@ fn write_file<O: SiteOutput>(
     Ok(())
 }
 
-/// Makes `into` the sitemap `<url>` of `page`: its `lastmod`, and its `versions` and
-/// `x_default` as `xhtml:link` alternates. False without a base URL: a sitemap lists
-/// absolute URLs only.
+/// The absolute URL of each of `versions` (language, page): made once for all the sitemap
+/// entries that list them, as each entry lists every version. `None` without a base URL:
+/// a sitemap lists absolute URLs only.
+fn absolute_versions<'v>(
+    urls: &SiteUrls,
+    versions: &[(&'v str, SitePath)],
+) -> Option<Vec<(&'v str, String)>> {
+    (versions.iter())
+        .map(|(lang, path)| Some((*lang, urls.absolute(path)?)))
+        .collect()
+}
+
+/// Makes `into` the sitemap `<url>` of the page at absolute URL `loc`: its `lastmod`, and
+/// its `versions` (language, absolute URL) and `x_default` as `xhtml:link` alternates.
 fn sitemap_entry(
     into: &mut String,
-    urls: &SiteUrls,
-    page: &SitePath,
+    loc: &str,
     lastmod: Option<&str>,
-    versions: &[(&str, SitePath)],
-    x_default: &SitePath,
-) -> bool {
+    versions: &[(&str, String)],
+    x_default: &str,
+) {
     use std::fmt::Write as _;
     into.clear();
-    let Some(loc) = urls.absolute(page) else {
-        return false;
-    };
-    let _ = write!(into, "  <url>\n    <loc>{}</loc>\n", escape(&loc));
+    let _ = write!(into, "  <url>\n    <loc>{}</loc>\n", escape(loc));
     if let Some(lastmod) = lastmod {
         let _ = writeln!(into, "    <lastmod>{lastmod}</lastmod>");
     }
-    let x_default = ("x-default", x_default.clone());
-    for (lang, path) in versions.iter().chain(std::iter::once(&x_default)) {
-        let href = urls.absolute(path).expect("under a base URL");
+    let x_default = ("x-default", x_default);
+    let versions = versions.iter().map(|(lang, href)| (*lang, href.as_str()));
+    for (lang, href) in versions.chain(std::iter::once(x_default)) {
         let _ = writeln!(
             into,
             "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
             escape(lang),
-            escape(&href)
+            escape(href)
         );
     }
     into.push_str("  </url>\n");
-    true
 }
 
 #[cfg(test)]

@@ -97,7 +97,7 @@ impl SiteUrls {
     /// put, opened from disk included.
     pub fn relative(from: &SitePath, to: &SitePath) -> String {
         let depth = from.0.len().saturating_sub(1);
-        let relative = join(&placeholder_base(), (&to.0, false), true);
+        let relative = join(&PLACEHOLDER_BASE, (&to.0, false), true);
         format!("{}{relative}", "../".repeat(depth))
     }
 
@@ -109,10 +109,11 @@ impl SiteUrls {
     }
 }
 
-/// A base to percent-encode relative paths with, its path then taken alone.
-fn placeholder_base() -> url::Url {
+/// A base to percent-encode relative paths with, its path then taken alone: parsed once,
+/// as every page links every locale's page.
+static PLACEHOLDER_BASE: std::sync::LazyLock<url::Url> = std::sync::LazyLock::new(|| {
     url::Url::parse("http://site.invalid/").expect("a constant URL parses")
-}
+});
 
 /// `base` with `segments` appended, percent-encoded, ending with `/` when they name a
 /// `folder`; the path alone (without its leading `/`) when `path_only`.
