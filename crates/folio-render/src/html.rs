@@ -200,11 +200,12 @@ pub(crate) fn text_html(text: &Text) -> String {
     }
 }
 
+/// `text` safe in a quoted attribute and anywhere else in HTML or XML: `&`, `<`, `>`,
+/// `"` and `'` escaped, as pulldown-cmark escapes the HTML it writes.
 pub(crate) fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    let mut escaped = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html(&mut escaped, text).expect("a String takes any text");
+    escaped
 }
 
 /// The page's footnotes: label → number, for the references in its texts.
@@ -567,10 +568,12 @@ fn list_close(start: Option<u64>) -> &'static str {
     }
 }
 
+/// `text` safe as an element's content: `&`, `<` and `>` escaped.
 fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    let mut escaped = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html_body_text(&mut escaped, text)
+        .expect("a String takes any text");
+    escaped
 }
 
 #[cfg(test)]

@@ -342,6 +342,11 @@ impl Pieces {
     }
 }
 
+// The author's HTML written back into English units. What these escape is part of every
+// unit's text, and so of its id's stability and of every translation's status: it stays
+// exactly what it has been (not an escaper that also escapes `'`), or an upgrade of Folio
+// would make every translation of such a unit stale.
+
 fn escape_text(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
