@@ -35,24 +35,9 @@ ws_articles=${WS_ARTICLES:-201}
 ws_locales=${WS_LOCALES:-41}
 big_articles=${BIG_ARTICLES:-1000}
 small_articles=${SMALL_ARTICLES:-100}
-root=$(cd "$(dirname "$0")/../.." && pwd)
-target=${CARGO_TARGET_DIR:-$root/target}
 folio=${2:-}
-if [ -z "$folio" ]; then
-  cargo build --release --quiet --manifest-path "$root/Cargo.toml" --package folio
-  folio="$target/release/folio"
-else
-  folio=$(cd "$(dirname "$folio")" && pwd)/$(basename "$folio")
-fi
-# folio-gen and folio-floor are examples of folio-bench (its Cargo.toml says why).
-cargo build --release --quiet --manifest-path "$root/Cargo.toml" --package folio-bench --examples
-gen="$target/release/examples/folio-gen"
-floor="$target/release/examples/folio-floor"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-# A cache Folio may keep outside the workspace goes here, not into the user's.
-export XDG_CACHE_HOME="$work/cache"
-errors=0
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh"
 
 # measure COMMAND...: runs it under /usr/bin/time; sets `seconds` (wall, from the clock
 # around it) and `kib` (peak RSS). Exit status 1 is a verdict; 2 or more is an error.

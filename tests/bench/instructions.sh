@@ -27,22 +27,9 @@ if ! command -v valgrind >/dev/null; then
   echo "error: valgrind is not installed (apt-get install valgrind)" >&2
   exit 2
 fi
-root=$(cd "$(dirname "$0")/../.." && pwd)
-target=${CARGO_TARGET_DIR:-$root/target}
 folio=${1:-}
-if [ -z "$folio" ]; then
-  cargo build --release --quiet --manifest-path "$root/Cargo.toml" --package folio
-  folio="$target/release/folio"
-else
-  folio=$(cd "$(dirname "$folio")" && pwd)/$(basename "$folio")
-fi
-cargo build --release --quiet --manifest-path "$root/Cargo.toml" --package folio-bench --examples
-gen="$target/release/examples/folio-gen"
-floor="$target/release/examples/folio-floor"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CACHE_HOME="$work/cache"
-errors=0
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh"
 
 # count COMMAND...: runs it once under callgrind; sets `instructions`.
 count() {
