@@ -140,14 +140,67 @@ impl<W: WriteColor> WriteColor for Inert<W> {
 /// the bidi controls are valid raw in JSON, so this does them, and the JSON stays the same
 /// value for any parser while nothing in it can drive a terminal.
 pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> serde_json::Result<()> {
-    let mut serializer = serde_json::Serializer::with_formatter(out, InertJson::default());
+    write_json_within(out, value, b"")
+}
+
+/// [`write_json`] of a value nested in a larger document: every line after the first
+/// starts with `margin` (the indentation of where the value stands), so a report can
+/// stream its entries as they are done and still be the same bytes as the whole
+/// document pretty-printed at once.
+pub fn write_json_within(
+    out: &mut impl Write,
+    value: &impl Serialize,
+    margin: &'static [u8],
+) -> serde_json::Result<()> {
+    let formatter = InertJson {
+        pretty: PrettyFormatter::new(),
+        margin,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(out, formatter);
     value.serialize(&mut serializer)
 }
 
-/// serde_json's pretty formatter, escaping terminal controls in strings.
-#[derive(Default)]
+/// serde_json's pretty formatter, escaping terminal controls in strings and starting each
+/// new line with a margin.
 struct InertJson {
     pretty: PrettyFormatter<'static>,
+    margin: &'static [u8],
+}
+
+impl InertJson {
+    /// `writer`, with the margin written after each line break the pretty formatter
+    /// writes (it ends a write with each, then writes the line's indentation).
+    fn margined<'w, W: ?Sized + Write>(&self, writer: &'w mut W) -> Margined<'w, W> {
+        Margined {
+            writer,
+            margin: self.margin,
+        }
+    }
+}
+
+/// A writer that writes `margin` after every write ending a line.
+struct Margined<'w, W: ?Sized> {
+    writer: &'w mut W,
+    margin: &'static [u8],
+}
+
+impl<W: ?Sized + Write> Write for Margined<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.writer.write_all(buf)?;
+        if buf.ends_with(b"\n") {
+            self.writer.write_all(self.margin)?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
 }
 
 impl Formatter for InertJson {
@@ -174,7 +227,7 @@ impl Formatter for InertJson {
     }
 
     fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.pretty.end_array(writer)
+        self.pretty.end_array(&mut self.margined(writer))
     }
 
     fn begin_array_value<W: ?Sized + Write>(
@@ -182,7 +235,8 @@ impl Formatter for InertJson {
         writer: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        self.pretty.begin_array_value(writer, first)
+        self.pretty
+            .begin_array_value(&mut self.margined(writer), first)
     }
 
     fn end_array_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
@@ -194,7 +248,7 @@ impl Formatter for InertJson {
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.pretty.end_object(writer)
+        self.pretty.end_object(&mut self.margined(writer))
     }
 
     fn begin_object_key<W: ?Sized + Write>(
@@ -202,7 +256,8 @@ impl Formatter for InertJson {
         writer: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        self.pretty.begin_object_key(writer, first)
+        self.pretty
+            .begin_object_key(&mut self.margined(writer), first)
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {

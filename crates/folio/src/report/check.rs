@@ -126,7 +126,7 @@ enum Sink<'o, W: WriteColor> {
 pub struct Gitlab<'o, W> {
     out: &'o mut W,
     paths: RepositoryPaths,
-    issues: usize,
+    issues: super::Entries,
 }
 
 impl<W: Write> Gitlab<'_, W> {
@@ -170,17 +170,14 @@ impl<W: Write> Gitlab<'_, W> {
                     },
                 },
             };
-            let text = super::pretty(&issue)?;
-            let separator = if self.issues == 0 { "" } else { "," };
-            write!(self.out, "{separator}\n  {}", text.replace('\n', "\n  "))?;
-            self.issues += 1;
+            self.issues.write(self.out, &issue)?;
         }
         Ok(())
     }
 
     /// Closes the array.
     fn finish(self) -> io::Result<()> {
-        let close = if self.issues == 0 { "]" } else { "\n]" };
+        let close = if self.issues.count == 0 { "]" } else { "\n]" };
         writeln!(self.out, "{close}")
     }
 }
@@ -279,7 +276,7 @@ impl<'o, W: WriteColor> CheckReporter<'o, W> {
                 Sink::Gitlab(Gitlab {
                     out,
                     paths: RepositoryPaths::new(base),
-                    issues: 0,
+                    issues: super::Entries::at(b"  "),
                 })
             }
             Format::Github => Sink::Github(Github {

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use clap::ValueEnum;
 use serde::Serialize;
 
-use crate::terminal::write_json;
+use crate::terminal::{write_json, write_json_within};
 
 /// How a report is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -31,38 +31,73 @@ pub enum Format {
 /// array are `version`; the ones after it are whatever [`JsonStream::end`] is given.
 pub struct JsonStream<'w, W: Write> {
     out: &'w mut W,
-    items: usize,
+    documents: Entries,
 }
 
 impl<'w, W: Write> JsonStream<'w, W> {
     /// Starts the object: `version`, then the opening of `documents`.
     pub fn begin(out: &'w mut W, version: u32) -> io::Result<Self> {
         write!(out, "{{\n  \"version\": {version},\n  \"documents\": [")?;
-        Ok(JsonStream { out, items: 0 })
+        Ok(JsonStream {
+            out,
+            documents: Entries::at(b"    "),
+        })
     }
 
     /// Writes one entry of `documents`.
     pub fn item(&mut self, value: &impl Serialize) -> io::Result<()> {
-        let text = pretty(value)?;
-        let separator = if self.items == 0 { "" } else { "," };
-        write!(
-            self.out,
-            "{separator}\n    {}",
-            text.replace('\n', "\n    ")
-        )?;
-        self.items += 1;
-        Ok(())
+        self.documents.write(self.out, value)
     }
 
     /// Closes `documents` and writes the fields of `tail` (an object) after it.
     pub fn end(self, tail: &impl Serialize) -> io::Result<()> {
-        let close = if self.items == 0 { "]" } else { "\n  ]" };
+        let close = if self.documents.count == 0 {
+            "]"
+        } else {
+            "\n  ]"
+        };
         let tail = pretty(tail)?;
         let fields = tail
             .strip_prefix('{')
             .and_then(|t| t.strip_suffix('}'))
             .unwrap_or("");
         writeln!(self.out, "{close},{fields}}}")
+    }
+}
+
+/// The entries of a JSON array written one at a time, each as pretty-printing the whole
+/// array would write it: on its own line, indented to where the array stands.
+struct Entries {
+    /// The entries' indentation.
+    margin: &'static [u8],
+    /// How many were written.
+    count: usize,
+    /// The entry being written, kept between entries: each goes out in one write.
+    entry: Vec<u8>,
+}
+
+impl Entries {
+    /// An array whose entries are indented by `margin`.
+    fn at(margin: &'static [u8]) -> Self {
+        Entries {
+            margin,
+            count: 0,
+            entry: Vec::new(),
+        }
+    }
+
+    /// Writes `value` as the next entry, after a comma unless it is the first.
+    fn write(&mut self, out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+        self.entry.clear();
+        if self.count > 0 {
+            self.entry.push(b',');
+        }
+        self.entry.push(b'\n');
+        self.entry.extend_from_slice(self.margin);
+        write_json_within(&mut self.entry, value, self.margin).map_err(io::Error::other)?;
+        out.write_all(&self.entry)?;
+        self.count += 1;
+        Ok(())
     }
 }
 
@@ -97,6 +132,7 @@ mod tests {
             vec![],
             vec![serde_json::json!({"a": [1, {"b": "x\u{1b}y"}], "c": {}})],
             vec![serde_json::json!(1), serde_json::json!({"d": []})],
+            vec![serde_json::json!({"e": "a line\nand the next\n", "f": [[], [[2]]]})],
         ] {
             let whole = Whole {
                 version: 2,
