@@ -223,6 +223,8 @@ fn a_template_that_hides_the_disclaimer_writes_no_page() {
         "<body>{{ body }}<video src=\"v.mp4\">{{ disclaimer }}</video></body>",
         "<body>{{ body }}<div style=\"position:absolute;clip:rect(0 0 0 0)\">{{ disclaimer }}</div></body>",
         "<body>{{ body }}<div style=\"height:0;overflow:hidden\">{{ disclaimer }}</div></body>",
+        // A declarative shadow root shows its own tree instead of the host's content.
+        "<body>{{ body }}<aside><template shadowrootmode=\"open\"><p>Legal</p></template>{{ disclaimer }}</aside></body>",
         // An attribute on a second `<body>` tag, after the disclaimer, is the page body's.
         "<body>{{ body }}<aside>{{ disclaimer }}</aside><body hidden></body>",
     ] {

@@ -17,7 +17,8 @@ const NEVER_SHOWN: [&str; 19] = [
 /// The text of a whole HTML document that a reader sees, whitespace collapsed to single
 /// spaces. Text inside comments, [`NEVER_SHOWN`] elements, elements with `hidden`,
 /// `aria-hidden="true"`, `popover` or an inline style that hides them, a `<dialog>` that
-/// is not `open`, and the body of a closed `<details>` is left out.
+/// is not `open`, an element with a declarative shadow root, and the body of a closed
+/// `<details>` is left out.
 pub fn visible_text(document: &str) -> String {
     collect(Html::parse_document(document))
 }
@@ -88,7 +89,7 @@ fn whitespace_at(text: &str, at: usize) -> (bool, usize) {
 }
 
 fn push_visible(element: ElementRef<'_>, text: &mut Shown) {
-    if is_hidden(element) {
+    if is_hidden(element) || hosts_a_shadow_root(element) {
         return;
     }
     let closed_details = element.value().name() == "details" && element.attr("open").is_none();
@@ -104,6 +105,21 @@ fn push_visible(element: ElementRef<'_>, text: &mut Shown) {
             _ => {}
         }
     }
+}
+
+/// Whether `element` has a declarative shadow root (a `<template shadowrootmode>` child):
+/// a browser then shows the shadow tree instead of the element's content, which appears
+/// only where the tree has a slot for it. Slots are not followed, and the shadow tree is
+/// in a template, which is never read: such an element shows nothing here.
+fn hosts_a_shadow_root(element: ElementRef<'_>) -> bool {
+    element.children().any(|child| {
+        child.value().as_element().is_some_and(|e| {
+            e.name() == "template"
+                && e.attr("shadowrootmode").is_some_and(|mode| {
+                    mode.eq_ignore_ascii_case("open") || mode.eq_ignore_ascii_case("closed")
+                })
+        })
+    })
 }
 
 fn is_hidden(element: ElementRef<'_>) -> bool {
@@ -299,6 +315,10 @@ mod tests {
             "<div style=\"position:absolute; left:-9999px\">Aviso legal</div>",
             "<div style=\"position:fixed;top:-100em\">Aviso legal</div>",
             "<div style=\"text-indent:-10000px\">Aviso legal</div>",
+            // A declarative shadow root replaces what its host shows: the host's own
+            // content is shown only through the shadow tree's slots.
+            "<div><template shadowrootmode=\"open\"><p>x</p></template>Aviso legal</div>",
+            "<div><template shadowrootmode=\"CLOSED\"></template><p>Aviso legal</p></div>",
         ] {
             assert!(
                 !visible_text(&page(hidden)).contains("Aviso"),
@@ -326,6 +346,8 @@ mod tests {
             "<div style=\"position:absolute; left:-10px; top:0\">Aviso legal</div>",
             "<div style=\"left:-9999px\">Aviso legal</div>",
             "<div style=\"text-indent:-2em\">Aviso legal</div>",
+            // Not a shadow root: a mode that is neither open nor closed.
+            "<div><template shadowrootmode=\"shut\"></template>Aviso legal</div>",
         ] {
             assert!(
                 visible_text(&page(shown)).contains("Aviso legal"),
