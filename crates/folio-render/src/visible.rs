@@ -7,11 +7,11 @@ use scraper::{ElementRef, Html, Node};
 /// Elements whose content is never shown as the page's text: the browser's own
 /// stylesheet hides them (`head`, `script`, `noembed`, `rp`, …), or their content is
 /// fallback for a browser that lacks the element (`canvas`, `video`, `object`, …), or it
-/// is not read as text (`textarea`, `select`, `svg`).
-const NEVER_SHOWN: [&str; 19] = [
+/// is not read as text (`textarea`, `select`, `svg`), or it is shown reversed (`bdo`).
+const NEVER_SHOWN: [&str; 20] = [
     "head", "title", "script", "style", "template", "noscript", "noembed", "noframes", "rp",
     "textarea", "iframe", "object", "canvas", "video", "audio", "svg", "math", "select",
-    "datalist",
+    "datalist", "bdo",
 ];
 
 /// The text of a whole HTML document that a reader sees, whitespace collapsed to single
@@ -138,10 +138,11 @@ fn is_hidden(element: ElementRef<'_>) -> bool {
 }
 
 /// Whether an inline `style` hides its element or its text: `display: none`,
-/// `visibility: hidden`, no opacity or font size, transparent text, and the ways pages
-/// hide text "visually" — clipped to nothing (`clip: rect(0 0 0 0)`, `clip-path:
-/// inset(50%)`), scaled to nothing, no height or width with the overflow hidden, or moved
-/// a thousand pixels or more off the page. A declaration is read as written (a later one
+/// `visibility: hidden`, an opacity under 0.1, a font under 4 px, transparent text or
+/// text the colour of its background, a bidi override (text shown reversed), and the
+/// ways pages hide text "visually" — clipped to nothing (`clip: rect(0 0 0 0)`,
+/// `clip-path: inset(50%)`), scaled under a tenth, no height or width with the overflow
+/// hidden, or moved a thousand pixels or more off the page. A declaration is read as written (a later one
 /// does not undo it): a style that hides anywhere hides. Stylesheets are not evaluated:
 /// the built-in one hides nothing, and a publisher's template that hides the disclaimer
 /// with a class is beyond what a page check can see.
@@ -159,11 +160,23 @@ fn hides(style: &str) -> bool {
         (declarations.iter()).any(|(p, v)| properties.contains(&p.as_str()) && test(v))
     };
     let zero = |value: &str| length(value).is_some_and(|n| n <= 0.0);
+    let colours = |properties: &[&str]| {
+        (declarations.iter())
+            .filter(|(p, _)| properties.contains(&p.as_str()))
+            .map(|(_, v)| v.as_str())
+            .collect::<Vec<_>>()
+    };
+    let text_colours = colours(&["color"]);
+    let backgrounds = colours(&["background", "background-color"]);
     any(&["display"], &|v| v == "none")
         || any(&["visibility"], &|v| v == "hidden" || v == "collapse")
         || any(&["content-visibility"], &|v| v == "hidden")
-        || any(&["opacity", "font-size"], &zero)
+        || any(&["opacity"], &|v| fraction(v).is_some_and(|n| n < 0.1))
+        || any(&["font-size"], &|v| font_size(v).is_some_and(|px| px < 4.0))
         || any(&["color"], &|v| v == "transparent")
+        // Text the colour of its own background.
+        || text_colours.iter().any(|c| backgrounds.contains(c))
+        || any(&["unicode-bidi"], &|v| v.contains("bidi-override"))
         || any(&["clip"], &clipped_by_rect)
         || any(&["clip-path"], &clipped_by_shape)
         || any(&["transform"], &scaled_to_nothing)
@@ -177,6 +190,23 @@ fn hides(style: &str) -> bool {
         || any(&["text-indent"], &|v| {
             length(v).is_some_and(|n| n <= -1000.0)
         })
+}
+
+/// An opacity: a number, or a percentage as a fraction of 1.
+fn fraction(value: &str) -> Option<f64> {
+    match value.strip_suffix('%') {
+        Some(percent) => percent.parse::<f64>().ok().map(|n| n / 100.0),
+        None => value.parse().ok(),
+    }
+}
+
+/// A font size in pixels, against a 16 px parent for `em` and `%`; `None` for a keyword
+/// (`small`, `smaller`…), which never makes text unreadable.
+fn font_size(value: &str) -> Option<f64> {
+    match value.strip_suffix('%') {
+        Some(percent) => percent.parse::<f64>().ok().map(|n| n * 16.0 / 100.0),
+        None => length(value),
+    }
 }
 
 /// A CSS length or number in pixels (`em` and `rem` at 16 px); a percentage as its number.
@@ -244,7 +274,7 @@ fn clipped_by_shape(value: &str) -> bool {
     })
 }
 
-/// A `transform` with a scale of zero along an axis (`scale(0)`, `scaleY(0)`).
+/// A `transform` that scales an axis to nothing or nearly (`scale(0)`, `scaleY(0.05)`).
 fn scaled_to_nothing(value: &str) -> bool {
     value.match_indices("scale").any(|(at, _)| {
         let function = &value[at..];
@@ -252,7 +282,7 @@ fn scaled_to_nothing(value: &str) -> bool {
         arguments(function, &function[..name_end]).is_some_and(|factors| {
             factors
                 .iter()
-                .any(|f| f.parse::<f64>().is_ok_and(|n| n == 0.0))
+                .any(|f| f.parse::<f64>().is_ok_and(|n| n.abs() < 0.1))
         })
     })
 }
@@ -315,6 +345,16 @@ mod tests {
             "<div style=\"position:absolute; left:-9999px\">Aviso legal</div>",
             "<div style=\"position:fixed;top:-100em\">Aviso legal</div>",
             "<div style=\"text-indent:-10000px\">Aviso legal</div>",
+            "<div style=\"opacity:0.05\">Aviso legal</div>",
+            "<div style=\"opacity: 5%\">Aviso legal</div>",
+            "<div style=\"font-size:3px\">Aviso legal</div>",
+            "<div style=\"font-size:0.1em\">Aviso legal</div>",
+            "<div style=\"font-size:10%\">Aviso legal</div>",
+            "<div style=\"color:#fff; background:#FFF\">Aviso legal</div>",
+            "<div style=\"background-color: white; color: white\">Aviso legal</div>",
+            "<div style=\"transform: scaleX(0.05)\">Aviso legal</div>",
+            "<bdo dir=\"rtl\">Aviso legal</bdo>",
+            "<div style=\"unicode-bidi: bidi-override; direction: rtl\">Aviso legal</div>",
             // A declarative shadow root replaces what its host shows: the host's own
             // content is shown only through the shadow tree's slots.
             "<div><template shadowrootmode=\"open\"><p>x</p></template>Aviso legal</div>",
@@ -346,6 +386,13 @@ mod tests {
             "<div style=\"position:absolute; left:-10px; top:0\">Aviso legal</div>",
             "<div style=\"left:-9999px\">Aviso legal</div>",
             "<div style=\"text-indent:-2em\">Aviso legal</div>",
+            "<div style=\"opacity:0.85\">Aviso legal</div>",
+            "<div style=\"font-size:12px\">Aviso legal</div>",
+            "<div style=\"font-size:smaller\">Aviso legal</div>",
+            "<div style=\"font-size:75%\">Aviso legal</div>",
+            "<div style=\"color:#333; background:#fff\">Aviso legal</div>",
+            "<div style=\"transform: scale(0.9)\">Aviso legal</div>",
+            "<div dir=\"rtl\" style=\"unicode-bidi: isolate\">Aviso legal</div>",
             // Not a shadow root: a mode that is neither open nor closed.
             "<div><template shadowrootmode=\"shut\"></template>Aviso legal</div>",
         ] {
