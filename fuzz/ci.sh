@@ -15,7 +15,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-targets=${FUZZ_TARGETS:-split ftl inline markdown xliff terms details}
+targets=${FUZZ_TARGETS:-split ftl inline markdown xliff terms details record}
 runs=${FUZZ_RUNS:-5000}
 seed=${FUZZ_SEED:-1}
 

@@ -70,6 +70,14 @@ for f in fuzz/seeds/details/*; do
     if [ -f "$f" ]; then add details "$f"; fi
 done
 
-for target in split ftl inline markdown xliff terms details; do
+# record: every locale's records of confirmed English, and hand-written ones.
+find locales tests/fixtures -path '*/confirmed/*.toml' | sort | while read -r f; do
+    add record "$f"
+done
+for f in fuzz/seeds/record/*; do
+    if [ -f "$f" ]; then add record "$f"; fi
+done
+
+for target in split ftl inline markdown xliff terms details record; do
     echo "fuzz/corpus/$target: $(ls "fuzz/corpus/$target" | wc -l) inputs"
 done
