@@ -11,15 +11,19 @@ add() { # add TARGET FILE: copy FILE into TARGET's corpus under its hash
     cp "$2" "fuzz/corpus/$1/$(sha1sum < "$2" | cut -c1-40)"
 }
 
+add_found() { # add_found TARGET PATTERN: every file under locales/ and tests/fixtures/ whose path matches PATTERN
+    find locales tests/fixtures -path "$2" | sort | while read -r f; do
+        add "$1" "$f"
+    done
+}
+
 # split: whole Markdown articles.
 for f in source/*.md tests/fixtures/*/source/*.md fuzz/seeds/split/*; do
     if [ -f "$f" ]; then add split "$f"; fi
 done
 
 # ftl: whole Fluent files, Folio's own and the real-world corpora.
-find locales tests/fixtures -name '*.ftl' | sort | while read -r f; do
-    add ftl "$f"
-done
+add_found ftl '*.ftl'
 for f in fuzz/seeds/ftl/*; do
     if [ -f "$f" ]; then add ftl "$f"; fi
 done
@@ -71,9 +75,7 @@ for f in fuzz/seeds/details/*; do
 done
 
 # record: every locale's records of confirmed English, and hand-written ones.
-find locales tests/fixtures -path '*/confirmed/*.toml' | sort | while read -r f; do
-    add record "$f"
-done
+add_found record '*/confirmed/*.toml'
 for f in fuzz/seeds/record/*; do
     if [ -f "$f" ]; then add record "$f"; fi
 done
