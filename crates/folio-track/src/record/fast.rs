@@ -235,6 +235,15 @@ mod tests {
     }
 
     #[test]
+    fn deeply_nested_values_are_refused_without_recursion() {
+        for open in ["[", "{a="] {
+            let text = format!("[a]\nenglish = {}\n", open.repeat(200_000));
+            assert_eq!(parse(&text), None);
+            assert!(Record::parse(&text).is_err());
+        }
+    }
+
+    #[test]
     fn what_is_read_here_is_what_toml_reads() {
         for text in [
             "",
