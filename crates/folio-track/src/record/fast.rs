@@ -6,6 +6,7 @@
 //! to `toml`, which reads every TOML and says what is wrong; so is a table without its
 //! English. Lexing and string decoding are toml_parser's, as `toml`'s are.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use toml_parser::decoder::{Encoding, ScalarKind};
@@ -58,23 +59,24 @@ struct Reader<'i> {
     /// The table whose fields are being read.
     table: Option<(String, Fields)>,
     /// A field's key, until its value comes.
-    key: Option<String>,
+    key: Option<Cow<'i, str>>,
     /// The text is not of the shape read here.
     failed: bool,
 }
 
-impl Reader<'_> {
+impl<'i> Reader<'i> {
     /// Decodes the key or scalar at `span`, written as `encoding` says (a quoted kind of
     /// string, or `None` for a bare key or value), with toml_parser's decoder.
+    /// Text without escapes is borrowed, not copied.
     fn decode(
         &mut self,
         span: Span,
         encoding: Option<Encoding>,
         key: bool,
-    ) -> Option<(String, ScalarKind)> {
+    ) -> Option<(Cow<'i, str>, ScalarKind)> {
         let written = self.source.input().get(span.start()..span.end())?;
         let raw = Raw::new_unchecked(written, encoding, span);
-        let mut text = String::new();
+        let mut text = Cow::Borrowed("");
         let mut error: Option<ParseError> = None;
         let kind = if key {
             raw.decode_key(&mut text, &mut error);
@@ -171,13 +173,12 @@ impl EventReceiver for Reader<'_> {
             self.failed = true;
             return;
         };
-        let slot = if self.in_header {
-            &mut self.header
-        } else {
-            &mut self.key
-        };
         // A second key before the first is used is a dotted key.
-        self.failed |= slot.replace(key).is_some();
+        self.failed |= if self.in_header {
+            self.header.replace(key.into_owned()).is_some()
+        } else {
+            self.key.replace(key).is_some()
+        };
     }
 
     fn key_sep(&mut self, _span: Span, _error: &mut dyn ErrorSink) {
@@ -190,7 +191,7 @@ impl EventReceiver for Reader<'_> {
             self.failed = true;
             return;
         };
-        self.set(&key, value, kind);
+        self.set(&key, value.into_owned(), kind);
     }
 
     fn error(&mut self, _span: Span, _error: &mut dyn ErrorSink) {
