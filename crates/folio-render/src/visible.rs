@@ -174,8 +174,15 @@ fn hides(style: &str) -> bool {
         || any(&["opacity"], &|v| fraction(v).is_some_and(|n| n < 0.1))
         || any(&["font-size"], &|v| font_size(v).is_some_and(|px| px < 4.0))
         || any(&["color"], &|v| v == "transparent")
-        // Text the colour of its own background.
-        || text_colours.iter().any(|c| backgrounds.contains(c))
+        // Text the colour of its own background (a keyword such as `inherit` names no
+        // colour of its own).
+        || text_colours.iter().any(|c| {
+            backgrounds.contains(c)
+                && !matches!(
+                    *c,
+                    "inherit" | "initial" | "unset" | "revert" | "revert-layer" | "currentcolor"
+                )
+        })
         || any(&["unicode-bidi"], &|v| v.contains("bidi-override"))
         || any(&["clip"], &clipped_by_rect)
         || any(&["clip-path"], &clipped_by_shape)
@@ -391,6 +398,7 @@ mod tests {
             "<div style=\"font-size:smaller\">Aviso legal</div>",
             "<div style=\"font-size:75%\">Aviso legal</div>",
             "<div style=\"color:#333; background:#fff\">Aviso legal</div>",
+            "<div style=\"color: inherit; background: inherit\">Aviso legal</div>",
             "<div style=\"transform: scale(0.9)\">Aviso legal</div>",
             "<div dir=\"rtl\" style=\"unicode-bidi: isolate\">Aviso legal</div>",
             // Not a shadow root: a mode that is neither open nor closed.
