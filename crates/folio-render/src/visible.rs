@@ -142,10 +142,10 @@ fn is_hidden(element: ElementRef<'_>) -> bool {
 /// text the colour of its background, a bidi override (text shown reversed), and the
 /// ways pages hide text "visually" — clipped to nothing (`clip: rect(0 0 0 0)`,
 /// `clip-path: inset(50%)`), scaled under a tenth, no height or width with the overflow
-/// hidden, or moved a thousand pixels or more off the page. A declaration is read as written (a later one
-/// does not undo it): a style that hides anywhere hides. Stylesheets are not evaluated:
-/// the built-in one hides nothing, and a publisher's template that hides the disclaimer
-/// with a class is beyond what a page check can see.
+/// hidden, or moved a thousand pixels or more off the page. A declaration is read as
+/// written (a later one does not undo it): a style that hides anywhere hides. Stylesheets
+/// are not evaluated: the built-in one hides nothing, and a publisher's template that
+/// hides the disclaimer with a class is beyond what a page check can see.
 fn hides(style: &str) -> bool {
     let declarations: Vec<(String, String)> = style
         .split(';')
