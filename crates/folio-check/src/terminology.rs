@@ -95,9 +95,14 @@ fn two_byte_letter(c: char) -> bool {
         | '\u{038E}'..='\u{03A1}'
         | '\u{03A3}'..='\u{03CE}'
         | '\u{0400}'..='\u{0481}'
-        | '\u{048A}'..='\u{04FF}'
-        | '\u{0621}'..='\u{063A}'
-        | '\u{0641}'..='\u{064A}')
+        | '\u{048A}'..='\u{04FF}')
+        || arabic_letter(c)
+}
+
+/// Whether `c` is one of the basic Arabic letters (hamza to ghain, feh to yeh): two bytes
+/// in UTF-8, caseless, ALetter to UAX #29.
+fn arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
 }
 
 /// Where each run of spaces (U+0020) in `text` starts, but at the start of the text.
@@ -177,10 +182,9 @@ fn key(word: &str) -> Cow<'_, str> {
 /// such texts (a Chinese text is a word per character). A test holds every one of them
 /// to the tables.
 fn caseless_letter(c: char) -> bool {
-    matches!(c,
-        '\u{0621}'..='\u{063A}'
-        | '\u{0641}'..='\u{064A}'
-        | '\u{3041}'..='\u{3096}'
+    arabic_letter(c)
+        || matches!(c,
+        '\u{3041}'..='\u{3096}'
         | '\u{30A1}'..='\u{30FA}'
         | '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}'
